@@ -1,0 +1,71 @@
+import { cdktf, javascript } from 'projen';
+
+const CDKTF_VERSION = '0.21.0';
+const CONSTRUCTS_VERSION = '^10.4.2';
+const PROVIDER_TFE_VERSION = '12.5.1';
+
+const project = new cdktf.ConstructLibraryCdktf({
+  name: 'cdktf-tfe-constructs',
+  description:
+    'CDK for Terraform L2 constructs for HCP Terraform / Terraform Enterprise: organizations, teams, tokens, projects and workspaces with the platform rules checked at synth time.',
+  author: 'cdktf-tfe-constructs contributors',
+  authorAddress: 'cdktf-tfe-constructs@users.noreply.github.com',
+  repositoryUrl: 'https://github.com/cdktf-tfe-constructs/cdktf-tfe-constructs.git',
+  license: 'Apache-2.0',
+  keywords: ['cdktf', 'terraform', 'tfe', 'hcp-terraform', 'terraform-enterprise', 'constructs'],
+  defaultReleaseBranch: 'main',
+  projenrcTs: true,
+  packageManager: javascript.NodePackageManager.NPM,
+  minNodeVersion: '20.0.0',
+
+  cdktfVersion: CDKTF_VERSION,
+  constructsVersion: CONSTRUCTS_VERSION,
+  jsiiVersion: '~5.9',
+  typescriptVersion: '~5.9',
+  peerDeps: [`@cdktf/provider-tfe@${PROVIDER_TFE_VERSION}`],
+  devDeps: [
+    `@cdktf/provider-tfe@${PROVIDER_TFE_VERSION}`,
+    `cdktf@${CDKTF_VERSION}`,
+    'constructs@10.4.2',
+    '@types/node@^20',
+    'ts-node@^10',
+  ],
+  jestOptions: {
+    jestVersion: '^29',
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      coverageThreshold: { lines: 90, branches: 80 },
+      collectCoverageFrom: ['src/**/*.ts'],
+    },
+  },
+
+  docgen: true,
+  eslintOptions: { dirs: ['src'], devdirs: ['test', 'examples', 'projenrc', '.projenrc.ts'] },
+
+  publishToPypi: {
+    distName: 'cdktf-tfe-constructs',
+    module: 'cdktf_tfe_constructs',
+  },
+  publishToMaven: {
+    javaPackage: 'io.github.cdktf_tfe_constructs',
+    mavenGroupId: 'io.github.cdktf-tfe-constructs',
+    mavenArtifactId: 'cdktf-tfe-constructs',
+  },
+  publishToNuget: {
+    dotNetNamespace: 'CdktfTfeConstructs',
+    packageId: 'CdktfTfeConstructs',
+  },
+
+  gitignore: ['/scratch/', 'cdktf.out/', '.gen/', '*.tfstate', '*.tfstate.*', '.terraform/', '.terraform.lock.hcl'],
+});
+
+project.tsconfigDev.addInclude('../examples/**/*.ts');
+
+// Synthesize the example platform into examples/platform/cdktf.out and print a summary.
+project.addTask('example', {
+  description: 'Synthesize the example platform (examples/platform) into cdktf.out and summarize it',
+  cwd: 'examples/platform',
+  exec: 'ts-node --project ../../test/tsconfig.json main.ts',
+});
+
+project.synth();

@@ -1,0 +1,11 @@
+export { Errors } from './errors';
+export * from './api-token';
+export * from './run-credentials';
+export * from './organization';
+export * from './organization-access';
+export * from './organization-member';
+export * from './organization-token';
+export * from './team';
+export * from './team-token';
+export * from './project';
+export * from './project-access';

@@ -1,0 +1,123 @@
+import { DataTfeOrganizationMembership } from '@cdktf/provider-tfe/lib/data-tfe-organization-membership';
+import { OrganizationMembership } from '@cdktf/provider-tfe/lib/organization-membership';
+import { Construct, IConstruct } from 'constructs';
+import type { IOrganization } from './organization';
+import { checkString, fail, quote } from './private/validation';
+
+/**
+ * A user's membership of an organization.
+ */
+export interface IOrganizationMember extends IConstruct {
+  /**
+   * The membership's ID (`ou-...`), what team membership resources take.
+   * @attribute
+   */
+  readonly membershipId: string;
+
+  /**
+   * The organization the membership belongs to.
+   */
+  readonly organization: IOrganization;
+}
+
+/**
+ * Options to invite a member, without the organization.
+ */
+export interface OrganizationMemberOptions {
+  /**
+   * The user's email address. The platform sends the invitation there.
+   */
+  readonly email: string;
+}
+
+/**
+ * Properties of an organization member.
+ */
+export interface OrganizationMemberProps extends OrganizationMemberOptions {
+  /**
+   * The organization to invite the user to.
+   */
+  readonly organization: IOrganization;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function emailProblem(email: string): string | undefined {
+  return EMAIL.test(email)
+    ? undefined
+    : `member email ${quote(email)} is not an email address: give the user's address, e.g. "jane@example.com".`;
+}
+
+/**
+ * Invites a user to an organization (`tfe_organization_membership`).
+ * Put the member in teams with `team.addMember(member)`.
+ */
+export class OrganizationMember extends Construct implements IOrganizationMember {
+  /**
+   * References an existing membership by its ID. Creates nothing.
+   */
+  public static fromMembershipId(scope: Construct, id: string, organization: IOrganization, membershipId: string): IOrganizationMember {
+    return new ImportedMember(scope, id, organization, membershipId);
+  }
+
+  /**
+   * Looks up an existing member of the organization by email address
+   * (a `tfe_organization_membership` data source). Creates nothing.
+   */
+  public static fromEmail(scope: Construct, id: string, organization: IOrganization, email: string): IOrganizationMember {
+    const member = new ImportedMember(scope, id, organization, undefined);
+    checkString(member, 'The member email', email, emailProblem);
+    const lookup = new DataTfeOrganizationMembership(member, 'Lookup', {
+      organization: organization.organizationName,
+      email,
+    });
+    member.setId(lookup.id);
+    return member;
+  }
+
+  public readonly membershipId: string;
+  public readonly organization: IOrganization;
+
+  /**
+   * The user's ID once the invitation is accepted.
+   * @attribute
+   */
+  public readonly userId: string;
+
+  constructor(scope: Construct, id: string, props: OrganizationMemberProps) {
+    super(scope, id);
+    checkString(this, 'The member email', props.email, emailProblem);
+    const resource = new OrganizationMembership(this, 'Resource', {
+      organization: props.organization.organizationName,
+      email: props.email,
+    });
+    this.organization = props.organization;
+    this.membershipId = resource.id;
+    this.userId = resource.userId;
+  }
+}
+
+class ImportedMember extends Construct implements IOrganizationMember {
+  public readonly organization: IOrganization;
+  private _membershipId?: string;
+
+  constructor(scope: Construct, id: string, organization: IOrganization, membershipId: string | undefined) {
+    super(scope, id);
+    this.organization = organization;
+    if (membershipId !== undefined) {
+      checkString(this, 'The membership ID', membershipId, (v) =>
+        /^ou-[A-Za-z0-9]+$/.test(v) ? undefined : `membership ID ${quote(v)} is not an organization membership ID: it looks like "ou-abc123".`,
+      );
+      this._membershipId = membershipId;
+    }
+  }
+
+  public get membershipId(): string {
+    if (this._membershipId === undefined) fail(this, 'the membership ID is not known yet.');
+    return this._membershipId;
+  }
+
+  public setId(id: string): void {
+    this._membershipId = id;
+  }
+}

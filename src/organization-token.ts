@@ -1,0 +1,80 @@
+import { OrganizationToken as TfeOrganizationToken } from '@cdktf/provider-tfe/lib/organization-token';
+import { TerraformOutput } from 'cdktf';
+import { Construct } from 'constructs';
+import { IApiToken, TokenKind, TokenOutputOptions } from './api-token';
+import { ValidationError } from './errors';
+import type { IOrganization } from './organization';
+import { claim, identityOf } from './private/registry';
+import { sensitiveTokenOutput, tokenExpiry } from './private/tokens';
+
+/**
+ * Options for the organization token, without the organization.
+ */
+export interface OrganizationTokenOptions {
+  /**
+   * When the token expires, as an ISO-8601 date-time in the future.
+   * @default - the token does not expire
+   */
+  readonly expiresAt?: string;
+
+  /**
+   * Replace a token created outside this app (an organization has one token).
+   * @default false
+   */
+  readonly forceRegenerate?: boolean;
+}
+
+/**
+ * Properties of the organization token.
+ */
+export interface OrganizationTokenProps extends OrganizationTokenOptions {
+  /**
+   * The organization.
+   */
+  readonly organization: IOrganization;
+}
+
+/**
+ * The organization's API token (`tfe_organization_token`), one per organization.
+ *
+ * It is meant for automating the management of teams, membership and
+ * workspaces, and cannot run plans or applies: `canRunOperations` is false and
+ * `RunCredentials.fromToken` refuses it.
+ */
+export class OrganizationToken extends Construct implements IApiToken {
+  public readonly tokenValue: string;
+  public readonly tokenKind: TokenKind = TokenKind.ORGANIZATION;
+  public readonly canRunOperations: boolean = false;
+
+  /**
+   * The organization the token belongs to.
+   */
+  public readonly organization: IOrganization;
+
+  constructor(scope: Construct, id: string, props: OrganizationTokenProps) {
+    super(scope, id);
+    this.organization = props.organization;
+    const holder = claim(this, 'organization-token', identityOf(props.organization));
+    if (holder !== undefined) {
+      throw new ValidationError(
+        `organization ${props.organization.node.path} already has a token (${holder}): an organization has exactly one token; ` +
+          'reuse it, or use team tokens for separate credentials.',
+        this,
+      );
+    }
+    const expiredAt = tokenExpiry(this, props.expiresAt);
+    const resource = new TfeOrganizationToken(this, 'Resource', {
+      organization: props.organization.organizationName,
+      expiredAt,
+      forceRegenerate: props.forceRegenerate,
+    });
+    this.tokenValue = resource.token;
+  }
+
+  /**
+   * Writes the token's value to a sensitive stack output.
+   */
+  public createOutput(id: string, options: TokenOutputOptions = {}): TerraformOutput {
+    return sensitiveTokenOutput(this, this, id, options);
+  }
+}

@@ -1,0 +1,253 @@
+import { Organization as TfeOrganization } from '@cdktf/provider-tfe/lib/organization';
+import { Construct, IConstruct } from 'constructs';
+import { OrganizationMember, OrganizationMemberOptions } from './organization-member';
+import { OrganizationToken, OrganizationTokenOptions } from './organization-token';
+import { checkString, fail, literal, quote } from './private/validation';
+import { setIdentity } from './private/registry';
+import { Project, ProjectOptions } from './project';
+import { Team, TeamOptions } from './team';
+
+/**
+ * An HCP Terraform / Terraform Enterprise organization, created here or
+ * referenced by name.
+ */
+export interface IOrganization extends IConstruct {
+  /**
+   * The organization's name. For an organization created by this app it is a
+   * reference to the `tfe_organization` resource, so everything that uses it
+   * is created after the organization.
+   * @attribute
+   */
+  readonly organizationName: string;
+
+  /**
+   * Creates a team in this organization.
+   */
+  addTeam(id: string, options: TeamOptions): Team;
+
+  /**
+   * Creates a project in this organization.
+   */
+  addProject(id: string, options: ProjectOptions): Project;
+
+  /**
+   * Invites a user (by email) to this organization.
+   */
+  inviteMember(id: string, options: OrganizationMemberOptions): OrganizationMember;
+
+  /**
+   * Creates the organization's API token (one per organization).
+   */
+  addToken(id: string, options?: OrganizationTokenOptions): OrganizationToken;
+}
+
+/**
+ * Who may log in to the organization.
+ */
+export enum CollaboratorAuthPolicy {
+  /** Password login (optionally with two-factor authentication). */
+  PASSWORD = 'password',
+  /** Two-factor authentication is required for every member. */
+  TWO_FACTOR_MANDATORY = 'two_factor_mandatory',
+}
+
+/**
+ * Options for an organization, without its scope.
+ */
+export interface OrganizationProps {
+  /**
+   * The organization's name: letters, numbers, `-` and `_`, unique on the platform.
+   */
+  readonly name: string;
+
+  /**
+   * The admin email address of the organization.
+   */
+  readonly email: string;
+
+  /**
+   * Authentication policy for the organization's members.
+   * @default CollaboratorAuthPolicy.PASSWORD
+   */
+  readonly collaboratorAuthPolicy?: CollaboratorAuthPolicy;
+
+  /**
+   * Minutes of inactivity after which a session expires (Terraform Enterprise only).
+   * @default - the platform's default (20160, two weeks)
+   */
+  readonly sessionTimeoutMinutes?: number;
+
+  /**
+   * Minutes after which a session expires regardless of activity (Terraform Enterprise only).
+   * @default - the platform's default (20160, two weeks)
+   */
+  readonly sessionRememberMinutes?: number;
+
+  /**
+   * Whether cost estimation runs for all workspaces.
+   * @default - the platform's default (enabled)
+   */
+  readonly costEstimationEnabled?: boolean;
+
+  /**
+   * Whether health assessments (drift detection, continuous validation) run
+   * for every workspace, overriding the workspace setting.
+   * @default false
+   */
+  readonly assessmentsEnforced?: boolean;
+
+  /**
+   * Whether workspace administrators may delete workspaces that still manage resources.
+   * @default false
+   */
+  readonly allowForceDeleteWorkspaces?: boolean;
+
+  /**
+   * Whether one commit status is sent for all workspaces of a VCS repository
+   * instead of one per workspace.
+   * @default false
+   */
+  readonly aggregatedCommitStatusEnabled?: boolean;
+
+  /**
+   * Whether unneeded speculative plans are cancelled automatically when a newer commit arrives.
+   * @default - the platform's default (enabled)
+   */
+  readonly speculativePlanManagementEnabled?: boolean;
+
+  /**
+   * Whether passing commit statuses are sent for untriggered speculative plans.
+   * @default false
+   */
+  readonly sendPassingStatusesForUntriggeredSpeculativePlans?: boolean;
+
+  /**
+   * The SAML role that maps to the owners team (Terraform Enterprise SSO).
+   * @default - none
+   */
+  readonly ownersTeamSamlRoleId?: string;
+}
+
+/**
+ * Behaviour shared by created and imported organizations.
+ */
+export abstract class OrganizationBase extends Construct implements IOrganization {
+  public abstract readonly organizationName: string;
+
+  /**
+   * Creates a team in this organization.
+   */
+  public addTeam(id: string, options: TeamOptions): Team {
+    return new Team(this, id, { ...options, organization: this });
+  }
+
+  /**
+   * Creates a project in this organization.
+   */
+  public addProject(id: string, options: ProjectOptions): Project {
+    return new Project(this, id, { ...options, organization: this });
+  }
+
+  /**
+   * Invites a user (by email) to this organization.
+   */
+  public inviteMember(id: string, options: OrganizationMemberOptions): OrganizationMember {
+    return new OrganizationMember(this, id, { ...options, organization: this });
+  }
+
+  /**
+   * Creates the organization's API token (one per organization).
+   *
+   * The organization token manages teams, membership and workspaces; it cannot
+   * run plans or applies, so `RunCredentials.fromToken` refuses it.
+   */
+  public addToken(id: string, options: OrganizationTokenOptions = {}): OrganizationToken {
+    return new OrganizationToken(this, id, { ...options, organization: this });
+  }
+}
+
+const ORG_NAME = /^[A-Za-z0-9_-]+$/;
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+
+/**
+ * Checks an organization name against the platform's rules.
+ * @returns a message, or undefined when the name is valid
+ */
+function organizationNameProblem(name: string): string | undefined {
+  if (!ORG_NAME.test(name)) {
+    return `organization name ${quote(name)} is invalid: use only letters, numbers, "-" and "_" (and at least one character).`;
+  }
+  return undefined;
+}
+
+/**
+ * An organization created by this app (`tfe_organization`).
+ *
+ * @example
+ * const acme = new Organization(stack, 'Acme', { name: 'acme', email: 'platform@acme.example' });
+ * const ops = acme.addTeam('Ops', { name: 'ops', organizationAccess: OrganizationAccess.workspaceManager() });
+ */
+export class Organization extends OrganizationBase {
+  /**
+   * References an organization that already exists, by name. Creates nothing.
+   */
+  public static fromOrganizationName(scope: Construct, id: string, organizationName: string): IOrganization {
+    return new ImportedOrganization(scope, id, organizationName);
+  }
+
+  public readonly organizationName: string;
+
+  /**
+   * The organization's ID (its name, as the platform uses it in the API).
+   * @attribute
+   */
+  public readonly organizationId: string;
+
+  constructor(scope: Construct, id: string, props: OrganizationProps) {
+    super(scope, id);
+    checkString(this, 'The organization name', props.name, organizationNameProblem);
+    checkString(this, 'The organization email', props.email, (email) =>
+      EMAIL.test(email) ? undefined : `email ${quote(email)} is not an email address: give the admin address, e.g. "platform@example.com".`,
+    );
+    checkMinutes(this, 'sessionTimeoutMinutes', props.sessionTimeoutMinutes);
+    checkMinutes(this, 'sessionRememberMinutes', props.sessionRememberMinutes);
+
+    const resource = new TfeOrganization(this, 'Resource', {
+      name: props.name,
+      email: props.email,
+      collaboratorAuthPolicy: props.collaboratorAuthPolicy,
+      sessionTimeoutMinutes: props.sessionTimeoutMinutes,
+      sessionRememberMinutes: props.sessionRememberMinutes,
+      costEstimationEnabled: props.costEstimationEnabled,
+      assessmentsEnforced: props.assessmentsEnforced,
+      allowForceDeleteWorkspaces: props.allowForceDeleteWorkspaces,
+      aggregatedCommitStatusEnabled: props.aggregatedCommitStatusEnabled,
+      speculativePlanManagementEnabled: props.speculativePlanManagementEnabled,
+      sendPassingStatusesForUntriggeredSpeculativePlans: props.sendPassingStatusesForUntriggeredSpeculativePlans,
+      ownersTeamSamlRoleId: props.ownersTeamSamlRoleId,
+    });
+    this.organizationName = resource.name;
+    this.organizationId = resource.id;
+    const name = literal(props.name);
+    if (name !== undefined) setIdentity(this, `org:${name}`);
+  }
+}
+
+function checkMinutes(scope: IConstruct, prop: string, value: number | undefined): void {
+  if (value === undefined) return;
+  if (!Number.isInteger(value) || value < 1) {
+    fail(scope, `${prop} must be a whole number of minutes of at least 1, got ${quote(value)}.`);
+  }
+}
+
+class ImportedOrganization extends OrganizationBase {
+  public readonly organizationName: string;
+
+  constructor(scope: Construct, id: string, organizationName: string) {
+    super(scope, id);
+    checkString(this, 'The organization name', organizationName, organizationNameProblem);
+    this.organizationName = organizationName;
+    const name = literal(organizationName);
+    if (name !== undefined) setIdentity(this, `org:${name}`);
+  }
+}

@@ -1,0 +1,54 @@
+import { IConstruct } from 'constructs';
+
+/**
+ * App-wide registries of names that must be unique (team names per
+ * organization, token descriptions per team, ...). Keyed by the construct
+ * tree's root so separate apps (and separate tests) never see each other.
+ * Each lookup is a map access: uniqueness checks stay O(1) per construct.
+ */
+const registries = new WeakMap<IConstruct, Map<string, string>>();
+
+/**
+ * Claims `key` in `namespace` for the construct at `scope`.
+ * @returns the path of the construct that already holds the key, or undefined
+ *          when the claim succeeded.
+ */
+export function claim(scope: IConstruct, namespace: string, key: string): string | undefined {
+  const root = scope.node.root;
+  let registry = registries.get(root);
+  if (!registry) {
+    registry = new Map();
+    registries.set(root, registry);
+  }
+  const fullKey = `${namespace}\u0000${key}`;
+  const holder = registry.get(fullKey);
+  if (holder !== undefined) return holder;
+  registry.set(fullKey, scope.node.path);
+  return undefined;
+}
+
+const identities = new WeakMap<object, string>();
+
+/**
+ * Records a stable identity for a resource-like construct (e.g. an
+ * organization's literal name), so that two imports of the same thing are
+ * recognized as one.
+ */
+export function setIdentity(obj: object, identity: string): void {
+  identities.set(obj, identity);
+}
+
+/**
+ * The identity recorded for `obj`, or its construct path when none was.
+ */
+export function identityOf(obj: IConstruct): string {
+  return identities.get(obj) ?? `path:${obj.node.path}`;
+}
+
+/**
+ * Whether two constructs stand for the same platform object (the same
+ * construct, or two imports with the same identity).
+ */
+export function sameIdentity(a: IConstruct, b: IConstruct): boolean {
+  return a === b || identityOf(a) === identityOf(b);
+}

@@ -1,0 +1,202 @@
+import { DataTfeProject } from '@cdktf/provider-tfe/lib/data-tfe-project';
+import { Project as TfeProject } from '@cdktf/provider-tfe/lib/project';
+import { TeamProjectAccess } from '@cdktf/provider-tfe/lib/team-project-access';
+import { Construct, IConstruct } from 'constructs';
+import { ValidationError } from './errors';
+import type { IOrganization } from './organization';
+import { ProjectAccess } from './project-access';
+import { claim, identityOf, sameIdentity, setIdentity } from './private/registry';
+import { checkString, literal, quote, uniqueChildId } from './private/validation';
+import type { ITeam } from './team';
+
+/**
+ * A project, created here or referenced.
+ */
+export interface IProject extends IConstruct {
+  /**
+   * The project's ID (`prj-...`).
+   * @attribute
+   */
+  readonly projectId: string;
+
+  /**
+   * The organization the project belongs to.
+   */
+  readonly organization: IOrganization;
+
+  /**
+   * Gives a team access to this project and all its workspaces.
+   * @returns the `tfe_team_project_access` resource created
+   */
+  grantAccess(team: ITeam, access: ProjectAccess): TeamProjectAccess;
+}
+
+/**
+ * Options for a project, without the organization.
+ */
+export interface ProjectOptions {
+  /**
+   * The project's name: 3 to 40 letters, numbers, spaces, `-` and `_`, not
+   * starting or ending with a space; unique in the organization.
+   */
+  readonly name: string;
+
+  /**
+   * A description of the project.
+   * @default - none
+   */
+  readonly description?: string;
+
+  /**
+   * Tags (key/value) on the project, inherited by its workspaces.
+   * @default - none
+   */
+  readonly tags?: { [key: string]: string };
+
+  /**
+   * Destroy each workspace's infrastructure after this much inactivity:
+   * 1-4 digits followed by `d` (days) or `h` (hours), e.g. `14d`.
+   * @default - no auto-destroy
+   */
+  readonly autoDestroyActivityDuration?: string;
+}
+
+/**
+ * Properties of a project.
+ */
+export interface ProjectProps extends ProjectOptions {
+  /**
+   * The organization the project belongs to.
+   */
+  readonly organization: IOrganization;
+}
+
+/**
+ * Behaviour shared by created and referenced projects.
+ */
+export abstract class ProjectBase extends Construct implements IProject {
+  public abstract readonly projectId: string;
+  public abstract readonly organization: IOrganization;
+  private readonly grants = new Map<string, TeamProjectAccess>();
+
+  public grantAccess(team: ITeam, access: ProjectAccess): TeamProjectAccess {
+    if (!sameIdentity(team.organization, this.organization)) {
+      throw new ValidationError(
+        `team ${team.node.path} belongs to organization ${quote(identityOf(team.organization))}, but this project belongs to ` +
+          `${quote(identityOf(this.organization))}: grant access to a team of the project's organization.`,
+        this,
+      );
+    }
+    const existing = this.grants.get(identityOf(team));
+    if (existing) {
+      throw new ValidationError(
+        `team ${team.node.path} already has access to this project (${existing.node.path}): a team holds one access level per project; ` +
+          'remove one of the grants, or use ProjectAccess.custom(...) to combine permissions.',
+        this,
+      );
+    }
+    const grant = new TeamProjectAccess(this, uniqueChildId(this, `Access-${team.node.id}`), {
+      projectId: this.projectId,
+      teamId: team.teamId,
+      access: access.level,
+      projectAccess: access._renderProjectAccess(),
+      workspaceAccess: access._renderWorkspaceAccess(),
+    });
+    this.grants.set(identityOf(team), grant);
+    return grant;
+  }
+}
+
+const PROJECT_NAME = /^[A-Za-z0-9_-][A-Za-z0-9_ -]+[A-Za-z0-9_-]$/;
+
+function projectNameProblem(name: string): string | undefined {
+  if (name.length < 3 || name.length > 40) {
+    return `project name ${quote(name)} has ${name.length} characters: a project name has 3 to 40.`;
+  }
+  if (!PROJECT_NAME.test(name)) {
+    return `project name ${quote(name)} is invalid: use only letters, numbers, spaces, "-" and "_", and do not start or end with a space.`;
+  }
+  return undefined;
+}
+
+/**
+ * A project (`tfe_project`): a group of workspaces with shared team access.
+ *
+ * @example
+ * const payments = acme.addProject('Payments', { name: 'payments' });
+ * payments.grantAccess(ops, ProjectAccess.MAINTAIN);
+ */
+export class Project extends ProjectBase {
+  /**
+   * References an existing project by ID. Creates nothing.
+   */
+  public static fromProjectId(scope: Construct, id: string, organization: IOrganization, projectId: string): IProject {
+    checkString(scope, 'The project ID', projectId, (v) =>
+      /^prj-[A-Za-z0-9]+$/.test(v) ? undefined : `project ID ${quote(v)} is not a project ID: it looks like "prj-abc123" (use Project.fromProjectName to look a project up by name).`,
+    );
+    return new ImportedProject(scope, id, organization, projectId, `project:${projectId}`);
+  }
+
+  /**
+   * Looks up an existing project by name (a `tfe_project` data source). Creates nothing.
+   */
+  public static fromProjectName(scope: Construct, id: string, organization: IOrganization, projectName: string): IProject {
+    const project = new ImportedProject(scope, id, organization, undefined, `project-name:${identityOf(organization)}/${projectName}`);
+    const lookup = new DataTfeProject(project, 'Lookup', {
+      name: projectName,
+      organization: organization.organizationName,
+    });
+    project.projectId = lookup.id;
+    return project;
+  }
+
+  public readonly projectId: string;
+  public readonly organization: IOrganization;
+
+  /**
+   * The project's name.
+   * @attribute
+   */
+  public readonly projectName: string;
+
+  constructor(scope: Construct, id: string, props: ProjectProps) {
+    super(scope, id);
+    checkString(this, 'The project name', props.name, projectNameProblem);
+    checkString(this, 'autoDestroyActivityDuration', props.autoDestroyActivityDuration, (v) =>
+      /^\d{1,4}[dh]$/.test(v) ? undefined : `autoDestroyActivityDuration ${quote(v)} is invalid: write 1-4 digits followed by "d" or "h", e.g. "14d".`,
+    );
+    const name = literal(props.name);
+    if (name !== undefined) {
+      const holder = claim(this, `project-name:${identityOf(props.organization)}`, name);
+      if (holder !== undefined) {
+        throw new ValidationError(
+          `project name ${quote(name)} is already used by ${holder} in organization ${props.organization.node.path}: project names are unique per organization; choose another name.`,
+          this,
+        );
+      }
+      setIdentity(this, `project-name:${identityOf(props.organization)}/${name}`);
+    }
+    this.organization = props.organization;
+    const resource = new TfeProject(this, 'Resource', {
+      name: props.name,
+      organization: props.organization.organizationName,
+      description: props.description,
+      tags: props.tags,
+      autoDestroyActivityDuration: props.autoDestroyActivityDuration,
+    });
+    this.projectId = resource.id;
+    this.projectName = resource.name;
+  }
+}
+
+class ImportedProject extends ProjectBase {
+  public projectId: string;
+  public readonly organization: IOrganization;
+
+  constructor(scope: Construct, id: string, organization: IOrganization, projectId: string | undefined, identity: string) {
+    super(scope, id);
+    this.projectId = projectId ?? '';
+    this.organization = organization;
+    setIdentity(this, identity);
+  }
+}

@@ -1,0 +1,129 @@
+import { TeamToken as TfeTeamToken } from '@cdktf/provider-tfe/lib/team-token';
+import { TerraformOutput } from 'cdktf';
+import { Construct } from 'constructs';
+import { IApiToken, TokenKind, TokenOutputOptions } from './api-token';
+import { ValidationError } from './errors';
+import { claim, identityOf } from './private/registry';
+import { sensitiveTokenOutput, tokenExpiry } from './private/tokens';
+import { checkString, literal, quote } from './private/validation';
+import type { ITeam } from './team';
+
+/**
+ * Options for a team token, without the team.
+ */
+export interface TeamTokenOptions {
+  /**
+   * A description that tells this token apart from the team's other tokens
+   * (provider 0.66 and later allow several tokens per team, each with a unique
+   * description). Without one, this is the team's legacy token, of which a team
+   * has at most one.
+   * @default - the legacy (undescribed) token
+   */
+  readonly description?: string;
+
+  /**
+   * When the token expires, as an ISO-8601 date-time in the future
+   * (e.g. `2027-01-31T00:00:00Z`). Changing it replaces the token.
+   * @default - the token does not expire
+   */
+  readonly expiresAt?: string;
+
+  /**
+   * Replace an existing legacy token that was created outside this app
+   * (the platform keeps one legacy token per team). Only for the legacy token:
+   * described tokens never collide.
+   * @default false
+   */
+  readonly forceRegenerate?: boolean;
+}
+
+/**
+ * Properties of a team token.
+ */
+export interface TeamTokenProps extends TeamTokenOptions {
+  /**
+   * The team the token belongs to.
+   */
+  readonly team: ITeam;
+}
+
+/**
+ * A team API token (`tfe_team_token`), meant for CI/CD plans and applies.
+ *
+ * The value is a sensitive reference (`tokenValue`); `createOutput` writes it to
+ * a sensitive stack output.
+ *
+ * To rotate a token, change its `expiresAt` (which replaces it), or for the
+ * legacy token set `forceRegenerate` and apply again.
+ */
+export class TeamToken extends Construct implements IApiToken {
+  public readonly tokenValue: string;
+  public readonly tokenKind: TokenKind = TokenKind.TEAM;
+  public readonly canRunOperations: boolean = true;
+
+  /**
+   * The team the token belongs to.
+   */
+  public readonly team: ITeam;
+
+  /**
+   * The token's ID.
+   * @attribute
+   */
+  public readonly tokenId: string;
+
+  /**
+   * The token's description, if it is a described token.
+   */
+  public readonly description?: string;
+
+  constructor(scope: Construct, id: string, props: TeamTokenProps) {
+    super(scope, id);
+    this.team = props.team;
+    this.description = props.description;
+
+    if (props.description !== undefined) {
+      checkString(this, 'The token description', props.description, (d) =>
+        d.trim() === '' ? 'the token description is empty: give a description that tells the token apart, or omit it for the legacy token.' : undefined,
+      );
+      if (props.forceRegenerate) {
+        throw new ValidationError(
+          `forceRegenerate is only for the legacy token, but this token has the description ${quote(props.description)}: ` +
+            'remove forceRegenerate (described tokens never collide), or remove the description to manage the legacy token.',
+          this,
+        );
+      }
+    }
+
+    const registryKey = props.description === undefined ? '\u0000legacy' : literal(props.description);
+    if (registryKey !== undefined) {
+      const holder = claim(this, `team-token:${identityOf(props.team)}`, registryKey);
+      if (holder !== undefined) {
+        throw new ValidationError(
+          props.description === undefined
+            ? `team ${props.team.node.path} already has a legacy token (${holder}): a team has one legacy token; give this token a unique description to create another.`
+            : `team ${props.team.node.path} already has a token described ${quote(props.description)} (${holder}): token descriptions are unique per team; choose another description.`,
+          this,
+        );
+      }
+    }
+
+    const expiredAt = tokenExpiry(this, props.expiresAt);
+
+    const resource = new TfeTeamToken(this, 'Resource', {
+      teamId: props.team.teamId,
+      description: props.description,
+      expiredAt,
+      forceRegenerate: props.forceRegenerate,
+    });
+    this.tokenValue = resource.token;
+    this.tokenId = resource.id;
+  }
+
+  /**
+   * Writes the token's value to a sensitive stack output.
+   */
+  public createOutput(id: string, options: TokenOutputOptions = {}): TerraformOutput {
+    return sensitiveTokenOutput(this, this, id, options);
+  }
+}

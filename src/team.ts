@@ -1,0 +1,286 @@
+import { DataTfeTeam } from '@cdktf/provider-tfe/lib/data-tfe-team';
+import { Team as TfeTeam } from '@cdktf/provider-tfe/lib/team';
+import { TeamMember } from '@cdktf/provider-tfe/lib/team-member';
+import { TeamMembers } from '@cdktf/provider-tfe/lib/team-members';
+import { TeamOrganizationMember } from '@cdktf/provider-tfe/lib/team-organization-member';
+import { TeamOrganizationMembers } from '@cdktf/provider-tfe/lib/team-organization-members';
+import { Lazy, TerraformStack } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { ValidationError } from './errors';
+import { OrganizationAccess } from './organization-access';
+import type { IOrganization } from './organization';
+import type { IOrganizationMember } from './organization-member';
+import { claim, identityOf, sameIdentity, setIdentity } from './private/registry';
+import { checkString, literal, quote, resolveValue } from './private/validation';
+import { TeamToken, TeamTokenOptions } from './team-token';
+
+/**
+ * A team, created here or referenced.
+ */
+export interface ITeam extends IConstruct {
+  /**
+   * The team's ID (`team-...`).
+   * @attribute
+   */
+  readonly teamId: string;
+
+  /**
+   * The organization the team belongs to.
+   */
+  readonly organization: IOrganization;
+
+  /**
+   * Adds a member to the team. The team's members are managed as one list
+   * (`tfe_team_organization_members`): members added elsewhere are removed on apply.
+   */
+  addMember(member: IOrganizationMember): void;
+
+  /**
+   * Creates an API token for the team: the legacy token when no description is
+   * given (one per team), or one of several described tokens.
+   */
+  addToken(id: string, options?: TeamTokenOptions): TeamToken;
+}
+
+/**
+ * Who can see a team.
+ */
+export enum TeamVisibility {
+  /** Only the team's members and organization owners see it. */
+  SECRET = 'secret',
+  /** Every member of the organization sees it. */
+  ORGANIZATION = 'organization',
+}
+
+/**
+ * Options for a team, without the organization.
+ */
+export interface TeamOptions {
+  /**
+   * The team's name: letters, numbers, `-` and `_`; unique in the organization.
+   */
+  readonly name: string;
+
+  /**
+   * Who can see the team.
+   * @default TeamVisibility.SECRET
+   */
+  readonly visibility?: TeamVisibility;
+
+  /**
+   * The identity provider's ID of the group that maps to this team (SSO).
+   * @default - no SSO mapping
+   */
+  readonly ssoTeamId?: string;
+
+  /**
+   * Organization-wide permissions of the team.
+   * @default OrganizationAccess.none()
+   */
+  readonly organizationAccess?: OrganizationAccess;
+
+  /**
+   * Members of the team. More can be added with `addMember`.
+   * @default - no members managed by this construct
+   */
+  readonly members?: IOrganizationMember[];
+
+  /**
+   * Whether members may manage the team's tokens.
+   * @default true
+   */
+  readonly allowMemberTokenManagement?: boolean;
+}
+
+/**
+ * Properties of a team.
+ */
+export interface TeamProps extends TeamOptions {
+  /**
+   * The organization the team belongs to.
+   */
+  readonly organization: IOrganization;
+}
+
+/**
+ * Behaviour shared by created and referenced teams.
+ */
+export abstract class TeamBase extends Construct implements ITeam {
+  public abstract readonly teamId: string;
+  public abstract readonly organization: IOrganization;
+  private readonly members: IOrganizationMember[] = [];
+  private membersResource?: TeamOrganizationMembers;
+
+  public addMember(member: IOrganizationMember): void {
+    if (!sameIdentity(member.organization, this.organization)) {
+      throw new ValidationError(
+        `member ${member.node.path} belongs to organization ${quote(identityOf(member.organization))}, ` +
+          `but this team belongs to ${quote(identityOf(this.organization))}: invite the user to the team's organization first.`,
+        this,
+      );
+    }
+    if (this.members.includes(member)) return;
+    this.members.push(member);
+    if (!this.membersResource) {
+      this.membersResource = new TeamOrganizationMembers(this, 'Members', {
+        teamId: this.teamId,
+        organizationMembershipIds: Lazy.listValue({ produce: () => this.members.map((m) => m.membershipId) }),
+      });
+      this.node.addValidation({ validate: () => this.validateSingleMembershipResource() });
+    }
+  }
+
+  public addToken(id: string, options: TeamTokenOptions = {}): TeamToken {
+    return new TeamToken(this, id, { ...options, team: this });
+  }
+
+  /**
+   * The team's members are managed by one `tfe_team_organization_members`;
+   * any other membership resource on the same team would fight it.
+   */
+  private validateSingleMembershipResource(): string[] {
+    const stack = TerraformStack.of(this);
+    const ref = resolveValue(stack, this.teamId);
+    const others = (foreignMembershipResources(stack).get(JSON.stringify(ref)) ?? []).filter(
+      (c) => c !== this.membersResource,
+    );
+    if (others.length === 0) return [];
+    return [
+      `team members are managed by ${this.membersResource!.node.path} (tfe_team_organization_members), but ` +
+        `${others.map((o) => `${o.node.path} (${(o as any).terraformResourceType})`).join(', ')} also manage(s) this team's membership: ` +
+        'do not mix membership resources on one team; add every member with team.addMember(...) instead.',
+    ];
+  }
+}
+
+type MembershipResource = TeamMember | TeamMembers | TeamOrganizationMember | TeamOrganizationMembers;
+const membershipIndex = new WeakMap<TerraformStack, Map<string, MembershipResource[]>>();
+
+/**
+ * Every team membership resource of the stack, by the resolved team reference
+ * they target; built once per stack, so checking N teams costs O(N).
+ */
+function foreignMembershipResources(stack: TerraformStack): Map<string, MembershipResource[]> {
+  let index = membershipIndex.get(stack);
+  if (index) return index;
+  index = new Map();
+  for (const c of stack.node.findAll()) {
+    if (
+      c instanceof TeamMember ||
+      c instanceof TeamMembers ||
+      c instanceof TeamOrganizationMember ||
+      c instanceof TeamOrganizationMembers
+    ) {
+      const key = JSON.stringify(resolveValue(stack, c.teamIdInput));
+      const list = index.get(key) ?? [];
+      list.push(c);
+      index.set(key, list);
+    }
+  }
+  membershipIndex.set(stack, index);
+  return index;
+}
+
+const TEAM_NAME = /^[A-Za-z0-9_-]+$/;
+
+function teamNameProblem(name: string): string | undefined {
+  if (!TEAM_NAME.test(name)) {
+    return `team name ${quote(name)} is invalid: use only letters, numbers, "-" and "_" (and at least one character).`;
+  }
+  if (name.toLowerCase() === 'owners') {
+    return 'team name "owners" is the built-in owners team, which every organization already has: ' +
+      'reference it with Team.fromTeamName(scope, id, organization, "owners") instead of creating it.';
+  }
+  return undefined;
+}
+
+/**
+ * A team (`tfe_team`), with its organization access and members.
+ *
+ * @example
+ * const ops = new Team(stack, 'Ops', {
+ *   organization: acme,
+ *   name: 'ops',
+ *   organizationAccess: OrganizationAccess.workspaceManager(),
+ *   members: [alice],
+ * });
+ */
+export class Team extends TeamBase {
+  /**
+   * References an existing team by ID. Creates nothing.
+   */
+  public static fromTeamId(scope: Construct, id: string, organization: IOrganization, teamId: string): ITeam {
+    checkString(scope, 'The team ID', teamId, (v) =>
+      /^team-[A-Za-z0-9]+$/.test(v) ? undefined : `team ID ${quote(v)} is not a team ID: it looks like "team-abc123" (use Team.fromTeamName to look a team up by name).`,
+    );
+    return new ImportedTeam(scope, id, organization, teamId, `team:${teamId}`);
+  }
+
+  /**
+   * Looks up an existing team by name (a `tfe_team` data source). Creates nothing.
+   */
+  public static fromTeamName(scope: Construct, id: string, organization: IOrganization, teamName: string): ITeam {
+    const team = new ImportedTeam(scope, id, organization, undefined, `team-name:${identityOf(organization)}/${teamName}`);
+    const lookup = new DataTfeTeam(team, 'Lookup', {
+      name: teamName,
+      organization: organization.organizationName,
+    });
+    team.teamId = lookup.id;
+    return team;
+  }
+
+  public readonly teamId: string;
+  public readonly organization: IOrganization;
+
+  /**
+   * The team's name.
+   * @attribute
+   */
+  public readonly teamName: string;
+
+  /**
+   * The team's organization access.
+   */
+  public readonly organizationAccess: OrganizationAccess;
+
+  constructor(scope: Construct, id: string, props: TeamProps) {
+    super(scope, id);
+    checkString(this, 'The team name', props.name, teamNameProblem);
+    const name = literal(props.name);
+    if (name !== undefined) {
+      const holder = claim(this, `team-name:${identityOf(props.organization)}`, name);
+      if (holder !== undefined) {
+        throw new ValidationError(
+          `team name ${quote(name)} is already used by ${holder} in organization ${props.organization.node.path}: team names are unique per organization; choose another name.`,
+          this,
+        );
+      }
+    }
+    this.organization = props.organization;
+    this.organizationAccess = props.organizationAccess ?? OrganizationAccess.none();
+    const resource = new TfeTeam(this, 'Resource', {
+      name: props.name,
+      organization: props.organization.organizationName,
+      visibility: props.visibility,
+      ssoTeamId: props.ssoTeamId,
+      allowMemberTokenManagement: props.allowMemberTokenManagement,
+      organizationAccess: this.organizationAccess.isEmpty ? undefined : this.organizationAccess._render(),
+    });
+    this.teamId = resource.id;
+    this.teamName = resource.name;
+    if (name !== undefined) setIdentity(this, `team-name:${identityOf(props.organization)}/${name}`);
+    for (const m of props.members ?? []) this.addMember(m);
+  }
+}
+
+class ImportedTeam extends TeamBase {
+  public teamId: string;
+  public readonly organization: IOrganization;
+
+  constructor(scope: Construct, id: string, organization: IOrganization, teamId: string | undefined, identity: string) {
+    super(scope, id);
+    this.teamId = teamId ?? '';
+    this.organization = organization;
+    setIdentity(this, identity);
+  }
+}
