@@ -1,9 +1,10 @@
 import { Organization as TfeOrganization } from '@cdktf/provider-tfe/lib/organization';
+import { Annotations, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { OrganizationMember, OrganizationMemberOptions } from './organization-member';
 import { OrganizationToken, OrganizationTokenOptions } from './organization-token';
+import { setIdentity, setLiteralName } from './private/registry';
 import { checkString, fail, literal, quote } from './private/validation';
-import { setIdentity } from './private/registry';
 import { Project, ProjectOptions } from './project';
 import { Team, TeamOptions } from './team';
 
@@ -229,12 +230,19 @@ export class Organization extends OrganizationBase {
     this.organizationName = resource.name;
     this.organizationId = resource.id;
     const name = literal(props.name);
-    if (name !== undefined) setIdentity(this, `org:${name}`);
+    if (name !== undefined) {
+      setIdentity(this, `org:${name}`);
+      setLiteralName(this, name);
+    }
   }
 }
 
 function checkMinutes(scope: IConstruct, prop: string, value: number | undefined): void {
   if (value === undefined) return;
+  if (Token.isUnresolved(value)) {
+    Annotations.of(scope).addInfo(`${prop} is only known at plan time; the platform checks it at apply.`);
+    return;
+  }
   if (!Number.isInteger(value) || value < 1) {
     fail(scope, `${prop} must be a whole number of minutes of at least 1, got ${quote(value)}.`);
   }
@@ -248,6 +256,9 @@ class ImportedOrganization extends OrganizationBase {
     checkString(this, 'The organization name', organizationName, organizationNameProblem);
     this.organizationName = organizationName;
     const name = literal(organizationName);
-    if (name !== undefined) setIdentity(this, `org:${name}`);
+    if (name !== undefined) {
+      setIdentity(this, `org:${name}`);
+      setLiteralName(this, name);
+    }
   }
 }

@@ -4,9 +4,9 @@ import { TeamProjectAccess } from '@cdktf/provider-tfe/lib/team-project-access';
 import { Construct, IConstruct } from 'constructs';
 import { ValidationError } from './errors';
 import type { IOrganization } from './organization';
-import { ProjectAccess } from './project-access';
 import { claim, identityOf, sameIdentity, setIdentity } from './private/registry';
 import { checkString, literal, quote, uniqueChildId } from './private/validation';
+import { ProjectAccess } from './project-access';
 import type { ITeam } from './team';
 
 /**
@@ -131,10 +131,11 @@ export class Project extends ProjectBase {
    * References an existing project by ID. Creates nothing.
    */
   public static fromProjectId(scope: Construct, id: string, organization: IOrganization, projectId: string): IProject {
-    checkString(scope, 'The project ID', projectId, (v) =>
+    const project = new ImportedProject(scope, id, organization, projectId, `project:${projectId}`);
+    checkString(project, 'The project ID', projectId, (v) =>
       /^prj-[A-Za-z0-9]+$/.test(v) ? undefined : `project ID ${quote(v)} is not a project ID: it looks like "prj-abc123" (use Project.fromProjectName to look a project up by name).`,
     );
-    return new ImportedProject(scope, id, organization, projectId, `project:${projectId}`);
+    return project;
   }
 
   /**

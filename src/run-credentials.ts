@@ -16,7 +16,7 @@ export class RunCredentials {
   public static fromToken(token: IApiToken): RunCredentials {
     if (!token.canRunOperations) {
       throw new ValidationError(
-        `a ${token.tokenKind} token cannot run plans or applies, but it was given as run credentials: ` +
+        `${token.tokenKind === 'organization' ? 'an' : 'a'} ${token.tokenKind} token cannot run plans or applies, but it was given as run credentials: ` +
           'use a team token (team.addToken(...)) or a user token for runs; keep the organization token for managing the organization.',
         token,
       );

@@ -7,8 +7,8 @@ import { TeamOrganizationMembers } from '@cdktf/provider-tfe/lib/team-organizati
 import { Lazy, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { ValidationError } from './errors';
-import { OrganizationAccess } from './organization-access';
 import type { IOrganization } from './organization';
+import { OrganizationAccess } from './organization-access';
 import type { IOrganizationMember } from './organization-member';
 import { claim, identityOf, sameIdentity, setIdentity } from './private/registry';
 import { checkString, literal, quote, resolveValue } from './private/validation';
@@ -178,6 +178,10 @@ function foreignMembershipResources(stack: TerraformStack): Map<string, Membersh
     }
   }
   membershipIndex.set(stack, index);
+  // Synthesis (and so validation) is synchronous: the index serves every team of
+  // this validation pass and is dropped right after, so a later synth sees
+  // resources added in between.
+  queueMicrotask(() => membershipIndex.delete(stack));
   return index;
 }
 
@@ -210,10 +214,11 @@ export class Team extends TeamBase {
    * References an existing team by ID. Creates nothing.
    */
   public static fromTeamId(scope: Construct, id: string, organization: IOrganization, teamId: string): ITeam {
-    checkString(scope, 'The team ID', teamId, (v) =>
+    const team = new ImportedTeam(scope, id, organization, teamId, `team:${teamId}`);
+    checkString(team, 'The team ID', teamId, (v) =>
       /^team-[A-Za-z0-9]+$/.test(v) ? undefined : `team ID ${quote(v)} is not a team ID: it looks like "team-abc123" (use Team.fromTeamName to look a team up by name).`,
     );
-    return new ImportedTeam(scope, id, organization, teamId, `team:${teamId}`);
+    return team;
   }
 
   /**

@@ -1,26 +1,50 @@
-import { TerraformOutput, Token } from 'cdktf';
+import { TerraformOutput, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import type { IApiToken, TokenOutputOptions } from '../api-token';
+import { claim } from './registry';
 import { checkString, fail, quote } from './validation';
 
 /**
  * Writes a token's value to a stack output, always marked sensitive.
  */
 export function sensitiveTokenOutput(token: IApiToken, scope: Construct, id: string, options: TokenOutputOptions): TerraformOutput {
-  return new TerraformOutput(scope, id, {
+  // The output is named exactly `id` (what `terraform output <id>` takes), so
+  // the name must be unique in its stack.
+  const stack = TerraformStack.of(scope);
+  const holder = claim(stack, `output:${stack.node.path}`, id);
+  if (holder !== undefined) {
+    fail(scope, `output name ${quote(id)} is already used in stack ${stack.node.path}: give each token output its own name.`);
+  }
+  const output = new TerraformOutput(scope, id, {
     value: token.tokenValue,
     sensitive: true,
     description: options.description ?? `${token.tokenKind} token ${token.node.path}`,
   });
+  output.overrideLogicalId(id);
+  return output;
 }
 
-const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * The time an ISO-8601 date-time stands for, or NaN. A date-time without an
+ * offset is taken as UTC (not the local time of the machine that synthesizes),
+ * and a date that does not exist (e.g. February 30) is refused.
+ */
+function parseIso8601(value: string): number {
+  const m = ISO_8601.exec(value);
+  if (!m) return NaN;
+  const [, year, month, day, time, , , zone] = m;
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  if (date.getUTCMonth() !== Number(month) - 1 || date.getUTCDate() !== Number(day)) return NaN;
+  return Date.parse(time !== undefined && zone === undefined ? `${value}Z` : value);
+}
 
 /**
  * What is wrong with a token expiry, or undefined when it is a future ISO-8601 date-time.
  */
 export function expiryProblem(expiresAt: string, now: Date = new Date()): string | undefined {
-  const time = ISO_8601.test(expiresAt) ? Date.parse(expiresAt) : NaN;
+  const time = parseIso8601(expiresAt);
   if (Number.isNaN(time)) {
     return `expiresAt ${quote(expiresAt)} is not an ISO-8601 date-time: write it like "2027-01-31T00:00:00Z".`;
   }
@@ -43,5 +67,5 @@ export function tokenExpiry(scope: IConstruct, expiresAt: string | undefined): s
   }
   const problem = expiryProblem(expiresAt);
   if (problem) fail(scope, problem);
-  return new Date(Date.parse(expiresAt)).toISOString().replace(/\.000Z$/, 'Z');
+  return new Date(parseIso8601(expiresAt)).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
