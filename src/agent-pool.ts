@@ -1,5 +1,15 @@
-import { IConstruct } from 'constructs';
+import { AgentPool as TfeAgentPool } from '@cdktf/provider-tfe/lib/agent-pool';
+import { AgentPoolAllowedProjects } from '@cdktf/provider-tfe/lib/agent-pool-allowed-projects';
+import { AgentPoolAllowedWorkspaces } from '@cdktf/provider-tfe/lib/agent-pool-allowed-workspaces';
+import { AgentToken as TfeAgentToken } from '@cdktf/provider-tfe/lib/agent-token';
+import { Annotations, Fn, Lazy, TerraformOutput } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import type { TokenOutputOptions } from './api-token';
 import type { IOrganization } from './organization';
+import { claim, identityOf, sameIdentity, setIdentity } from './private/registry';
+import { checkString, fail, literal, quote } from './private/validation';
+import type { IProject } from './project';
+import type { IWorkspace } from './workspace';
 
 /**
  * An agent pool: self-hosted agents that run a workspace's plans and applies.
@@ -15,4 +25,292 @@ export interface IAgentPool extends IConstruct {
    * The organization the pool belongs to.
    */
   readonly organization: IOrganization;
+}
+
+/**
+ * Options for an agent token, without the pool.
+ */
+export interface AgentTokenOptions {
+  /**
+   * What the token is for (e.g. the agent host or deployment that uses it).
+   */
+  readonly description: string;
+}
+
+/**
+ * Properties of an agent token.
+ */
+export interface AgentTokenProps extends AgentTokenOptions {
+  /**
+   * The pool whose agents authenticate with the token.
+   */
+  readonly agentPool: IAgentPool;
+}
+
+/**
+ * A token with which agents join a pool (`tfe_agent_token`).
+ *
+ * The value is a sensitive reference (`tokenValue`); `createOutput` writes it
+ * to a sensitive stack output, e.g. for the agents' deployment (`TFC_AGENT_TOKEN`).
+ */
+export class AgentToken extends Construct {
+  /**
+   * The token's secret value: a reference to the sensitive `token` attribute, never a literal.
+   * @attribute
+   */
+  public readonly tokenValue: string;
+
+  /**
+   * The token's ID (`at-...`).
+   * @attribute
+   */
+  public readonly tokenId: string;
+
+  /**
+   * The pool the token belongs to.
+   */
+  public readonly agentPool: IAgentPool;
+
+  constructor(scope: Construct, id: string, props: AgentTokenProps) {
+    super(scope, id);
+    this.agentPool = props.agentPool;
+    checkString(this, 'The agent token description', props.description, (d) =>
+      d.trim() === '' ? `the agent token description is empty (got ${quote(d)}): describe what the token is for, e.g. "k8s-agents".` : undefined,
+    );
+    const resource = new TfeAgentToken(this, 'Resource', {
+      agentPoolId: props.agentPool.agentPoolId,
+      description: props.description,
+    });
+    this.tokenValue = resource.token;
+    this.tokenId = resource.id;
+  }
+
+  /**
+   * Writes the token's value to a sensitive stack output.
+   */
+  public createOutput(id: string, options: TokenOutputOptions = {}): TerraformOutput {
+    return new TerraformOutput(this, id, {
+      value: this.tokenValue,
+      sensitive: true,
+      description: options.description ?? `agent token ${this.node.path}`,
+    });
+  }
+}
+
+/**
+ * Behaviour shared by created and referenced agent pools.
+ */
+export abstract class AgentPoolBase extends Construct implements IAgentPool {
+  public abstract readonly agentPoolId: string;
+  public abstract readonly organization: IOrganization;
+
+  /**
+   * Creates a token with which agents join this pool.
+   */
+  public addToken(id: string, options: AgentTokenOptions): AgentToken {
+    return new AgentToken(this, id, { ...options, agentPool: this });
+  }
+}
+
+/**
+ * Properties of an agent pool.
+ */
+export interface AgentPoolProps {
+  /**
+   * The organization the pool belongs to.
+   */
+  readonly organization: IOrganization;
+
+  /**
+   * The pool's name, unique in the organization.
+   */
+  readonly name: string;
+
+  /**
+   * Whether every workspace of the organization may use the pool. Set it to
+   * false to restrict the pool to the workspaces and projects given with
+   * `allowWorkspace` and `allowProject`.
+   * @default true
+   */
+  readonly organizationScoped?: boolean;
+}
+
+/**
+ * An agent pool (`tfe_agent_pool`).
+ *
+ * A pool that is not organization-scoped may only be used by the workspaces
+ * and projects allowed with `allowWorkspace` / `allowProject`; they are
+ * managed as one list each (`tfe_agent_pool_allowed_workspaces`,
+ * `tfe_agent_pool_allowed_projects`): workspaces allowed elsewhere are
+ * removed on apply.
+ *
+ * @example
+ * const pool = new AgentPool(stack, 'Private', { organization: acme, name: 'private-network', organizationScoped: false });
+ * pool.allowProject(payments);
+ * pool.addToken('K8s', { description: 'k8s-agents' }).createOutput('agent_token');
+ */
+export class AgentPool extends AgentPoolBase {
+  /**
+   * References an existing agent pool by ID (`apool-...`). Creates nothing.
+   */
+  public static fromAgentPoolId(scope: Construct, id: string, organization: IOrganization, agentPoolId: string): IAgentPool {
+    const pool = new ImportedAgentPool(scope, id, organization, agentPoolId);
+    checkString(pool, 'The agent pool ID', agentPoolId, (v) =>
+      /^apool-[A-Za-z0-9]+$/.test(v)
+        ? undefined
+        : `agent pool ID ${quote(v)} is not an agent pool ID: it looks like "apool-abc123" (see the pool's page in the organization settings).`,
+    );
+    setIdentity(pool, `agent-pool:${agentPoolId}`);
+    return pool;
+  }
+
+  /**
+   * The pool's ID. For a pool with allowed workspaces or projects it is read
+   * through those resources (which carry the same ID), so whatever uses the
+   * pool (e.g. `tfe_workspace_settings.agent_pool_id`) is created after the
+   * permissions, as the provider's documentation recommends.
+   * @attribute
+   */
+  public readonly agentPoolId: string;
+
+  /**
+   * The pool's name.
+   * @attribute
+   */
+  public readonly agentPoolName: string;
+
+  public readonly organization: IOrganization;
+
+  /**
+   * Whether every workspace of the organization may use the pool.
+   */
+  public readonly organizationScoped: boolean;
+
+  private readonly resource: TfeAgentPool;
+  private readonly workspaces: IWorkspace[] = [];
+  private readonly projects: IProject[] = [];
+  private allowedWorkspacesResource?: AgentPoolAllowedWorkspaces;
+  private allowedProjectsResource?: AgentPoolAllowedProjects;
+
+  constructor(scope: Construct, id: string, props: AgentPoolProps) {
+    super(scope, id);
+    this.organization = props.organization;
+    this.organizationScoped = props.organizationScoped ?? true;
+
+    checkString(this, 'The agent pool name', props.name, (n) =>
+      n.trim() === '' ? `the agent pool name is empty (got ${quote(n)}): give the pool a name, unique in the organization.` : undefined,
+    );
+    const name = literal(props.name);
+    if (name !== undefined) {
+      const holder = claim(this, `agent-pool-name:${identityOf(props.organization)}`, name);
+      if (holder !== undefined) {
+        fail(this,
+          `agent pool name ${quote(name)} is already used by ${holder} in organization ${props.organization.node.path}: ` +
+          'agent pool names are unique per organization; choose another name, or reuse that pool.');
+      }
+      setIdentity(this, `agent-pool-name:${identityOf(props.organization)}/${name}`);
+    }
+
+    this.resource = new TfeAgentPool(this, 'Resource', {
+      name: props.name,
+      organization: props.organization.organizationName,
+      organizationScoped: this.organizationScoped,
+    });
+    this.agentPoolName = this.resource.name;
+    this.agentPoolId = Lazy.stringValue({ produce: () => this.permissionedId() });
+
+    this.node.addValidation({ validate: () => this.validateScope() });
+  }
+
+  /**
+   * Lets `workspace` use this pool (the pool must not be organization-scoped).
+   */
+  public allowWorkspace(workspace: IWorkspace): void {
+    if (!sameIdentity(workspace.organization, this.organization)) {
+      fail(this,
+        `workspace ${workspace.node.path} belongs to organization ${quote(identityOf(workspace.organization))}, but this pool belongs to ` +
+        `${quote(identityOf(this.organization))}: allow a workspace of the pool's organization.`);
+    }
+    if (this.workspaces.some((w) => sameIdentity(w, workspace))) return;
+    this.workspaces.push(workspace);
+    if (!this.allowedWorkspacesResource) {
+      this.allowedWorkspacesResource = new AgentPoolAllowedWorkspaces(this, 'AllowedWorkspaces', {
+        agentPoolId: this.resource.id,
+        allowedWorkspaceIds: Lazy.listValue({ produce: () => this.workspaces.map((w) => w.workspaceId) }),
+      });
+    }
+  }
+
+  /**
+   * Lets every workspace of `project` use this pool (the pool must not be organization-scoped).
+   */
+  public allowProject(project: IProject): void {
+    if (!sameIdentity(project.organization, this.organization)) {
+      fail(this,
+        `project ${project.node.path} belongs to organization ${quote(identityOf(project.organization))}, but this pool belongs to ` +
+        `${quote(identityOf(this.organization))}: allow a project of the pool's organization.`);
+    }
+    if (this.projects.some((p) => sameIdentity(p, project))) return;
+    this.projects.push(project);
+    if (!this.allowedProjectsResource) {
+      this.allowedProjectsResource = new AgentPoolAllowedProjects(this, 'AllowedProjects', {
+        agentPoolId: this.resource.id,
+        allowedProjectIds: Lazy.listValue({ produce: () => this.projects.map((p) => p.projectId) }),
+      });
+    }
+  }
+
+  /**
+   * The workspaces allowed to use the pool.
+   */
+  public get allowedWorkspaces(): IWorkspace[] {
+    return [...this.workspaces];
+  }
+
+  /**
+   * The projects allowed to use the pool.
+   */
+  public get allowedProjects(): IProject[] {
+    return [...this.projects];
+  }
+
+  /** The pool ID, read through the permission resources when there are any. */
+  private permissionedId(): string {
+    const refs = [this.allowedWorkspacesResource?.id, this.allowedProjectsResource?.id].filter((r): r is string => r !== undefined);
+    if (refs.length === 0) return this.resource.id;
+    if (refs.length === 1) return refs[0];
+    return Fn.coalesce(refs);
+  }
+
+  private validateScope(): string[] {
+    const allowed = [
+      ...this.workspaces.map((w) => `workspace ${w.node.path}`),
+      ...this.projects.map((p) => `project ${p.node.path}`),
+    ];
+    if (this.organizationScoped && allowed.length > 0) {
+      return [
+        `the pool is organization-scoped, but ${allowed.join(', ')} ${allowed.length > 1 ? 'are' : 'is'} allowed explicitly: ` +
+          'every workspace may already use an organization-scoped pool; set organizationScoped: false to restrict the pool to the allowed workspaces and projects, ' +
+          'or remove the allowWorkspace/allowProject calls.',
+      ];
+    }
+    if (!this.organizationScoped && allowed.length === 0) {
+      Annotations.of(this).addWarning(
+        'the pool is not organization-scoped and allows no workspace or project here: no workspace can use it unless it is allowed elsewhere; ' +
+          'call allowWorkspace(...) or allowProject(...), or make the pool organization-scoped.',
+      );
+    }
+    return [];
+  }
+}
+
+class ImportedAgentPool extends AgentPoolBase {
+  public readonly agentPoolId: string;
+  public readonly organization: IOrganization;
+
+  constructor(scope: Construct, id: string, organization: IOrganization, agentPoolId: string) {
+    super(scope, id);
+    this.organization = organization;
+    this.agentPoolId = agentPoolId;
+  }
 }

@@ -1,5 +1,23 @@
-import { IConstruct } from 'constructs';
+import { DataTfeWorkspace } from '@cdktf/provider-tfe/lib/data-tfe-workspace';
+import { RunTrigger } from '@cdktf/provider-tfe/lib/run-trigger';
+import { TeamAccess } from '@cdktf/provider-tfe/lib/team-access';
+import { Workspace as TfeWorkspace } from '@cdktf/provider-tfe/lib/workspace';
+import { WorkspaceSettings } from '@cdktf/provider-tfe/lib/workspace-settings';
+import { Lazy, TerraformBackend, TerraformStack, Token } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { Backend, BackendBindingOptions } from './backend';
+import { ExecutionMode } from './execution-mode';
+import { Notification, NotificationOptions } from './notification';
 import type { IOrganization } from './organization';
+import { claim, identityOf, sameIdentity, setIdentity, setLiteralName } from './private/registry';
+import { addTriggerEdge, MAX_RUN_TRIGGER_SOURCES } from './private/run-trigger-graph';
+import { checkString, fail, literal, quote, uniqueChildId } from './private/validation';
+import type { IProject } from './project';
+import { RunWorkflow, RunWorkflowKind } from './run-workflow';
+import type { ITeam } from './team';
+import { Variable, VariableOptions } from './variable';
+import type { IVariableSet } from './variable-set';
+import { WorkspaceAccess } from './workspace-access';
 
 /**
  * A workspace, created here or referenced.
@@ -21,4 +39,547 @@ export interface IWorkspace extends IConstruct {
    * The organization the workspace belongs to.
    */
   readonly organization: IOrganization;
+
+  /**
+   * The workspace's run workflow, when this app knows it (undefined for
+   * referenced workspaces).
+   */
+  readonly runWorkflow?: RunWorkflow;
+
+  /**
+   * Adds a Terraform or environment variable to the workspace.
+   */
+  addVariable(id: string, options: VariableOptions): Variable;
+
+  /**
+   * Gives a team access to the workspace.
+   * @returns the `tfe_team_access` resource created
+   */
+  grantAccess(team: ITeam, access: WorkspaceAccess): TeamAccess;
+
+  /**
+   * Queues a run in this workspace whenever a run applies in `upstream`
+   * (a run trigger). The platform allows 20 source workspaces per workspace.
+   * @returns the `tfe_run_trigger` resource created
+   */
+  triggeredBy(upstream: IWorkspace): RunTrigger;
+
+  /**
+   * Sends notifications about this workspace's runs.
+   */
+  addNotification(id: string, options: NotificationOptions): Notification;
+
+  /**
+   * Applies a variable set to this workspace.
+   */
+  addVariableSet(variableSet: IVariableSet): void;
+}
+
+/**
+ * A workspace's settings: everything but its name and organization. Workspace
+ * groups share these between members and let each member override them.
+ */
+export interface WorkspaceSettingsOptions {
+  /**
+   * The project the workspace belongs to.
+   * @default - the organization's default project
+   */
+  readonly project?: IProject;
+
+  /**
+   * A description.
+   * @default - none
+   */
+  readonly description?: string;
+
+  /**
+   * How runs start: VCS-driven, CLI-driven or API-driven.
+   * @default RunWorkflow.cliDriven()
+   */
+  readonly runWorkflow?: RunWorkflow;
+
+  /**
+   * Where runs execute (`tfe_workspace_settings`).
+   * @default - the organization's default execution mode
+   */
+  readonly executionMode?: ExecutionMode;
+
+  /**
+   * Key/value tags.
+   * @default - none
+   */
+  readonly tags?: { [key: string]: string };
+
+  /**
+   * Tag names (lowercase letters, numbers, `_`, `:` and `-`).
+   * @default - none
+   */
+  readonly tagNames?: string[];
+
+  /**
+   * The Terraform version or version constraint runs use.
+   * @default - the latest version available when the workspace is created
+   */
+  readonly terraformVersion?: string;
+
+  /**
+   * The directory, relative to the repository or upload root, Terraform runs in.
+   * @default - the root
+   */
+  readonly workingDirectory?: string;
+
+  /**
+   * Whether successful plans apply without confirmation.
+   * @default false
+   */
+  readonly autoApply?: boolean;
+
+  /**
+   * Whether runs queued by run triggers apply without confirmation.
+   * @default false
+   */
+  readonly autoApplyRunTrigger?: boolean;
+
+  /**
+   * Whether the workspace starts a run right after it is created.
+   *
+   * The provider's default is true, the API's is false. This library defaults
+   * to false: a run started at creation would race the workspace's variables,
+   * which are created after it. The catch: a VCS-driven workspace queues
+   * webhook-triggered runs only after one run has been queued by hand.
+   * @default false
+   */
+  readonly queueAllRuns?: boolean;
+
+  /**
+   * Whether speculative plans run for pull requests.
+   * @default true
+   */
+  readonly speculativeEnabled?: boolean;
+
+  /**
+   * Whether health assessments (drift detection, continuous validation) run.
+   * @default false
+   */
+  readonly assessmentsEnabled?: boolean;
+
+  /**
+   * Whether destroy plans may be queued.
+   * @default true
+   */
+  readonly allowDestroyPlan?: boolean;
+
+  /**
+   * The ID of an SSH key (`tfe_ssh_key`) used to fetch private modules.
+   * @default - none
+   */
+  readonly sshKeyId?: string;
+
+  /**
+   * Destroy the workspace's infrastructure at this RFC 3339 date-time.
+   * Excludes `autoDestroyActivityDuration`.
+   * @default - no scheduled destroy
+   */
+  readonly autoDestroyAt?: string;
+
+  /**
+   * Destroy the workspace's infrastructure after this much inactivity:
+   * 1-4 digits followed by `d` or `h`. Excludes `autoDestroyAt`.
+   * @default - no auto-destroy
+   */
+  readonly autoDestroyActivityDuration?: string;
+
+  /**
+   * Whether every workspace of the organization may read this workspace's
+   * state. Prefer `shareStateWith` for named consumers.
+   * @default false
+   */
+  readonly globalRemoteState?: boolean;
+
+  /**
+   * Whether deleting the workspace through Terraform deletes it even while it
+   * still manages resources (their state is lost). With false the provider
+   * uses the safe-delete endpoint, which refuses.
+   * @default false
+   */
+  readonly forceDelete?: boolean;
+
+  /**
+   * Whether runs show the structured (enhanced) output.
+   * @default true
+   */
+  readonly structuredRunOutputEnabled?: boolean;
+}
+
+/**
+ * Options for a workspace, without the organization.
+ */
+export interface WorkspaceOptions extends WorkspaceSettingsOptions {
+  /**
+   * The workspace's name: letters, numbers, `-` and `_`, at most 90
+   * characters; unique in the organization.
+   */
+  readonly name: string;
+}
+
+/**
+ * Properties of a workspace.
+ */
+export interface WorkspaceProps extends WorkspaceOptions {
+  /**
+   * The organization the workspace belongs to.
+   */
+  readonly organization: IOrganization;
+}
+
+/**
+ * Behaviour shared by created and referenced workspaces.
+ */
+export abstract class WorkspaceBase extends Construct implements IWorkspace {
+  public abstract readonly workspaceId: string;
+  public abstract readonly workspaceName: string;
+  public abstract readonly organization: IOrganization;
+  public abstract readonly runWorkflow?: RunWorkflow;
+  private readonly grants = new Map<string, TeamAccess>();
+  private readonly triggerSources = new Map<string, RunTrigger>();
+
+  public addVariable(id: string, options: VariableOptions): Variable {
+    return new Variable(this, id, { ...options, workspace: this });
+  }
+
+  public grantAccess(team: ITeam, access: WorkspaceAccess): TeamAccess {
+    if (!sameIdentity(team.organization, this.organization)) {
+      fail(this,
+        `team ${team.node.path} belongs to organization ${quote(identityOf(team.organization))}, but this workspace belongs to ` +
+        `${quote(identityOf(this.organization))}: grant access to a team of the workspace's organization.`);
+    }
+    const existing = this.grants.get(identityOf(team));
+    if (existing) {
+      fail(this,
+        `team ${team.node.path} already has access to this workspace (${existing.node.path}): a team holds one access level per workspace; ` +
+        'remove one of the grants, or use WorkspaceAccess.custom(...) to combine permissions.');
+    }
+    const grant = new TeamAccess(this, uniqueChildId(this, `Access-${team.node.id}`), {
+      workspaceId: this.workspaceId,
+      teamId: team.teamId,
+      access: access.level === 'custom' ? undefined : access.level,
+      permissions: access._renderPermissions(),
+    });
+    this.grants.set(identityOf(team), grant);
+    return grant;
+  }
+
+  public triggeredBy(upstream: IWorkspace): RunTrigger {
+    if (sameIdentity(upstream, this)) {
+      fail(this, 'a workspace cannot trigger its own runs (a run trigger from itself would loop): remove triggeredBy(self).');
+    }
+    if (!sameIdentity(upstream.organization, this.organization)) {
+      fail(this, `run trigger source ${upstream.node.path} belongs to another organization: run triggers connect workspaces of one organization.`);
+    }
+    const key = identityOf(upstream);
+    if (this.triggerSources.has(key)) {
+      fail(this, `${upstream.node.path} already triggers this workspace (${this.triggerSources.get(key)!.node.path}): remove the duplicate triggeredBy.`);
+    }
+    if (this.triggerSources.size >= MAX_RUN_TRIGGER_SOURCES) {
+      fail(this,
+        `this workspace already has ${this.triggerSources.size} run trigger sources, and ${upstream.node.path} would be one more: ` +
+        `the platform allows at most ${MAX_RUN_TRIGGER_SOURCES} source workspaces per workspace; chain workspaces instead.`);
+    }
+    const cycle = addTriggerEdge(this, upstream, this);
+    if (cycle) {
+      fail(this, `run trigger from ${upstream.node.path} would close a cycle (${cycle.join(' -> ')}): every apply would trigger itself again; remove one trigger.`);
+    }
+    const trigger = new RunTrigger(this, uniqueChildId(this, `TriggeredBy-${upstream.node.id}`), {
+      workspaceId: this.workspaceId,
+      sourceableId: upstream.workspaceId,
+    });
+    this.triggerSources.set(key, trigger);
+    return trigger;
+  }
+
+  public addNotification(id: string, options: NotificationOptions): Notification {
+    return new Notification(this, id, { ...options, workspace: this });
+  }
+
+  public addVariableSet(variableSet: IVariableSet): void {
+    variableSet.applyToWorkspace(this);
+  }
+}
+
+const WORKSPACE_NAME = /^[A-Za-z0-9_-]+$/;
+const TAG_NAME = /^[a-z0-9](?:[a-z0-9_:-]*[a-z0-9])?$/;
+const REPOSITORY = /^[^/\s]+\/[^/\s]+$|^[^/\s]+\/[^/\s]+\/_git\/[^/\s]+$/;
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * Checks a workspace name against the platform's rules.
+ */
+function workspaceNameProblem(name: string): string | undefined {
+  if (!WORKSPACE_NAME.test(name)) {
+    return `workspace name ${quote(name)} is invalid: use only letters, numbers, "-" and "_" (and at least one character).`;
+  }
+  if (name.length > 90) {
+    return `workspace name ${quote(name)} has ${name.length} characters: a workspace name has at most 90.`;
+  }
+  return undefined;
+}
+
+/**
+ * A workspace (`tfe_workspace` with its `tfe_workspace_settings`).
+ *
+ * @example
+ * const api = new Workspace(stack, 'Api', {
+ *   organization: acme,
+ *   name: 'api-prod',
+ *   project: payments,
+ *   runWorkflow: RunWorkflow.vcs({ connection: github, repository: 'acme/api', branch: 'main' }),
+ * });
+ * api.grantAccess(developers, WorkspaceAccess.WRITE);
+ */
+export class Workspace extends WorkspaceBase {
+  /**
+   * Looks up an existing workspace by name (a `tfe_workspace` data source). Creates nothing.
+   */
+  public static fromWorkspaceName(scope: Construct, id: string, organization: IOrganization, workspaceName: string): IWorkspace {
+    const ws = new ImportedWorkspace(scope, id, organization, workspaceName, `workspace:${identityOf(organization)}/${workspaceName}`);
+    checkString(ws, 'The workspace name', workspaceName, workspaceNameProblem);
+    const lookup = new DataTfeWorkspace(ws, 'Lookup', { name: workspaceName, organization: organization.organizationName });
+    ws.workspaceId = lookup.id;
+    const name = literal(workspaceName);
+    if (name !== undefined) setLiteralName(ws, name);
+    return ws;
+  }
+
+  /**
+   * References an existing workspace by ID. Creates nothing; its name is not
+   * known, so it cannot be bound as a backend.
+   */
+  public static fromWorkspaceId(scope: Construct, id: string, organization: IOrganization, workspaceId: string): IWorkspace {
+    const ws = new ImportedWorkspace(scope, id, organization, '', `workspace-id:${workspaceId}`);
+    checkString(ws, 'The workspace ID', workspaceId, (v) =>
+      // The provider refuses any other form in workspace_id arguments.
+      /^ws-[A-Za-z0-9]{16}$/.test(v) ? undefined : `workspace ID ${quote(v)} is not a workspace ID: it is "ws-" and 16 letters or digits, like "ws-Fa3zQw8bXy6pLmN2" (use Workspace.fromWorkspaceName to look one up by name).`,
+    );
+    ws.workspaceId = workspaceId;
+    return ws;
+  }
+
+  public readonly workspaceId: string;
+  public readonly workspaceName: string;
+  public readonly organization: IOrganization;
+
+  /**
+   * The workspace's run workflow (always set on a workspace created here).
+   */
+  public readonly runWorkflow?: RunWorkflow;
+
+  /**
+   * The workspace's execution mode, when set.
+   */
+  public readonly executionMode?: ExecutionMode;
+
+  /**
+   * The project, when set.
+   */
+  public readonly project?: IProject;
+
+  /**
+   * Whether every workspace of the organization may read this one's state.
+   */
+  public readonly globalRemoteState: boolean;
+
+  private readonly stateConsumers: IWorkspace[] = [];
+
+  constructor(scope: Construct, id: string, props: WorkspaceProps) {
+    super(scope, id);
+    this.organization = props.organization;
+    const workflow = props.runWorkflow ?? RunWorkflow.cliDriven();
+    this.runWorkflow = workflow;
+    this.executionMode = props.executionMode;
+    this.project = props.project;
+    this.globalRemoteState = props.globalRemoteState ?? false;
+
+    checkString(this, 'The workspace name', props.name, workspaceNameProblem);
+    const name = literal(props.name);
+    if (name !== undefined) {
+      const holder = claim(this, `workspace-name:${identityOf(props.organization)}`, name);
+      if (holder !== undefined) {
+        fail(this,
+          `workspace name ${quote(name)} is already used by ${holder} in organization ${props.organization.node.path}: ` +
+          'workspace names are unique per organization (a group member is named prefix + short name); choose another name.');
+      }
+      setIdentity(this, `workspace:${identityOf(props.organization)}/${name}`);
+      setLiteralName(this, name);
+    }
+    if (props.project && !sameIdentity(props.project.organization, props.organization)) {
+      fail(this, `project ${props.project.node.path} belongs to another organization than the workspace: put the workspace in a project of its organization.`);
+    }
+    for (const tag of props.tagNames ?? []) {
+      checkString(this, 'A tag name', tag, (t) =>
+        TAG_NAME.test(t) ? undefined : `tag name ${quote(t)} is invalid: use lowercase letters, numbers, "_", ":" and "-", starting and ending with a letter or number.`,
+      );
+    }
+    if (props.autoDestroyAt !== undefined && props.autoDestroyActivityDuration !== undefined) {
+      fail(this, `autoDestroyAt (${quote(props.autoDestroyAt)}) and autoDestroyActivityDuration (${quote(props.autoDestroyActivityDuration)}) exclude each other: set one of them.`);
+    }
+    checkString(this, 'autoDestroyAt', props.autoDestroyAt, (v) => {
+      if (!RFC3339.test(v) || Number.isNaN(Date.parse(v))) return `autoDestroyAt ${quote(v)} is not an RFC 3339 date-time: write it like "2030-01-01T00:00:00Z".`;
+      if (Date.parse(v) <= Date.now()) return `autoDestroyAt ${quote(v)} is in the past: give a future date-time.`;
+      return undefined;
+    });
+    checkString(this, 'autoDestroyActivityDuration', props.autoDestroyActivityDuration, (v) =>
+      /^\d{1,4}[dh]$/.test(v) ? undefined : `autoDestroyActivityDuration ${quote(v)} is invalid: write 1-4 digits followed by "d" or "h", e.g. "14d".`,
+    );
+    this.validateWorkflow(workflow, props);
+    this.validateExecutionMode(workflow, props);
+
+    const vcs = workflow.vcsOptions;
+    const resource = new TfeWorkspace(this, 'Resource', {
+      name: props.name,
+      organization: props.organization.organizationName,
+      projectId: props.project?.projectId,
+      description: props.description,
+      tags: props.tags,
+      tagNames: props.tagNames,
+      terraformVersion: props.terraformVersion,
+      workingDirectory: props.workingDirectory,
+      autoApply: props.autoApply,
+      autoApplyRunTrigger: props.autoApplyRunTrigger,
+      queueAllRuns: props.queueAllRuns ?? false,
+      speculativeEnabled: props.speculativeEnabled,
+      assessmentsEnabled: props.assessmentsEnabled,
+      allowDestroyPlan: props.allowDestroyPlan,
+      sshKeyId: props.sshKeyId,
+      autoDestroyAt: props.autoDestroyAt,
+      autoDestroyActivityDuration: props.autoDestroyActivityDuration,
+      forceDelete: props.forceDelete ?? false,
+      structuredRunOutputEnabled: props.structuredRunOutputEnabled,
+      fileTriggersEnabled: vcs ? vcs.fileTriggersEnabled ?? (vcs.tagsRegex === undefined) : undefined,
+      triggerPrefixes: vcs?.triggerPrefixes,
+      triggerPatterns: vcs?.triggerPatterns,
+      vcsRepo: vcs
+        ? {
+          identifier: vcs.repository,
+          branch: vcs.branch,
+          tagsRegex: vcs.tagsRegex,
+          ingressSubmodules: vcs.ingressSubmodules,
+          oauthTokenId: vcs.connection.oauthTokenId,
+          githubAppInstallationId: vcs.connection.githubAppInstallationId,
+        }
+        : undefined,
+    });
+    this.workspaceId = resource.id;
+    this.workspaceName = resource.name;
+
+    new WorkspaceSettings(this, 'Settings', {
+      workspaceId: this.workspaceId,
+      executionMode: this.executionMode?.mode,
+      agentPoolId: this.executionMode?.agentPool?.agentPoolId,
+      globalRemoteState: this.globalRemoteState,
+      remoteStateConsumerIds: Lazy.listValue(
+        { produce: () => this.stateConsumers.map((c) => c.workspaceId) },
+        { omitEmpty: true },
+      ),
+    });
+  }
+
+  /**
+   * Lets `consumer` read this workspace's state (`terraform_remote_state` /
+   * `tfe_outputs`). Excludes `globalRemoteState`.
+   */
+  public shareStateWith(consumer: IWorkspace): void {
+    if (this.globalRemoteState) {
+      fail(this,
+        `shareStateWith(${consumer.node.path}) has no effect: this workspace has globalRemoteState on, which shares its state with every workspace ` +
+        '(and the provider refuses remote_state_consumer_ids with it); turn globalRemoteState off to name consumers.');
+    }
+    if (sameIdentity(consumer, this)) {
+      fail(this, 'a workspace cannot be a remote state consumer of itself (it always reads its own state): remove shareStateWith(self).');
+    }
+    if (!sameIdentity(consumer.organization, this.organization)) {
+      fail(this, `remote state consumer ${consumer.node.path} belongs to another organization: state is shared within one organization.`);
+    }
+    if (this.stateConsumers.some((c) => sameIdentity(c, consumer))) return;
+    this.stateConsumers.push(consumer);
+  }
+
+  /**
+   * Binds a consumer stack's backend to this workspace (see `Backend.forWorkspace`).
+   */
+  public bindBackend(stack: TerraformStack, options: BackendBindingOptions = {}): TerraformBackend {
+    return Backend.forWorkspace(stack, this, options);
+  }
+
+  /**
+   * The workspaces this one shares its state with.
+   */
+  public get remoteStateConsumers(): IWorkspace[] {
+    return [...this.stateConsumers];
+  }
+
+  private validateWorkflow(workflow: RunWorkflow, props: WorkspaceProps): void {
+    const vcs = workflow.vcsOptions;
+    if (workflow.kind !== RunWorkflowKind.VCS || !vcs) return;
+    const exclusive = [
+      vcs.triggerPrefixes?.length ? 'triggerPrefixes' : undefined,
+      vcs.triggerPatterns?.length ? 'triggerPatterns' : undefined,
+      vcs.tagsRegex !== undefined ? 'tagsRegex' : undefined,
+    ].filter((x): x is string => x !== undefined);
+    if (exclusive.length > 1) {
+      fail(this,
+        `the VCS workflow sets ${exclusive.join(' and ')}, which exclude each other: use trigger prefixes, or trigger patterns, or a tags regex.`);
+    }
+    if (vcs.tagsRegex !== undefined && vcs.fileTriggersEnabled === true) {
+      fail(this, `the VCS workflow sets tagsRegex ${quote(vcs.tagsRegex)} with fileTriggersEnabled: tag-triggered runs ignore file triggers; remove fileTriggersEnabled.`);
+    }
+    if (vcs.tagsRegex !== undefined && !Token.isUnresolved(vcs.tagsRegex)) {
+      try {
+        new RegExp(vcs.tagsRegex);
+      } catch (e) {
+        fail(this, `tagsRegex ${quote(vcs.tagsRegex)} is not a valid regular expression (${(e as Error).message}): fix the expression.`);
+      }
+    }
+    checkString(this, 'The repository', vcs.repository, (r) =>
+      REPOSITORY.test(r) ? undefined : `repository ${quote(r)} is not a repository identifier: write "<vcs organization>/<repository>" (Azure DevOps: "<organization>/<project>/_git/<repository>").`,
+    );
+    if (!vcs.connection || (vcs.connection.oauthTokenId === undefined) === (vcs.connection.githubAppInstallationId === undefined)) {
+      fail(this, 'the VCS workflow needs a connection with exactly one of an OAuth token ID or a GitHub App installation ID: pass an OAuthClient or a GitHubAppInstallation.');
+    }
+    if (vcs.connection.organization && !sameIdentity(vcs.connection.organization, props.organization)) {
+      fail(this, `VCS connection ${vcs.connection.node.path} belongs to another organization: use a connection of the workspace's organization.`);
+    }
+  }
+
+  private validateExecutionMode(workflow: RunWorkflow, props: WorkspaceProps): void {
+    const mode = props.executionMode;
+    if (!mode) return;
+    if (mode.mode === 'local' && workflow.isVcsDriven) {
+      fail(this,
+        'execution mode "local" with a VCS-driven workflow: in local mode the platform only stores state, so runs triggered by commits cannot execute; ' +
+        'use ExecutionMode.remote() or ExecutionMode.agent(pool), or the CLI-driven workflow.');
+    }
+    if (mode.mode === 'agent' && !mode.agentPool) {
+      fail(this, 'execution mode "agent" needs an agent pool, got none: use ExecutionMode.agent(pool).');
+    }
+    if (mode.mode !== 'agent' && mode.agentPool) {
+      fail(this, `execution mode ${quote(mode.mode)} with an agent pool: a pool is only used in agent mode; use ExecutionMode.agent(pool) or drop the pool.`);
+    }
+    if (mode.agentPool && !sameIdentity(mode.agentPool.organization, props.organization)) {
+      fail(this, `agent pool ${mode.agentPool.node.path} belongs to another organization: use a pool of the workspace's organization.`);
+    }
+  }
+}
+
+class ImportedWorkspace extends WorkspaceBase {
+  public workspaceId: string = '';
+  public readonly workspaceName: string;
+  public readonly organization: IOrganization;
+  public readonly runWorkflow?: RunWorkflow = undefined;
+
+  constructor(scope: Construct, id: string, organization: IOrganization, workspaceName: string, identity: string) {
+    super(scope, id);
+    this.organization = organization;
+    this.workspaceName = workspaceName;
+    setIdentity(this, identity);
+  }
 }

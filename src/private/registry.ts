@@ -52,3 +52,20 @@ export function identityOf(obj: IConstruct): string {
 export function sameIdentity(a: IConstruct, b: IConstruct): boolean {
   return a === b || identityOf(a) === identityOf(b);
 }
+
+const literalNames = new WeakMap<object, string>();
+
+/**
+ * Records the literal (program-time) name of an organization or workspace,
+ * for places where Terraform accepts no references (backend blocks).
+ */
+export function setLiteralName(obj: object, name: string): void {
+  literalNames.set(obj, name);
+}
+
+/**
+ * The literal name recorded for `obj`, if any.
+ */
+export function literalNameOf(obj: object): string | undefined {
+  return literalNames.get(obj);
+}

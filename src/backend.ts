@@ -1,0 +1,146 @@
+import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
+import {
+  CloudBackend,
+  NamedCloudWorkspace,
+  NamedRemoteWorkspace,
+  PrefixedRemoteWorkspaces,
+  RemoteBackend,
+  TaggedCloudWorkspaces,
+  TerraformBackend,
+  TerraformStack,
+  Token,
+} from 'cdktf';
+import { IConstruct } from 'constructs';
+import type { IOrganization } from './organization';
+import { literalNameOf } from './private/registry';
+import { fail, quote } from './private/validation';
+import type { IWorkspace } from './workspace';
+import type { WorkspaceGroup } from './workspace-group';
+
+/**
+ * Which Terraform block points the consumer stack at the platform.
+ */
+export enum BackendType {
+  /** The `remote` backend: one workspace by `name`, or a family by `prefix`. */
+  REMOTE = 'remote',
+  /** The `cloud` block: one workspace by `name`, or a family by `tags`. */
+  CLOUD = 'cloud',
+}
+
+/**
+ * Options to bind a stack to a workspace or group.
+ */
+export interface BackendBindingOptions {
+  /**
+   * The `remote` backend or the `cloud` block.
+   * @default BackendType.REMOTE
+   */
+  readonly backendType?: BackendType;
+
+  /**
+   * The platform's hostname.
+   * @default - the `hostname` of the tfe provider in the workspace's stack, else app.terraform.io
+   */
+  readonly hostname?: string;
+
+  /**
+   * Whether the stack only runs speculative plans against the workspace
+   * (never `apply`/`cdktf deploy`). Binding a VCS-driven workspace requires
+   * it, since the platform refuses CLI-driven applies there.
+   * @default false
+   */
+  readonly speculativePlansOnly?: boolean;
+
+  /**
+   * For the `cloud` block: the project name the workspaces are in.
+   * @default - no project in the cloud block
+   */
+  readonly projectName?: string;
+}
+
+/**
+ * Points consumer stacks at workspaces: the `remote` backend or the `cloud`
+ * block, on the right hostname and organization, never with a token in code
+ * (the CLI takes it from `terraform login` / the credentials file, or from
+ * `TF_TOKEN_<hostname>`).
+ */
+export class Backend {
+  /**
+   * Binds `stack` to one workspace (`workspaces { name = ... }`).
+   */
+  public static forWorkspace(stack: TerraformStack, workspace: IWorkspace, options: BackendBindingOptions = {}): TerraformBackend {
+    if (workspace.runWorkflow?.isVcsDriven && !options.speculativePlansOnly) {
+      fail(workspace,
+        `stack ${stack.node.path} is bound to this VCS-driven workspace for applies, but the platform refuses CLI-driven applies on a workspace linked to a repository ` +
+        '("Apply not allowed for workspaces with a VCS connection"): merge to the branch to apply, bind a CLI-driven workspace, or pass speculativePlansOnly: true for plans only.');
+    }
+    const name = literalNameOf(workspace);
+    if (name === undefined) {
+      fail(workspace,
+        `stack ${stack.node.path} cannot be bound to this workspace: its name is not known while the program runs (backend blocks take no references); ` +
+        'create it with a literal name, or reference it with Workspace.fromWorkspaceName.');
+    }
+    const common = Backend.common(stack, workspace, workspace.organization, options);
+    Backend.dependOn(stack, workspace);
+    if ((options.backendType ?? BackendType.REMOTE) === BackendType.CLOUD) {
+      return new CloudBackend(stack, { ...common, workspaces: new NamedCloudWorkspace(name, options.projectName) });
+    }
+    return new RemoteBackend(stack, { ...common, workspaces: new NamedRemoteWorkspace(name) });
+  }
+
+  /**
+   * Binds `stack` to a workspace group: `workspaces { prefix = ... }` for the
+   * remote backend (select a member with `terraform workspace select <short name>`),
+   * or `workspaces { tags = [<group tag>] }` for the cloud block.
+   */
+  public static forWorkspaceGroup(stack: TerraformStack, group: WorkspaceGroup, options: BackendBindingOptions = {}): TerraformBackend {
+    const vcsMember = group.members.find((m) => m.runWorkflow?.isVcsDriven);
+    if (vcsMember && !options.speculativePlansOnly) {
+      fail(group,
+        `stack ${stack.node.path} is bound to this group for applies, but member ${vcsMember.node.path} is VCS-driven and the platform refuses CLI-driven applies there: ` +
+        'merge to the branch to apply, make the members CLI-driven, or pass speculativePlansOnly: true for plans only.');
+    }
+    if (Token.isUnresolved(group.prefix)) {
+      fail(group, 'the group prefix is not known while the program runs (backend blocks take no references): give a literal prefix.');
+    }
+    const common = Backend.common(stack, group, group.organization, options);
+    for (const m of group.members) Backend.dependOn(stack, m);
+    if ((options.backendType ?? BackendType.REMOTE) === BackendType.CLOUD) {
+      return new CloudBackend(stack, { ...common, workspaces: new TaggedCloudWorkspaces([group.groupTag], options.projectName) });
+    }
+    return new RemoteBackend(stack, { ...common, workspaces: new PrefixedRemoteWorkspaces(group.prefix) });
+  }
+
+  private static common(stack: TerraformStack, target: IConstruct, organization: IOrganization, options: BackendBindingOptions) {
+    const org = literalNameOf(organization);
+    if (org === undefined) {
+      fail(target,
+        `stack ${stack.node.path} cannot be bound: the organization's name is not known while the program runs (backend blocks take no references); ` +
+        'give the organization a literal name.');
+    }
+    const hostname = options.hostname ?? Backend.providerHostname(target) ?? 'app.terraform.io';
+    if (Token.isUnresolved(hostname) || !/^[A-Za-z0-9.-]+(:\d+)?$/.test(hostname)) {
+      fail(target, `hostname ${quote(hostname)} is not a literal host name: give the platform's host, e.g. "app.terraform.io" or "tfe.example.com".`);
+    }
+    return { hostname, organization: org };
+  }
+
+  /** The hostname of the tfe provider configured in the target's stack, if literal. */
+  private static providerHostname(target: IConstruct): string | undefined {
+    const stack = TerraformStack.of(target);
+    for (const child of stack.node.children) {
+      if (child instanceof TfeProvider) {
+        const host = child.hostname;
+        if (host !== undefined && !Token.isUnresolved(host)) return host;
+      }
+    }
+    return undefined;
+  }
+
+  private static dependOn(stack: TerraformStack, workspace: IConstruct): void {
+    const platform = TerraformStack.of(workspace);
+    if (platform !== stack && !stack.dependencies.includes(platform)) stack.addDependency(platform);
+  }
+
+  private constructor() {}
+}

@@ -1,0 +1,412 @@
+import { NotificationConfiguration } from '@cdktf/provider-tfe/lib/notification-configuration';
+import { Annotations, Token } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { claim, identityOf } from './private/registry';
+import { checkString, fail, literal, quote, resolveValue } from './private/validation';
+import type { IWorkspace } from './workspace';
+
+/**
+ * The events a notification is sent for (the provider's `triggers` values).
+ */
+export enum NotificationTrigger {
+  /** A run was created. */
+  RUN_CREATED = 'run:created',
+  /** A run started planning. */
+  RUN_PLANNING = 'run:planning',
+  /** A plan needs confirmation, or a policy check needs an override. */
+  RUN_NEEDS_ATTENTION = 'run:needs_attention',
+  /** A run started applying. */
+  RUN_APPLYING = 'run:applying',
+  /** A run completed. */
+  RUN_COMPLETED = 'run:completed',
+  /** A run ended with an error. */
+  RUN_ERRORED = 'run:errored',
+  /** A health assessment found drift. */
+  ASSESSMENT_DRIFTED = 'assessment:drifted',
+  /** A health assessment failed. */
+  ASSESSMENT_FAILED = 'assessment:failed',
+  /** A continuous validation check failed. */
+  ASSESSMENT_CHECK_FAILURE = 'assessment:check_failure',
+  /** A scheduled auto-destroy is coming up. */
+  WORKSPACE_AUTO_DESTROY_REMINDER = 'workspace:auto_destroy_reminder',
+  /** An auto-destroy run finished. */
+  WORKSPACE_AUTO_DESTROY_RUN_RESULTS = 'workspace:auto_destroy_run_results',
+}
+
+/** The default triggers: every run event. */
+const RUN_TRIGGERS = [
+  NotificationTrigger.RUN_CREATED,
+  NotificationTrigger.RUN_PLANNING,
+  NotificationTrigger.RUN_NEEDS_ATTENTION,
+  NotificationTrigger.RUN_APPLYING,
+  NotificationTrigger.RUN_COMPLETED,
+  NotificationTrigger.RUN_ERRORED,
+];
+
+/** The platform's limit of notification configurations per workspace. */
+const MAX_NOTIFICATIONS_PER_WORKSPACE = 20;
+
+/**
+ * Recipients of an email notification.
+ */
+export interface EmailDestinationOptions {
+  /**
+   * Email addresses. Terraform Enterprise only: HCP Terraform sends email
+   * notifications to organization members only (use `users`).
+   * @default - none
+   */
+  readonly emailAddresses?: string[];
+
+  /**
+   * IDs (`user-...`) of organization members to email, e.g. `OrganizationMember.userId`.
+   * @default - none
+   */
+  readonly users?: string[];
+}
+
+/**
+ * Options of a generic (webhook) destination.
+ */
+export interface GenericDestinationOptions {
+  /**
+   * A secret with which the platform signs each payload (HMAC-SHA512, in the
+   * `X-TFE-Notification-Signature` header), so the receiver can check it. A
+   * secret: pass a reference such as a sensitive `TerraformVariable`'s value.
+   * @default - payloads are not signed
+   */
+  readonly token?: string;
+
+  /**
+   * Accept a literal `token`. A literal ends up in plain text in the
+   * synthesized JSON; this only downgrades the error to a warning.
+   * @default false
+   */
+  readonly allowPlaintextSecret?: boolean;
+}
+
+/**
+ * Where a notification is sent. The destination decides which attributes
+ * apply (a URL, recipients, a signing token), so each kind has its own factory.
+ */
+export class NotificationDestination {
+  /**
+   * A Slack incoming webhook (`https://hooks.slack.com/services/...`).
+   *
+   * The webhook URL is a credential (the provider marks `url` sensitive):
+   * prefer a sensitive variable's value to a literal.
+   */
+  public static slack(url: string): NotificationDestination {
+    return new NotificationDestination('slack', url);
+  }
+
+  /**
+   * A Microsoft Teams incoming webhook.
+   *
+   * The webhook URL is a credential (the provider marks `url` sensitive):
+   * prefer a sensitive variable's value to a literal.
+   */
+  public static microsoftTeams(url: string): NotificationDestination {
+    return new NotificationDestination('microsoft-teams', url);
+  }
+
+  /**
+   * Email to organization members (and, on Terraform Enterprise, to addresses).
+   */
+  public static email(options: EmailDestinationOptions): NotificationDestination {
+    return new NotificationDestination('email', undefined, options.emailAddresses, options.users);
+  }
+
+  /**
+   * A generic webhook: the platform POSTs a JSON payload to `url`.
+   */
+  public static generic(url: string, options: GenericDestinationOptions = {}): NotificationDestination {
+    return new NotificationDestination('generic', url, undefined, undefined, options.token, options.allowPlaintextSecret ?? false);
+  }
+
+  /**
+   * The provider's `destination_type`: `slack`, `microsoft-teams`, `email` or `generic`.
+   */
+  public readonly destinationType: string;
+
+  /**
+   * The URL notifications are posted to (webhook destinations).
+   */
+  public readonly url?: string;
+
+  /**
+   * The email addresses (email destination).
+   */
+  public readonly emailAddresses?: string[];
+
+  /**
+   * The user IDs emailed (email destination).
+   */
+  public readonly users?: string[];
+
+  /** @internal */
+  public readonly _token?: string;
+
+  /** @internal */
+  public readonly _allowPlaintextSecret: boolean;
+
+  private constructor(
+    destinationType: string,
+    url?: string,
+    emailAddresses?: string[],
+    users?: string[],
+    token?: string,
+    allowPlaintextSecret: boolean = false,
+  ) {
+    this.destinationType = destinationType;
+    this.url = url;
+    this.emailAddresses = emailAddresses;
+    this.users = users;
+    this._token = token;
+    this._allowPlaintextSecret = allowPlaintextSecret;
+  }
+}
+
+/**
+ * Options for a notification, without the workspace.
+ */
+export interface NotificationOptions {
+  /**
+   * The notification's name, unique in the workspace.
+   */
+  readonly name: string;
+
+  /**
+   * Where notifications are sent.
+   */
+  readonly destination: NotificationDestination;
+
+  /**
+   * The events notifications are sent for. (The provider's default is none,
+   * which sends nothing.)
+   * @default - every run event: created, planning, needs attention, applying, completed, errored
+   */
+  readonly triggers?: NotificationTrigger[];
+
+  /**
+   * Whether notifications are sent. (The provider's default is false.)
+   * @default true
+   */
+  readonly enabled?: boolean;
+}
+
+/**
+ * Properties of a notification.
+ */
+export interface NotificationProps extends NotificationOptions {
+  /**
+   * The workspace whose events are notified.
+   */
+  readonly workspace: IWorkspace;
+}
+
+/**
+ * A workspace's notification configuration (`tfe_notification_configuration`):
+ * messages to Slack, Microsoft Teams, email or a webhook when runs (or health
+ * assessments, or auto-destroys) reach the given states. A workspace has at
+ * most 20.
+ *
+ * @example
+ * api.addNotification('Slack', {
+ *   name: 'payments-slack',
+ *   destination: NotificationDestination.slack(slackWebhook.stringValue),
+ *   triggers: [NotificationTrigger.RUN_ERRORED, NotificationTrigger.RUN_NEEDS_ATTENTION],
+ * });
+ */
+export class Notification extends Construct {
+  /**
+   * The notification configuration's ID (`nc-...`).
+   * @attribute
+   */
+  public readonly notificationId: string;
+
+  /**
+   * The workspace whose events are notified.
+   */
+  public readonly workspace: IWorkspace;
+
+  /**
+   * The events notifications are sent for.
+   */
+  public readonly triggers: NotificationTrigger[];
+
+  constructor(scope: Construct, id: string, props: NotificationProps) {
+    super(scope, id);
+    this.workspace = props.workspace;
+    this.triggers = props.triggers ?? [...RUN_TRIGGERS];
+
+    checkString(this, 'The notification name', props.name, (n) =>
+      n.trim() === '' ? `the notification name is empty (got ${quote(n)}): give it a name, unique in the workspace, e.g. "ops-slack".` : undefined,
+    );
+    const name = literal(props.name);
+    if (name !== undefined) {
+      const holder = claim(this, `notification-name:${identityOf(props.workspace)}`, name);
+      if (holder !== undefined) {
+        fail(this,
+          `notification name ${quote(name)} is already used by ${holder} on workspace ${props.workspace.node.path}: ` +
+          'notification names are unique per workspace; choose another name.');
+      }
+    }
+    const count = countNotification(this, props.workspace);
+    if (count > MAX_NOTIFICATIONS_PER_WORKSPACE) {
+      fail(this,
+        `workspace ${props.workspace.node.path} would get ${count} notifications: the platform allows ${MAX_NOTIFICATIONS_PER_WORKSPACE} per workspace; ` +
+        'combine triggers into fewer notifications, or send to one webhook that fans out.');
+    }
+    this.checkTriggers(this.triggers);
+    this.checkDestination(props.destination);
+
+    const d = props.destination;
+    const resource = new NotificationConfiguration(this, 'Resource', {
+      workspaceId: props.workspace.workspaceId,
+      name: props.name,
+      destinationType: d.destinationType,
+      url: d.url,
+      emailAddresses: d.emailAddresses,
+      emailUserIds: d.users,
+      token: d._token,
+      triggers: this.triggers,
+      enabled: props.enabled ?? true,
+    });
+    this.notificationId = resource.id;
+  }
+
+  private checkTriggers(triggers: NotificationTrigger[]): void {
+    const allowed = Object.values(NotificationTrigger) as string[];
+    const seen = new Set<string>();
+    for (const t of triggers) {
+      if (!allowed.includes(t)) {
+        fail(this, `trigger ${quote(t)} is not a notification trigger: use NotificationTrigger values (${allowed.map((a) => quote(a)).join(', ')}).`);
+      }
+      if (seen.has(t)) {
+        fail(this, `trigger ${quote(t)} is listed more than once in triggers ${quote(triggers)}: list each trigger once.`);
+      }
+      seen.add(t);
+    }
+    if (triggers.length === 0) {
+      Annotations.of(this).addWarning(
+        'triggers is an empty list: the notification is never sent; give the events to notify, or omit triggers for every run event.',
+      );
+    }
+  }
+
+  private checkDestination(d: NotificationDestination): void {
+    switch (d.destinationType) {
+      case 'slack':
+      case 'microsoft-teams': {
+        const kind = d.destinationType === 'slack' ? 'Slack' : 'Microsoft Teams';
+        checkString(this, 'The webhook URL', d.url, (u) => urlProblem(u, true, `the ${kind} webhook URL`));
+        if (d.url !== undefined && !Token.isUnresolved(d.url)) {
+          Annotations.of(this).addWarning(
+            `the ${kind} webhook URL is a literal: the URL is a credential (anyone holding it can post to the channel; the provider marks it sensitive), ` +
+            'and a literal is written in plain text to the synthesized JSON; prefer a sensitive TerraformVariable\'s value.',
+          );
+        }
+        break;
+      }
+      case 'generic':
+        checkString(this, 'The webhook URL', d.url, (u) => urlProblem(u, false, 'the webhook URL'));
+        if (d.url !== undefined && literal(d.url)?.startsWith('http:')) {
+          Annotations.of(this).addWarning(
+            `the webhook URL ${quote(d.url)} is plain http: payloads (and their signatures) travel unencrypted; use https.`,
+          );
+        }
+        checkSecret(this, 'token', d._token, d._allowPlaintextSecret);
+        break;
+      default: // email
+        this.checkEmail(d);
+    }
+  }
+
+  private checkEmail(d: NotificationDestination): void {
+    const addresses = d.emailAddresses ?? [];
+    const users = d.users ?? [];
+    if (addresses.length === 0 && users.length === 0) {
+      fail(this,
+        `the email destination has no recipients (emailAddresses ${quote(d.emailAddresses)}, users ${quote(d.users)}): ` +
+        'give users (organization members\' user IDs, e.g. member.userId) or, on Terraform Enterprise, emailAddresses.');
+    }
+    for (const a of addresses) {
+      checkString(this, 'An email address', a, (v) =>
+        /^[^\s@]+@[^\s@]+$/.test(v) ? undefined : `email address ${quote(v)} is not an email address: write it like "ops@example.com".`,
+      );
+    }
+    for (const u of users) {
+      checkString(this, 'A user ID', u, (v) =>
+        /^user-[A-Za-z0-9]+$/.test(v)
+          ? undefined
+          : `user ID ${quote(v)} is not a user ID: it looks like "user-abc123" (use an organization member's userId, not an email address or user name).`,
+      );
+    }
+    if (addresses.length > 0) {
+      Annotations.of(this).addWarning(
+        'emailAddresses only works on Terraform Enterprise: HCP Terraform emails organization members only; on HCP Terraform, use users (member user IDs).',
+      );
+    }
+  }
+}
+
+/** How many notifications each workspace has, per construct tree. */
+const notificationCounts = new WeakMap<IConstruct, Map<string, number>>();
+
+function countNotification(scope: IConstruct, workspace: IWorkspace): number {
+  const root = scope.node.root;
+  let counts = notificationCounts.get(root);
+  if (!counts) {
+    counts = new Map();
+    notificationCounts.set(root, counts);
+  }
+  const key = identityOf(workspace);
+  const count = (counts.get(key) ?? 0) + 1;
+  counts.set(key, count);
+  return count;
+}
+
+function urlProblem(value: string, httpsOnly: boolean, what: string): string | undefined {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    return `${what} ${quote(value)} is not an http(s) URL: write the full URL, e.g. "https://hooks.example.com/notify".`;
+  }
+  if (httpsOnly && url.protocol !== 'https:') {
+    return `${what} ${quote(value)} is not https: webhooks of this kind are https only; copy the https URL the service gave you.`;
+  }
+  return undefined;
+}
+
+/**
+ * A secret value for the synthesized JSON: a literal is refused (or, when
+ * allowed, warned about); a token that resolves to a literal is refused at synth.
+ */
+function checkSecret(scope: IConstruct, prop: string, value: string | undefined, allowPlaintext: boolean): void {
+  if (value === undefined) return;
+  const problem = (literalValue: string) =>
+    `${prop} is a literal string (${redact(literalValue)}): a secret written in the program ends up in plain text in the synthesized JSON; ` +
+    `pass a sensitive TerraformVariable's value instead (new TerraformVariable(stack, '${prop}', { type: 'string', sensitive: true }).stringValue), ` +
+    'or set allowPlaintextSecret: true to accept the risk.';
+  if (!Token.isUnresolved(value)) {
+    if (!allowPlaintext) fail(scope, problem(value));
+    Annotations.of(scope).addWarning(`${prop} is a literal secret (${redact(value)}), accepted by allowPlaintextSecret: it is written in plain text to the synthesized JSON.`);
+    return;
+  }
+  if (allowPlaintext) return;
+  scope.node.addValidation({
+    validate: () => {
+      const resolved = resolveValue(scope, value);
+      return typeof resolved === 'string' && !resolved.includes('${') ? [problem(resolved)] : [];
+    },
+  });
+}
+
+/** A secret shown in a message: its first characters and its length, never the whole. */
+function redact(secret: string): string {
+  return `"${secret.slice(0, Math.min(4, Math.floor(secret.length / 4)))}…", ${secret.length} characters`;
+}

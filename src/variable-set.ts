@@ -1,0 +1,308 @@
+import { DataTfeVariableSet } from '@cdktf/provider-tfe/lib/data-tfe-variable-set';
+import { ProjectVariableSet } from '@cdktf/provider-tfe/lib/project-variable-set';
+import { VariableSet as TfeVariableSet } from '@cdktf/provider-tfe/lib/variable-set';
+import { WorkspaceVariableSet } from '@cdktf/provider-tfe/lib/workspace-variable-set';
+import { Construct, IConstruct } from 'constructs';
+import type { IOrganization } from './organization';
+import { identityOf, sameIdentity, setIdentity } from './private/registry';
+import { checkString, fail, literal, quote, uniqueChildId } from './private/validation';
+import type { IProject } from './project';
+import { Variable, VariableOptions } from './variable';
+import type { IWorkspace } from './workspace';
+
+/**
+ * A variable set, created here or referenced.
+ */
+export interface IVariableSet extends IConstruct {
+  /**
+   * The variable set's ID (`varset-...`).
+   * @attribute
+   */
+  readonly variableSetId: string;
+
+  /**
+   * The organization the variable set belongs to.
+   */
+  readonly organization: IOrganization;
+
+  /**
+   * Adds a Terraform or environment variable to the set.
+   */
+  addVariable(id: string, options: VariableOptions): Variable;
+
+  /**
+   * Applies the set to a workspace (`tfe_workspace_variable_set`).
+   */
+  applyToWorkspace(workspace: IWorkspace): WorkspaceVariableSet;
+
+  /**
+   * Applies the set to a project and so to all its workspaces
+   * (`tfe_project_variable_set`).
+   */
+  applyToProject(project: IProject): ProjectVariableSet;
+}
+
+/**
+ * Properties of a variable set.
+ */
+export interface VariableSetProps {
+  /**
+   * The organization the variable set belongs to.
+   */
+  readonly organization: IOrganization;
+
+  /**
+   * The variable set's name.
+   */
+  readonly name: string;
+
+  /**
+   * A description.
+   * @default - none
+   */
+  readonly description?: string;
+
+  /**
+   * Whether the set's variables win over the variables of the workspaces it
+   * applies to (a priority set). See `VariableSet` for the full precedence.
+   * @default false - workspace variables win over the set's
+   */
+  readonly priority?: boolean;
+
+  /**
+   * Whether the set applies to every workspace of the organization (the
+   * provider's `global`). A global set cannot also be applied to chosen
+   * workspaces or projects.
+   * @default false - the set applies to the workspaces and projects it is applied to
+   */
+  readonly allWorkspaces?: boolean;
+
+  /**
+   * Workspaces to apply the set to. More can be added with `applyToWorkspace`.
+   * @default - none
+   */
+  readonly workspaces?: IWorkspace[];
+
+  /**
+   * Projects to apply the set to (all their workspaces). More can be added
+   * with `applyToProject`.
+   * @default - none
+   */
+  readonly projects?: IProject[];
+
+  /**
+   * The project that owns the set (the provider's `parent_project_id`): a
+   * project-owned set is managed with the project's permissions instead of
+   * the organization's.
+   * @default - the set is owned by the organization
+   */
+  readonly parentProject?: IProject;
+}
+
+/**
+ * Behaviour shared by created and referenced variable sets.
+ */
+export abstract class VariableSetBase extends Construct implements IVariableSet {
+  public abstract readonly variableSetId: string;
+  public abstract readonly organization: IOrganization;
+  /** The workspaces the set is applied to, by identity. */
+  private readonly workspaceAttachments = new Map<string, WorkspaceVariableSet>();
+  /** The projects the set is applied to, by identity. */
+  private readonly projectAttachments = new Map<string, ProjectVariableSet>();
+
+  public addVariable(id: string, options: VariableOptions): Variable {
+    return new Variable(this, id, { ...options, variableSet: this });
+  }
+
+  public applyToWorkspace(workspace: IWorkspace): WorkspaceVariableSet {
+    this.checkSameOrganization('workspace', workspace);
+    const key = identityOf(workspace);
+    const existing = this.workspaceAttachments.get(key);
+    if (existing) {
+      fail(this,
+        `workspace ${workspace.node.path} is already applied to this variable set (${existing.node.path}): ` +
+        'a set applies to a workspace once; remove the duplicate applyToWorkspace (or the duplicate entry in workspaces).');
+    }
+    const attachment = new WorkspaceVariableSet(this, uniqueChildId(this, `Workspace-${workspace.node.id}`), {
+      variableSetId: this.variableSetId,
+      workspaceId: workspace.workspaceId,
+    });
+    this.workspaceAttachments.set(key, attachment);
+    return attachment;
+  }
+
+  public applyToProject(project: IProject): ProjectVariableSet {
+    this.checkSameOrganization('project', project);
+    const key = identityOf(project);
+    const existing = this.projectAttachments.get(key);
+    if (existing) {
+      fail(this,
+        `project ${project.node.path} is already applied to this variable set (${existing.node.path}): ` +
+        'a set applies to a project once; remove the duplicate applyToProject (or the duplicate entry in projects).');
+    }
+    const attachment = new ProjectVariableSet(this, uniqueChildId(this, `Project-${project.node.id}`), {
+      variableSetId: this.variableSetId,
+      projectId: project.projectId,
+    });
+    this.projectAttachments.set(key, attachment);
+    return attachment;
+  }
+
+  /**
+   * The attachment resources created so far (workspaces, then projects).
+   * @internal
+   */
+  protected _attachments(): IConstruct[] {
+    return [...this.workspaceAttachments.values(), ...this.projectAttachments.values()];
+  }
+
+  private checkSameOrganization(kind: string, target: IWorkspace | IProject): void {
+    if (!sameIdentity(target.organization, this.organization)) {
+      fail(this,
+        `${kind} ${target.node.path} belongs to organization ${quote(identityOf(target.organization))}, but this variable set belongs to ` +
+        `${quote(identityOf(this.organization))}: a variable set applies only within its organization; ` +
+        `apply it to a ${kind} of ${quote(identityOf(this.organization))}, or create a set in the other organization.`);
+    }
+  }
+}
+
+function variableSetNameProblem(name: string): string | undefined {
+  if (name.trim() === '') {
+    return `variable set name ${quote(name)} is empty: give the set a name, e.g. "aws-credentials".`;
+  }
+  return undefined;
+}
+
+/**
+ * A variable set (`tfe_variable_set`): variables shared by several
+ * workspaces, applied to all workspaces of the organization (`allWorkspaces`),
+ * or to chosen workspaces (`tfe_workspace_variable_set`) and projects
+ * (`tfe_project_variable_set`; the provider's deprecated `workspace_ids` is
+ * never used).
+ *
+ * When several places set the same variable for a workspace, the value that
+ * wins is, from the strongest:
+ *
+ * 1. a priority variable set (`priority: true`), which also wins over the
+ *    workspace's own variables;
+ * 2. the workspace's own variables;
+ * 3. variable sets applied to the workspace's project;
+ * 4. global variable sets (`allWorkspaces: true`).
+ *
+ * A Terraform and an environment variable with the same key do not conflict.
+ *
+ * @example
+ * const aws = new VariableSet(stack, 'Aws', { organization: acme, name: 'aws-credentials', projects: [payments] });
+ * aws.addVariable('Region', { key: 'AWS_REGION', value: VariableValue.string('eu-west-1'), category: VariableCategory.ENV });
+ * aws.applyToWorkspace(sandbox);
+ */
+export class VariableSet extends VariableSetBase {
+  /**
+   * References an existing variable set by ID. Creates nothing.
+   */
+  public static fromVariableSetId(scope: Construct, id: string, organization: IOrganization, variableSetId: string): IVariableSet {
+    const set = new ImportedVariableSet(scope, id, organization, variableSetId, `varset:${variableSetId}`);
+    checkString(set, 'The variable set ID', variableSetId, (v) =>
+      /^varset-[A-Za-z0-9]+$/.test(v) ? undefined : `variable set ID ${quote(v)} is not a variable set ID: it looks like "varset-abc123" (use VariableSet.fromVariableSetName to look a set up by name).`,
+    );
+    return set;
+  }
+
+  /**
+   * Looks up an existing variable set by name (a `tfe_variable_set` data source). Creates nothing.
+   */
+  public static fromVariableSetName(scope: Construct, id: string, organization: IOrganization, variableSetName: string): IVariableSet {
+    const set = new ImportedVariableSet(scope, id, organization, undefined, `varset-name:${identityOf(organization)}/${variableSetName}`);
+    checkString(set, 'The variable set name', variableSetName, variableSetNameProblem);
+    const lookup = new DataTfeVariableSet(set, 'Lookup', {
+      name: variableSetName,
+      organization: organization.organizationName,
+    });
+    set.variableSetId = lookup.id;
+    return set;
+  }
+
+  public readonly variableSetId: string;
+  public readonly organization: IOrganization;
+
+  /**
+   * The variable set's name.
+   * @attribute
+   */
+  public readonly variableSetName: string;
+
+  /**
+   * Whether the set applies to every workspace of the organization.
+   */
+  public readonly allWorkspaces: boolean;
+
+  /**
+   * Whether the set's variables win over workspace variables.
+   */
+  public readonly priority: boolean;
+
+  /**
+   * The project that owns the set, if a project does.
+   */
+  public readonly parentProject?: IProject;
+
+  constructor(scope: Construct, id: string, props: VariableSetProps) {
+    super(scope, id);
+    this.organization = props.organization;
+    this.allWorkspaces = props.allWorkspaces ?? false;
+    this.priority = props.priority ?? false;
+    this.parentProject = props.parentProject;
+    checkString(this, 'The variable set name', props.name, variableSetNameProblem);
+    if (props.parentProject && !sameIdentity(props.parentProject.organization, props.organization)) {
+      fail(this,
+        `parent project ${props.parentProject.node.path} belongs to organization ${quote(identityOf(props.parentProject.organization))}, ` +
+        `but this variable set belongs to ${quote(identityOf(props.organization))}: a set can only be owned by a project of its organization; ` +
+        'give a project of the same organization, or leave parentProject out.');
+    }
+    const name = literal(props.name);
+    if (name !== undefined) setIdentity(this, `varset-name:${identityOf(props.organization)}/${name}`);
+
+    const resource = new TfeVariableSet(this, 'Resource', {
+      name: props.name,
+      description: props.description,
+      organization: props.organization.organizationName,
+      global: this.allWorkspaces,
+      priority: this.priority,
+      parentProjectId: props.parentProject?.projectId,
+    });
+    this.variableSetId = resource.id;
+    this.variableSetName = resource.name;
+
+    for (const workspace of props.workspaces ?? []) this.applyToWorkspace(workspace);
+    for (const project of props.projects ?? []) this.applyToProject(project);
+    this.node.addValidation({ validate: () => this.validateScope() });
+  }
+
+  /**
+   * A global set already applies to every workspace: applying it to chosen
+   * workspaces or projects as well is a contradiction. Checked at synth time,
+   * since attachments can be added after construction.
+   */
+  private validateScope(): string[] {
+    if (!this.allWorkspaces) return [];
+    const targets = this._attachments();
+    if (targets.length === 0) return [];
+    return [
+      'scoped variable set marked global: allWorkspaces is true, so the set applies to every workspace of the organization, ' +
+        `but it is also applied to ${targets.map((t) => t.node.path).join(', ')}: ` +
+        'either drop allWorkspaces (to apply the set to the chosen workspaces and projects only) or remove the applyToWorkspace/applyToProject calls.',
+    ];
+  }
+}
+
+class ImportedVariableSet extends VariableSetBase {
+  public variableSetId: string;
+  public readonly organization: IOrganization;
+
+  constructor(scope: Construct, id: string, organization: IOrganization, variableSetId: string | undefined, identity: string) {
+    super(scope, id);
+    this.variableSetId = variableSetId ?? '';
+    this.organization = organization;
+    setIdentity(this, identity);
+  }
+}

@@ -1,0 +1,245 @@
+import { Variable as TfeVariable } from '@cdktf/provider-tfe/lib/variable';
+import { Annotations } from 'cdktf';
+import { Construct } from 'constructs';
+import { claim, identityOf } from './private/registry';
+import { checkString, fail, literal, quote } from './private/validation';
+import type { IVariableSet } from './variable-set';
+import type { VariableValue } from './variable-value';
+import type { IWorkspace } from './workspace';
+
+/**
+ * What a variable is for.
+ */
+export enum VariableCategory {
+  /** A Terraform input variable (`var.<key>`). */
+  TERRAFORM = 'terraform',
+  /** An environment variable of the run's process (e.g. provider credentials). */
+  ENV = 'env',
+}
+
+/**
+ * Options for a variable, without its target.
+ */
+export interface VariableOptions {
+  /**
+   * The variable's name. A Terraform variable's name is a Terraform
+   * identifier (letters, digits, `_` and `-`, not starting with a digit); an
+   * environment variable's name has letters, digits and `_`, not starting
+   * with a digit. Unique per workspace (or variable set) and category.
+   */
+  readonly key: string;
+
+  /**
+   * The value: `VariableValue.string(...)`, `.number(...)`, `.boolean(...)`,
+   * `.list(...)`, `.map(...)`, `.hcl(...)` or `.fromReference(...)`.
+   */
+  readonly value: VariableValue;
+
+  /**
+   * Whether this is a Terraform variable or an environment variable.
+   * @default VariableCategory.TERRAFORM
+   */
+  readonly category?: VariableCategory;
+
+  /**
+   * A description.
+   * @default - none
+   */
+  readonly description?: string;
+
+  /**
+   * Whether the value is write-only on the platform: hidden in the UI and
+   * API and in run logs. Drift of a sensitive value is invisible. A
+   * sensitive value should be a reference (`VariableValue.fromReference`),
+   * since a literal is written in plain text to `cdk.tf.json`.
+   * @default false
+   */
+  readonly sensitive?: boolean;
+
+  /**
+   * Accept a sensitive variable whose value is written literally in the
+   * program (and so in plain text in `cdk.tf.json`); a warning is still shown.
+   * @default false
+   */
+  readonly allowPlaintextSecret?: boolean;
+}
+
+/**
+ * Properties of a variable: its options and exactly one target.
+ */
+export interface VariableProps extends VariableOptions {
+  /**
+   * The workspace the variable belongs to. Give exactly one of `workspace`
+   * and `variableSet`.
+   * @default - none; then `variableSet` is required
+   */
+  readonly workspace?: IWorkspace;
+
+  /**
+   * The variable set the variable belongs to. Give exactly one of
+   * `workspace` and `variableSet`.
+   * @default - none; then `workspace` is required
+   */
+  readonly variableSet?: IVariableSet;
+}
+
+const TERRAFORM_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+function keyProblem(category: VariableCategory): (key: string) => string | undefined {
+  return (key) => {
+    if (key === '') {
+      return 'variable key is empty: give the variable a name, e.g. "region".';
+    }
+    if (category === VariableCategory.ENV) {
+      if (ENV_KEY.test(key)) return undefined;
+      return `environment variable name ${quote(key)} is invalid: use letters, digits and "_", not starting with a digit, ` +
+        `e.g. ${quote(suggestName(key, /[^A-Za-z0-9_]/g))}.`;
+    }
+    if (TERRAFORM_KEY.test(key)) return undefined;
+    return `Terraform variable name ${quote(key)} is invalid: a Terraform identifier has letters, digits, "_" and "-", not starting with a digit, ` +
+      `e.g. ${quote(suggestName(key, /[^A-Za-z0-9_-]/g))} (for an environment variable, set category: VariableCategory.ENV).`;
+  };
+}
+
+/** Duck-typed, so that values from another copy of the library are accepted. */
+function isVariableValue(x: any): x is VariableValue {
+  return x != null && typeof x === 'object' && typeof x.text === 'string' && typeof x.isHcl === 'boolean' && typeof x._kind === 'string';
+}
+
+function suggestName(key: string, invalid: RegExp): string {
+  const cleaned = key.replace(invalid, '_');
+  return /^[0-9]/.test(cleaned) ? `_${cleaned}` : cleaned;
+}
+
+/**
+ * A Terraform or environment variable (`tfe_variable`) of a workspace or of
+ * a variable set.
+ *
+ * @example
+ * const dbPassword = new TerraformVariable(stack, 'db_password', { type: 'string', sensitive: true });
+ * new Variable(stack, 'DbPassword', {
+ *   workspace: api,
+ *   key: 'db_password',
+ *   value: VariableValue.fromReference(dbPassword.stringValue),
+ *   sensitive: true,
+ * });
+ * api.addVariable('Region', { key: 'AWS_REGION', value: VariableValue.string('eu-west-1'), category: VariableCategory.ENV });
+ */
+export class Variable extends Construct {
+  /**
+   * The variable's name.
+   */
+  public readonly key: string;
+
+  /**
+   * Whether this is a Terraform or an environment variable.
+   */
+  public readonly category: VariableCategory;
+
+  /**
+   * The variable's ID (`var-...`).
+   * @attribute
+   */
+  public readonly variableId: string;
+
+  /**
+   * Whether the value is write-only on the platform.
+   */
+  public readonly sensitive: boolean;
+
+  /**
+   * The value.
+   */
+  public readonly value: VariableValue;
+
+  /**
+   * The workspace the variable belongs to, if it belongs to one.
+   */
+  public readonly workspace?: IWorkspace;
+
+  /**
+   * The variable set the variable belongs to, if it belongs to one.
+   */
+  public readonly variableSet?: IVariableSet;
+
+  constructor(scope: Construct, id: string, props: VariableProps) {
+    super(scope, id);
+    this.key = props.key;
+    this.category = props.category ?? VariableCategory.TERRAFORM;
+    this.sensitive = props.sensitive ?? false;
+    this.value = props.value;
+    this.workspace = props.workspace;
+    this.variableSet = props.variableSet;
+
+    if (props.workspace && props.variableSet) {
+      fail(this,
+        `got both workspace ${props.workspace.node.path} and variable set ${props.variableSet.node.path}: ` +
+        'a variable belongs to exactly one of them; create one variable per target (or apply the variable set to the workspace).');
+    }
+    const target = props.workspace ?? props.variableSet;
+    if (!target) {
+      fail(this,
+        'got neither workspace nor variableSet: a variable belongs to exactly one of them; ' +
+        'give one, or use workspace.addVariable(...) / variableSet.addVariable(...).');
+    }
+    if (!isVariableValue(props.value)) {
+      fail(this, `value must be a VariableValue, got ${quote(props.value)}: use VariableValue.string(...), .number(...), .list(...), .fromReference(...), ...`);
+    }
+
+    checkString(this, 'The variable key', props.key, keyProblem(this.category));
+
+    const value = props.value;
+    const what = this.describeValue();
+    if (this.category === VariableCategory.ENV && value._kind === 'hcl') {
+      fail(this,
+        `environment variable ${quote(props.key)} has an HCL value (${what}), but HCL has no effect for environment variables: ` +
+        'the platform passes the text as is. Use VariableValue.string(JSON.stringify(...)) to pass the data as JSON text, ' +
+        'or category VariableCategory.TERRAFORM for a Terraform variable.');
+    }
+
+    if (this.sensitive && !value.isReference) {
+      const problem = `variable ${quote(props.key)} is sensitive, but its value (${what}) is written literally in the program: ` +
+        'a literal is written in plain text into cdk.tf.json (and anything that stores or shows it), so the secret leaks. ' +
+        'Declare a sensitive TerraformVariable and pass VariableValue.fromReference(secret.stringValue)';
+      if (!props.allowPlaintextSecret) {
+        fail(this, `${problem}, or set allowPlaintextSecret: true to accept the risk.`);
+      }
+      Annotations.of(this).addWarning(`${problem} (accepted with allowPlaintextSecret: true).`);
+    }
+
+    const key = literal(props.key);
+    if (key !== undefined) {
+      const holder = claim(this, `variable-key:${identityOf(target)}:${this.category}`, key);
+      if (holder !== undefined) {
+        const kind = props.workspace ? 'workspace' : 'variable set';
+        fail(this,
+          `${this.category} variable key ${quote(key)} is already used by ${holder} in ${kind} ${target.node.path}: ` +
+          `keys are unique per ${kind} and category (the API refuses duplicates); remove one of the variables or rename it ` +
+          '(a Terraform and an environment variable may share a key).');
+      }
+    }
+
+    const hcl = value.isHcl && !(this.category === VariableCategory.ENV && value._kind === 'scalar');
+    const resource = new TfeVariable(this, 'Resource', {
+      key: props.key,
+      value: value.text,
+      category: this.category,
+      description: props.description,
+      hcl,
+      sensitive: this.sensitive,
+      workspaceId: props.workspace?.workspaceId,
+      variableSetId: props.variableSet?.variableSetId,
+    });
+    this.variableId = resource.id;
+  }
+
+  /**
+   * How the value is shown in messages: the factory and the text, which is
+   * hidden for sensitive variables.
+   */
+  private describeValue(): string {
+    if (this.sensitive) return `${this.value._factory}(...), not shown since it is sensitive`;
+    return `${this.value._factory}(...) = ${quote(this.value.text)}`;
+  }
+}

@@ -1,0 +1,288 @@
+import { AgentPool as TfeAgentPool } from '@cdktf/provider-tfe/lib/agent-pool';
+import { AgentPoolAllowedProjects } from '@cdktf/provider-tfe/lib/agent-pool-allowed-projects';
+import { AgentPoolAllowedWorkspaces } from '@cdktf/provider-tfe/lib/agent-pool-allowed-workspaces';
+import { AgentToken as TfeAgentToken } from '@cdktf/provider-tfe/lib/agent-token';
+import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
+import { Workspace as TfeWorkspace } from '@cdktf/provider-tfe/lib/workspace';
+import { Lazy, TerraformStack, Testing } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { AgentPool, AgentToken } from '../src/agent-pool';
+import { Errors } from '../src/errors';
+import { IOrganization, Organization } from '../src/organization';
+import { resolveValue } from '../src/private/validation';
+import type { IWorkspace } from '../src/workspace';
+
+Testing.setupJest();
+
+/** A stand-in for the Workspace construct: a `tfe_workspace` and nothing else. */
+class FakeWorkspace extends Construct implements IWorkspace {
+  public readonly workspaceId: string;
+  public readonly workspaceName: string;
+  constructor(scope: Construct, id: string, public readonly organization: IOrganization, name: string) {
+    super(scope, id);
+    const ws = new TfeWorkspace(this, 'Resource', { name, organization: organization.organizationName });
+    this.workspaceId = ws.id;
+    this.workspaceName = ws.name;
+  }
+  public addVariable(): never { throw new Error('not in the fake'); }
+  public grantAccess(): never { throw new Error('not in the fake'); }
+  public triggeredBy(): never { throw new Error('not in the fake'); }
+  public addNotification(): never { throw new Error('not in the fake'); }
+  public addVariableSet(): never { throw new Error('not in the fake'); }
+}
+
+function setup() {
+  const app = Testing.app();
+  const stack = new TerraformStack(app, 'test');
+  new TfeProvider(stack, 'tfe', {});
+  const org = new Organization(stack, 'Acme', { name: 'acme', email: 'a@acme.example' });
+  return { app, stack, org };
+}
+
+function warnings(scope: IConstruct): string[] {
+  return scope.node
+    .findAll()
+    .flatMap((c) => c.node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => String(m.data)));
+}
+
+/** Runs `fn`, expects a ValidationError (or a failed synth validation), and returns its message. */
+function errorOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    expect(Errors.isValidationError(e) || /Validation failed/.test((e as Error).message)).toBe(true);
+    return (e as Error).message;
+  }
+  throw new Error('expected an error, got none');
+}
+
+describe('AgentPool', () => {
+  test('creates an organization-scoped pool by default', () => {
+    // GIVEN
+    const { stack, org } = setup();
+    // WHEN
+    const pool = new AgentPool(stack, 'Pool', { organization: org, name: 'private' });
+    // THEN
+    const synth = Testing.synth(stack, true);
+    expect(synth).toHaveResourceWithProperties(TfeAgentPool, {
+      name: 'private',
+      organization: '${tfe_organization.Acme_42E163B4.name}',
+      organization_scoped: true,
+    });
+    expect(synth).not.toHaveResource(AgentPoolAllowedWorkspaces);
+    expect(resolveValue(stack, pool.agentPoolId)).toBe('${tfe_agent_pool.Pool_D3F588B8.id}');
+    expect(resolveValue(stack, pool.agentPoolName)).toBe('${tfe_agent_pool.Pool_D3F588B8.name}');
+    expect(pool.organization).toBe(org);
+    expect(pool.organizationScoped).toBe(true);
+    expect(warnings(stack)).toEqual([]);
+  });
+
+  test('a restricted pool renders one allowed-workspaces and one allowed-projects resource with every ID', () => {
+    // GIVEN
+    const { stack, org } = setup();
+    const pool = new AgentPool(stack, 'Pool', { organization: org, name: 'private', organizationScoped: false });
+    const a = new FakeWorkspace(stack, 'A', org, 'a');
+    const b = new FakeWorkspace(stack, 'B', org, 'b');
+    const project = org.addProject('Payments', { name: 'payments' });
+    // WHEN
+    pool.allowWorkspace(a);
+    pool.allowWorkspace(b);
+    pool.allowWorkspace(a); // again: no duplicate
+    pool.allowProject(project);
+    pool.allowProject(project);
+    // THEN
+    const synth = Testing.synth(stack, true);
+    expect(synth).toHaveResourceWithProperties(TfeAgentPool, { organization_scoped: false });
+    expect(synth).toHaveResourceWithProperties(AgentPoolAllowedWorkspaces, {
+      agent_pool_id: '${tfe_agent_pool.Pool_D3F588B8.id}',
+      allowed_workspace_ids: ['${tfe_workspace.A_CCC8ACD5.id}', '${tfe_workspace.B_08E7C7AF.id}'],
+    });
+    expect(synth).toHaveResourceWithProperties(AgentPoolAllowedProjects, {
+      agent_pool_id: '${tfe_agent_pool.Pool_D3F588B8.id}',
+      allowed_project_ids: ['${tfe_project.Acme_Payments_48762EAB.id}'],
+    });
+    const parsed = JSON.parse(synth);
+    expect(Object.keys(parsed.resource.tfe_agent_pool_allowed_workspaces)).toHaveLength(1);
+    expect(Object.keys(parsed.resource.tfe_agent_pool_allowed_projects)).toHaveLength(1);
+    expect(pool.allowedWorkspaces).toEqual([a, b]);
+    expect(pool.allowedProjects).toEqual([project]);
+  });
+
+  test('the pool ID of a restricted pool is read through the permission resources', () => {
+    // GIVEN
+    const { stack, org } = setup();
+    const onlyWs = new AgentPool(stack, 'OnlyWs', { organization: org, name: 'only-ws', organizationScoped: false });
+    const both = new AgentPool(stack, 'Both', { organization: org, name: 'both', organizationScoped: false });
+    const ws = new FakeWorkspace(stack, 'Ws', org, 'ws');
+    // WHEN
+    onlyWs.allowWorkspace(ws);
+    both.allowWorkspace(ws);
+    both.allowProject(org.addProject('Payments', { name: 'payments' }));
+    // THEN
+    expect(resolveValue(stack, onlyWs.agentPoolId)).toMatch(/^\$\{tfe_agent_pool_allowed_workspaces\.OnlyWs_AllowedWorkspaces_[A-F0-9]+\.id\}$/);
+    expect(resolveValue(stack, both.agentPoolId)).toMatch(
+      /^\$\{coalesce\(tfe_agent_pool_allowed_workspaces\.Both_AllowedWorkspaces_[A-F0-9]+\.id, tfe_agent_pool_allowed_projects\.Both_AllowedProjects_[A-F0-9]+\.id\)\}$/,
+    );
+  });
+
+  test('allowing workspaces on an organization-scoped pool fails the synth', () => {
+    // GIVEN
+    const { stack, org } = setup();
+    const pool = new AgentPool(stack, 'Pool', { organization: org, name: 'private' });
+    pool.allowWorkspace(new FakeWorkspace(stack, 'Ws', org, 'ws'));
+    pool.allowProject(org.addProject('Payments', { name: 'payments' }));
+    // WHEN
+    const message = errorOf(() => Testing.synth(stack, true));
+    // THEN
+    expect(message).toContain(
+      '[test/Pool] the pool is organization-scoped, but workspace test/Ws, project test/Acme/Payments are allowed explicitly: ' +
+      'every workspace may already use an organization-scoped pool; set organizationScoped: false',
+    );
+  });
+
+  test('a restricted pool that allows nothing gets a warning', () => {
+    // GIVEN
+    const { stack, org } = setup();
+    const pool = new AgentPool(stack, 'Pool', { organization: org, name: 'private', organizationScoped: false });
+    // WHEN
+    Testing.synth(stack, true);
+    // THEN
+    expect(warnings(pool).join('\n')).toMatch(/not organization-scoped and allows no workspace or project here.*allowWorkspace/);
+  });
+
+  test('a workspace or project of another organization is refused', () => {
+    // GIVEN
+    const { stack, org } = setup();
+    const other = Organization.fromOrganizationName(stack, 'Other', 'other');
+    const pool = new AgentPool(stack, 'Pool', { organization: org, name: 'private', organizationScoped: false });
+    // WHEN
+    const wsMessage = errorOf(() => pool.allowWorkspace(new FakeWorkspace(stack, 'Ws', other, 'ws')));
+    const projectMessage = errorOf(() => pool.allowProject(other.addProject('P', { name: 'payments' })));
+    // THEN
+    expect(wsMessage).toBe(
+      'test/Pool: workspace test/Ws belongs to organization "org:other", but this pool belongs to "org:acme": allow a workspace of the pool\'s organization.',
+    );
+    expect(projectMessage).toBe(
+      'test/Pool: project test/Other/P belongs to organization "org:other", but this pool belongs to "org:acme": allow a project of the pool\'s organization.',
+    );
+  });
+
+  test('duplicate pool names in one organization are refused', () => {
+    // GIVEN
+    const { stack, org } = setup();
+    new AgentPool(stack, 'Pool', { organization: org, name: 'private' });
+    // WHEN
+    const message = errorOf(() => new AgentPool(stack, 'Pool2', { organization: org, name: 'private' }));
+    // THEN
+    expect(message).toBe(
+      'test/Pool2: agent pool name "private" is already used by test/Pool in organization test/Acme: ' +
+      'agent pool names are unique per organization; choose another name, or reuse that pool.',
+    );
+  });
+
+  test('the same name in another organization is fine', () => {
+    // GIVEN
+    const { stack, org } = setup();
+    const other = Organization.fromOrganizationName(stack, 'Other', 'other');
+    new AgentPool(stack, 'Pool', { organization: org, name: 'private' });
+    // WHEN
+    new AgentPool(stack, 'Pool2', { organization: other, name: 'private' });
+    // THEN
+    expect(JSON.parse(Testing.synth(stack, true)).resource.tfe_agent_pool).toBeDefined();
+  });
+
+  test('an empty name is refused, also when it arrives as a token', () => {
+    // GIVEN
+    const { stack, org } = setup();
+    // WHEN
+    const message = errorOf(() => new AgentPool(stack, 'Pool', { organization: org, name: '  ' }));
+    new AgentPool(stack, 'Lazy', { organization: org, name: Lazy.stringValue({ produce: () => '' }) });
+    const synthMessage = errorOf(() => Testing.synth(stack, true));
+    // THEN
+    expect(message).toBe('test/Pool: the agent pool name is empty (got "  "): give the pool a name, unique in the organization.');
+    expect(synthMessage).toContain('[test/Lazy] the agent pool name is empty (got "")');
+  });
+
+  describe('fromAgentPoolId', () => {
+    test('references a pool by ID', () => {
+      // GIVEN
+      const { stack, org } = setup();
+      // WHEN
+      const pool = AgentPool.fromAgentPoolId(stack, 'Pool', org, 'apool-abc123');
+      // THEN
+      expect(pool.agentPoolId).toBe('apool-abc123');
+      expect(pool.organization).toBe(org);
+    });
+
+    test('refuses a value that is not a pool ID', () => {
+      // GIVEN
+      const { stack, org } = setup();
+      // WHEN
+      const message = errorOf(() => AgentPool.fromAgentPoolId(stack, 'Pool', org, 'private'));
+      // THEN
+      expect(message).toBe(
+        'test/Pool: agent pool ID "private" is not an agent pool ID: it looks like "apool-abc123" (see the pool\'s page in the organization settings).',
+      );
+    });
+
+    test('an imported pool can hold tokens', () => {
+      // GIVEN
+      const { stack, org } = setup();
+      const pool = AgentPool.fromAgentPoolId(stack, 'Pool', org, 'apool-abc123') as AgentPool;
+      // WHEN
+      pool.addToken('Token', { description: 'k8s' });
+      // THEN
+      expect(Testing.synth(stack)).toHaveResourceWithProperties(TfeAgentToken, { agent_pool_id: 'apool-abc123', description: 'k8s' });
+    });
+  });
+});
+
+describe('AgentToken', () => {
+  test('addToken creates a token whose value is a sensitive reference', () => {
+    // GIVEN
+    const { stack, org } = setup();
+    const pool = new AgentPool(stack, 'Pool', { organization: org, name: 'private' });
+    // WHEN
+    const token = pool.addToken('K8s', { description: 'k8s-agents' });
+    // THEN
+    expect(Testing.synth(stack, true)).toHaveResourceWithProperties(TfeAgentToken, {
+      agent_pool_id: '${tfe_agent_pool.Pool_D3F588B8.id}',
+      description: 'k8s-agents',
+    });
+    expect(token).toBeInstanceOf(AgentToken);
+    expect(token.agentPool).toBe(pool);
+    expect(resolveValue(stack, token.tokenValue)).toMatch(/^\$\{tfe_agent_token\.Pool_K8s_[A-F0-9]+\.token\}$/);
+    expect(resolveValue(stack, token.tokenId)).toMatch(/^\$\{tfe_agent_token\.Pool_K8s_[A-F0-9]+\.id\}$/);
+  });
+
+  test('createOutput writes a sensitive output', () => {
+    // GIVEN
+    const { stack, org } = setup();
+    const token = new AgentPool(stack, 'Pool', { organization: org, name: 'private' }).addToken('K8s', { description: 'k8s-agents' });
+    // WHEN
+    token.createOutput('agent_token');
+    token.createOutput('agent_token_2', { description: 'for the agents' });
+    // THEN
+    const outputs = JSON.parse(Testing.synth(stack, true)).output;
+    const values = Object.values(outputs) as any[];
+    const first = values.find((o) => o.description !== 'for the agents');
+    const second = values.find((o) => o.description === 'for the agents');
+    expect(values).toHaveLength(2);
+    expect(first).toEqual({
+      value: expect.stringMatching(/^\$\{tfe_agent_token\.Pool_K8s_[A-F0-9]+\.token\}$/),
+      sensitive: true,
+      description: 'agent token test/Pool/K8s',
+    });
+    expect(second).toMatchObject({ sensitive: true, description: 'for the agents' });
+  });
+
+  test('an empty description is refused', () => {
+    // GIVEN
+    const { stack, org } = setup();
+    const pool = new AgentPool(stack, 'Pool', { organization: org, name: 'private' });
+    // WHEN
+    const message = errorOf(() => pool.addToken('K8s', { description: '' }));
+    // THEN
+    expect(message).toBe('test/Pool/K8s: the agent token description is empty (got ""): describe what the token is for, e.g. "k8s-agents".');
+  });
+});

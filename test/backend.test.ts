@@ -1,0 +1,111 @@
+import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
+import { Lazy, TerraformStack, Testing } from 'cdktf';
+import { Backend, BackendType, OAuthClient, Organization, RunWorkflow, Workspace, WorkspaceGroup } from '../src';
+
+Testing.setupJest();
+
+function setup(hostname?: string) {
+  const app = Testing.app();
+  const platform = new TerraformStack(app, 'platform');
+  new TfeProvider(platform, 'tfe', { hostname });
+  const org = new Organization(platform, 'Acme', { name: 'acme', email: 'a@acme.example' });
+  const consumer = new TerraformStack(app, 'consumer');
+  return { app, platform, org, consumer };
+}
+
+function terraformBlock(stack: TerraformStack): any {
+  return JSON.parse(Testing.synth(stack)).terraform;
+}
+
+describe('Backend', () => {
+  test('remote backend by name, on the provider hostname, with no token', () => {
+    // GIVEN
+    const { platform, org, consumer } = setup('tfe.acme.example');
+    const ws = new Workspace(platform, 'Api', { organization: org, name: 'payments-api' });
+    // WHEN
+    ws.bindBackend(consumer);
+    // THEN
+    const tf = terraformBlock(consumer);
+    expect(tf.backend.remote).toEqual({ hostname: 'tfe.acme.example', organization: 'acme', workspaces: { name: 'payments-api' } });
+    expect(JSON.stringify(tf)).not.toMatch(/token/);
+    expect(consumer.dependencies).toContain(platform);
+  });
+
+  test('cloud block by name with a project, default hostname', () => {
+    const { platform, org, consumer } = setup();
+    const ws = new Workspace(platform, 'Api', { organization: org, name: 'payments-api' });
+    Backend.forWorkspace(consumer, ws, { backendType: BackendType.CLOUD, projectName: 'payments' });
+    expect(terraformBlock(consumer).cloud).toEqual({
+      hostname: 'app.terraform.io',
+      organization: 'acme',
+      workspaces: { name: 'payments-api', project: 'payments' },
+    });
+  });
+
+  test('an explicit hostname wins; a bad hostname is refused', () => {
+    const { platform, org, consumer } = setup('tfe.acme.example');
+    const ws = new Workspace(platform, 'Api', { organization: org, name: 'api' });
+    ws.bindBackend(consumer, { hostname: 'other.example' });
+    expect(terraformBlock(consumer).backend.remote.hostname).toBe('other.example');
+    const c2 = new TerraformStack(consumer.node.root as any, 'c2');
+    expect(() => ws.bindBackend(c2, { hostname: 'https://x.example/' })).toThrow(/hostname "https:\/\/x.example\/" is not a literal host name/);
+  });
+
+  test('a group binds by prefix (remote) or by its tag (cloud)', () => {
+    const { app, platform, org, consumer } = setup();
+    const group = new WorkspaceGroup(platform, 'Net', { organization: org, prefix: 'networking-', members: [{ shortName: 'dev' }, { shortName: 'prod' }] });
+    group.bindBackend(consumer);
+    expect(terraformBlock(consumer).backend.remote).toEqual({ hostname: 'app.terraform.io', organization: 'acme', workspaces: { prefix: 'networking-' } });
+    const cloud = new TerraformStack(app, 'cloudconsumer');
+    group.bindBackend(cloud, { backendType: BackendType.CLOUD });
+    expect(terraformBlock(cloud).cloud.workspaces).toEqual({ tags: ['networking'] });
+  });
+
+  describe('rules', () => {
+    test('a VCS-driven workspace cannot be bound for applies, but can for speculative plans', () => {
+      const { app, platform, org, consumer } = setup();
+      const conn = OAuthClient.fromOAuthTokenId(platform, 'Conn', org, 'ot-abc123');
+      const ws = new Workspace(platform, 'Net', {
+        organization: org,
+        name: 'networking',
+        runWorkflow: RunWorkflow.vcs({ connection: conn, repository: 'acme/networking' }),
+      });
+      expect(() => ws.bindBackend(consumer)).toThrow(
+        /platform\/Net: stack consumer is bound to this VCS-driven workspace for applies, but the platform refuses CLI-driven applies .*speculativePlansOnly: true/,
+      );
+      const plans = new TerraformStack(app, 'plans');
+      ws.bindBackend(plans, { speculativePlansOnly: true });
+      expect(terraformBlock(plans).backend.remote.workspaces).toEqual({ name: 'networking' });
+    });
+
+    test('a group with a VCS-driven member cannot be bound for applies', () => {
+      const { platform, org, consumer } = setup();
+      const conn = OAuthClient.fromOAuthTokenId(platform, 'Conn', org, 'ot-abc123');
+      const group = new WorkspaceGroup(platform, 'Net', {
+        organization: org,
+        prefix: 'net-',
+        members: [{ shortName: 'dev' }, { shortName: 'prod', settings: { runWorkflow: RunWorkflow.vcs({ connection: conn, repository: 'a/b' }) } }],
+      });
+      expect(() => group.bindBackend(consumer)).toThrow(/platform\/Net: stack consumer is bound to this group for applies, but member platform\/Net\/prod is VCS-driven/);
+      expect(() => group.bindBackend(consumer, { speculativePlansOnly: true })).not.toThrow();
+    });
+
+    test('a workspace whose name is not known cannot be bound', () => {
+      const { platform, org, consumer } = setup();
+      const ws = Workspace.fromWorkspaceId(platform, 'ById', org, 'ws-Fa3zQw8bXy6pLmN2');
+      expect(() => Backend.forWorkspace(consumer, ws)).toThrow(/platform\/ById: stack consumer cannot be bound to this workspace: its name is not known/);
+      const byName = Workspace.fromWorkspaceName(platform, 'ByName', org, 'legacy');
+      Backend.forWorkspace(consumer, byName);
+      expect(terraformBlock(consumer).backend.remote.workspaces).toEqual({ name: 'legacy' });
+    });
+
+    test('an organization whose name is not known cannot be bound', () => {
+      const { platform, consumer } = setup();
+      const org = new Organization(platform, 'Lazy', { name: Lazy.stringValue({ produce: () => 'lazy-org' }), email: 'a@b.example' });
+      const ws = new Workspace(platform, 'W', { organization: org, name: 'w' });
+      expect(() => ws.bindBackend(consumer)).toThrow(
+        /platform\/W: stack consumer cannot be bound: the organization's name is not known while the program runs \(backend blocks take no references\)/,
+      );
+    });
+  });
+});

@@ -1,0 +1,137 @@
+import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
+import { RunTrigger } from '@cdktf/provider-tfe/lib/run-trigger';
+import { TeamAccess } from '@cdktf/provider-tfe/lib/team-access';
+import { Variable as TfeVariable } from '@cdktf/provider-tfe/lib/variable';
+import { Workspace as TfeWorkspace } from '@cdktf/provider-tfe/lib/workspace';
+import { WorkspaceVariableSet } from '@cdktf/provider-tfe/lib/workspace-variable-set';
+import { TerraformStack, Testing } from 'cdktf';
+import { Organization, VariableValue, Workspace, WorkspaceAccess, WorkspaceGroup } from '../src';
+
+Testing.setupJest();
+
+function setup() {
+  const app = Testing.app();
+  const stack = new TerraformStack(app, 'test');
+  new TfeProvider(stack, 'tfe', {});
+  const org = new Organization(stack, 'Acme', { name: 'acme', email: 'a@acme.example' });
+  return { stack, org };
+}
+
+function resources(stack: TerraformStack, type: string): any[] {
+  return Object.values(JSON.parse(Testing.synth(stack, true)).resource[type] ?? {});
+}
+
+describe('WorkspaceGroup', () => {
+  test('members are named prefix + short name, share settings and carry the group tag', () => {
+    // GIVEN
+    const { stack, org } = setup();
+    // WHEN
+    const group = new WorkspaceGroup(stack, 'Net', {
+      organization: org,
+      prefix: 'networking-',
+      members: [{ shortName: 'dev', settings: { autoApply: true } }, { shortName: 'staging' }, { shortName: 'prod' }],
+      settings: { terraformVersion: '~> 1.9.0', autoApply: false, tagNames: ['infra'] },
+    });
+    // THEN
+    const ws = resources(stack, 'tfe_workspace');
+    const byName = new Map(ws.map((w) => [w.name, w]));
+    expect([...byName.keys()].sort()).toEqual(['networking-dev', 'networking-prod', 'networking-staging']);
+    expect(ws.every((w) => w.terraform_version === '~> 1.9.0')).toBe(true);
+    expect(['networking-dev', 'networking-staging', 'networking-prod'].map((n) => byName.get(n).auto_apply)).toEqual([true, false, false]);
+    expect(ws.every((w) => JSON.stringify(w.tag_names) === JSON.stringify(['infra', 'networking']))).toBe(true);
+    expect(group.shortNames).toEqual(['dev', 'staging', 'prod']);
+    expect(group.member('prod')).toBeInstanceOf(Workspace);
+    expect(group.groupTag).toBe('networking');
+  });
+
+  test('shared variables with per-member overrides', () => {
+    const { stack, org } = setup();
+    new WorkspaceGroup(stack, 'Net', {
+      organization: org,
+      prefix: 'net-',
+      members: [{ shortName: 'dev' }, { shortName: 'prod', variables: [{ key: 'count', value: VariableValue.number(6) }] }],
+      variables: [{ key: 'count', value: VariableValue.number(2) }, { key: 'region', value: VariableValue.string('eu') }],
+    });
+    const vars = resources(stack, 'tfe_variable');
+    expect(vars).toHaveLength(4);
+    const counts = vars.filter((v) => v.key === 'count').map((v) => v.value).sort();
+    expect(counts).toEqual(['2', '6']);
+  });
+
+  test('shared variables as one variable set applied to every member', () => {
+    const { stack, org } = setup();
+    const group = new WorkspaceGroup(stack, 'Net', {
+      organization: org,
+      prefix: 'net-',
+      members: [{ shortName: 'dev' }, { shortName: 'prod', variables: [{ key: 'count', value: VariableValue.number(6) }] }],
+      variables: [{ key: 'count', value: VariableValue.number(2) }],
+      sharedVariablesAsVariableSet: true,
+    });
+    const json = Testing.synth(stack, true);
+    expect(json).toHaveResourceWithProperties(WorkspaceVariableSet, { variable_set_id: expect.stringContaining('tfe_variable_set.') });
+    expect(resources(stack, 'tfe_workspace_variable_set')).toHaveLength(2);
+    expect(resources(stack, 'tfe_variable')).toHaveLength(2); // one in the set, prod's override
+    expect(group.variableSet).toBeDefined();
+  });
+
+  test('promotion chains members with run triggers', () => {
+    const { stack, org } = setup();
+    new WorkspaceGroup(stack, 'Net', {
+      organization: org,
+      prefix: 'net-',
+      members: [{ shortName: 'dev' }, { shortName: 'staging' }, { shortName: 'prod' }],
+      promotion: true,
+    });
+    const triggers = resources(stack, 'tfe_run_trigger');
+    expect(triggers).toHaveLength(2);
+    expect(Testing.synth(stack, true)).toHaveResourceWithProperties(RunTrigger, {
+      workspace_id: expect.stringMatching(/tfe_workspace\.Net_prod_/),
+      sourceable_id: expect.stringMatching(/tfe_workspace\.Net_staging_/),
+    });
+  });
+
+  test('one call grants a team access to every member; addVariable reaches every member', () => {
+    const { stack, org } = setup();
+    const ops = org.addTeam('Ops', { name: 'ops' });
+    const group = new WorkspaceGroup(stack, 'Net', { organization: org, prefix: 'net-', members: [{ shortName: 'dev' }, { shortName: 'prod' }] });
+    const grants = group.grantAccess(ops, WorkspaceAccess.WRITE);
+    const vars = group.addVariable('Owner', { key: 'owner', value: VariableValue.string('ops') });
+    expect(grants).toHaveLength(2);
+    expect(vars).toHaveLength(2);
+    expect(Testing.synth(stack, true)).toHaveResourceWithProperties(TeamAccess, { access: 'write' });
+    expect(Testing.synth(stack, true)).toHaveResourceWithProperties(TfeVariable, { key: 'owner', value: 'ops' });
+    expect(Testing.synth(stack, true)).toHaveResourceWithProperties(TfeWorkspace, { name: 'net-prod' });
+  });
+
+  describe('rules', () => {
+    test('a member name that collides with a standalone workspace', () => {
+      const { stack, org } = setup();
+      new Workspace(stack, 'Standalone', { organization: org, name: 'net-prod' });
+      expect(() => new WorkspaceGroup(stack, 'Net', { organization: org, prefix: 'net-', members: [{ shortName: 'prod' }] })).toThrow(
+        /test\/Net\/prod: workspace name "net-prod" is already used by test\/Standalone/,
+      );
+    });
+
+    test('invalid prefix, short names, duplicates, "default" and no members', () => {
+      const { stack, org } = setup();
+      expect(() => new WorkspaceGroup(stack, 'A', { organization: org, prefix: 'net work-', members: [{ shortName: 'dev' }] })).toThrow(
+        /test\/A: prefix "net work-" is invalid/,
+      );
+      expect(() => new WorkspaceGroup(stack, 'B', { organization: org, prefix: 'b-', members: [{ shortName: 'dev' }, { shortName: 'dev' }] })).toThrow(
+        /member short name "dev" appears twice/,
+      );
+      expect(() => new WorkspaceGroup(stack, 'C', { organization: org, prefix: 'c-', members: [{ shortName: 'default' }] })).toThrow(
+        /member short name "default" is not usable: in prefix mode the remote backend disables the "default" workspace/,
+      );
+      expect(() => new WorkspaceGroup(stack, 'D', { organization: org, prefix: 'd-', members: [] })).toThrow(/needs at least one member/);
+      expect(() => new WorkspaceGroup(stack, 'E', { organization: org, prefix: 'e-', members: [{ shortName: 'a b' }] })).toThrow(/member short name "a b" is invalid/);
+      expect(() => new WorkspaceGroup(stack, 'F', { organization: org, prefix: 'f-', members: [{ shortName: '' }] })).toThrow(/a member short name is empty/);
+    });
+
+    test('member() with an unknown short name', () => {
+      const { stack, org } = setup();
+      const group = new WorkspaceGroup(stack, 'Net', { organization: org, prefix: 'net-', members: [{ shortName: 'dev' }] });
+      expect(() => group.member('prod')).toThrow(/test\/Net: the group has no member "prod": its members are "dev"/);
+    });
+  });
+});
