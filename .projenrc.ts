@@ -40,7 +40,7 @@ const project = new cdktf.ConstructLibraryCdktf({
   },
 
   docgen: true,
-  eslintOptions: { dirs: ['src'], devdirs: ['test', 'examples', 'projenrc', '.projenrc.ts'] },
+  eslintOptions: { dirs: ['src'], devdirs: ['test', 'examples', 'e2e', 'projenrc', '.projenrc.ts'] },
 
   publishToPypi: {
     distName: 'cdktf-tfe-constructs',
@@ -65,7 +65,13 @@ project.tsconfigDev.addInclude('../examples/**/*.ts');
 project.addTask('example', {
   description: 'Synthesize the example platform (examples/platform) into cdktf.out and summarize it',
   cwd: 'examples/platform',
-  exec: 'ts-node --project ../../test/tsconfig.json main.ts',
+  exec: 'ts-node --project tsconfig.json main.ts',
+});
+
+// End-to-end: the real terraform and tofu CLIs (built from Go modules, cached) on every synthesized stack.
+project.addTask('test:e2e', {
+  description: 'Run the end-to-end suite (real terraform/tofu toolchain) on the example platform and the fixture',
+  exec: 'bash e2e/run.sh',
 });
 
 project.synth();
