@@ -73,9 +73,15 @@ apps.grantAccess(policy, ProjectAccess.WRITE);
 apps.grantAccess(owners, ProjectAccess.custom({
   project: { settings: ProjectSettingsPermission.UPDATE, teams: ProjectTeamsPermission.MANAGE, variableSets: ProjectVariableSetsPermission.WRITE },
   workspaces: {
-    runs: WorkspaceRunsPermission.APPLY, sentinelMocks: WorkspaceSentinelMocksPermission.READ,
-    stateVersions: WorkspaceStateVersionsPermission.WRITE, variables: WorkspaceVariablesPermission.WRITE,
-    create: true, delete: true, locking: true, move: true, runTasks: true,
+    runs: WorkspaceRunsPermission.APPLY,
+    sentinelMocks: WorkspaceSentinelMocksPermission.READ,
+    stateVersions: WorkspaceStateVersionsPermission.WRITE,
+    variables: WorkspaceVariablesPermission.WRITE,
+    create: true,
+    delete: true,
+    locking: true,
+    move: true,
+    runTasks: true,
   },
 }));
 legacyProject.grantAccess(readers, ProjectAccess.READ);
@@ -146,7 +152,7 @@ cliWs.addVariable('S', { key: 'plain', value: VariableValue.string('say "hi" ${n
 cliWs.addVariable('N', { key: 'count', value: VariableValue.number(3.5) });
 cliWs.addVariable('B', { key: 'enabled', value: VariableValue.boolean(true) });
 cliWs.addVariable('L', { key: 'zones', value: VariableValue.list(['a', 1, true, null, ['nested']]) });
-cliWs.addVariable('M', { key: 'labels', value: VariableValue.map({ 'k:1': 'v', nested: { deep: ['x'] }, 'emoji': '🚀' }) });
+cliWs.addVariable('M', { key: 'labels', value: VariableValue.map({ 'k:1': 'v', 'nested': { deep: ['x'] }, 'emoji': '🚀' }) });
 cliWs.addVariable('H', { key: 'raw', value: VariableValue.hcl('{ a = 1 }') });
 cliWs.addVariable('R', { key: 'secret_input', value: VariableValue.fromReference(secret('db_password')), sensitive: true });
 cliWs.addVariable('E', { key: 'AWS_REGION', value: VariableValue.string('eu-west-1'), category: VariableCategory.ENV });
@@ -172,8 +178,12 @@ vcsWs.grantAccess(managers, WorkspaceAccess.ADMIN);
 cliWs.grantAccess(readers, WorkspaceAccess.PLAN);
 cliWs.grantAccess(managers, WorkspaceAccess.WRITE);
 cliWs.grantAccess(policy, WorkspaceAccess.custom({
-  runs: WorkspaceRunsPermission.APPLY, variables: WorkspaceVariablesPermission.READ, stateVersions: WorkspaceStateVersionsPermission.READ,
-  sentinelMocks: WorkspaceSentinelMocksPermission.READ, workspaceLocking: true, runTasks: true,
+  runs: WorkspaceRunsPermission.APPLY,
+  variables: WorkspaceVariablesPermission.READ,
+  stateVersions: WorkspaceStateVersionsPermission.READ,
+  sentinelMocks: WorkspaceSentinelMocksPermission.READ,
+  workspaceLocking: true,
+  runTasks: true,
 }));
 wsById.grantAccess(readers, WorkspaceAccess.READ);
 vcsWs.triggeredBy(prefixWs);
@@ -214,5 +224,7 @@ Backend.forWorkspace(new TerraformStack(app, 'bind-cloud-name'), apiWs, { backen
 Backend.forWorkspace(new TerraformStack(app, 'bind-vcs-plans'), vcsWs, { speculativePlansOnly: true, hostname: 'tfe.example.com' });
 group.bindBackend(new TerraformStack(app, 'bind-remote-prefix'));
 group.bindBackend(new TerraformStack(app, 'bind-cloud-tags'), { backendType: BackendType.CLOUD });
+Backend.forExternalWorkspaces(new TerraformStack(app, 'bind-external-prefix'), { organizationName: 'other-org', workspacePrefix: 'legacy-' });
+Backend.forExternalWorkspaces(new TerraformStack(app, 'bind-external-tags'), { organizationName: 'other-org', workspaceTags: ['legacy'], backendType: BackendType.CLOUD });
 
 app.synth();

@@ -59,6 +59,34 @@ export interface BackendBindingOptions {
 }
 
 /**
+ * A binding to workspaces this app does not manage, by their names.
+ */
+export interface ExternalWorkspacesBindingOptions extends BackendBindingOptions {
+  /**
+   * The organization's name.
+   */
+  readonly organizationName: string;
+
+  /**
+   * One workspace, by its full name (remote backend and cloud block).
+   * @default - none: give exactly one of the workspace options the backend type takes
+   */
+  readonly workspaceName?: string;
+
+  /**
+   * A family of workspaces sharing this prefix (remote backend only).
+   * @default - none
+   */
+  readonly workspacePrefix?: string;
+
+  /**
+   * The workspaces carrying all these tags (cloud block only).
+   * @default - none
+   */
+  readonly workspaceTags?: string[];
+}
+
+/**
  * Points consumer stacks at workspaces: the `remote` backend or the `cloud`
  * block, on the right hostname and organization, never with a token in code
  * (the CLI takes it from `terraform login` / the credentials file, or from
@@ -111,6 +139,59 @@ export class Backend {
     return new RemoteBackend(stack, { ...common, workspaces: new PrefixedRemoteWorkspaces(group.prefix) });
   }
 
+  /**
+   * Binds `stack` to workspaces this app does not manage, by name, prefix or
+   * tags. The remote backend takes exactly one of a name or a prefix; the
+   * cloud block exactly one of a name or tags.
+   */
+  public static forExternalWorkspaces(stack: TerraformStack, options: ExternalWorkspacesBindingOptions): TerraformBackend {
+    const type = options.backendType ?? BackendType.REMOTE;
+    const given = [
+      options.workspaceName !== undefined ? `workspaceName ${quote(options.workspaceName)}` : undefined,
+      options.workspacePrefix !== undefined ? `workspacePrefix ${quote(options.workspacePrefix)}` : undefined,
+      options.workspaceTags !== undefined ? `workspaceTags ${quote(options.workspaceTags)}` : undefined,
+    ].filter((x): x is string => x !== undefined);
+    if (type === BackendType.REMOTE) {
+      if (options.workspaceTags !== undefined) {
+        fail(stack, `the remote backend selects workspaces by name or prefix, not by tags (got ${given.join(', ')}): use backendType: BackendType.CLOUD for tags.`);
+      }
+      if (given.length !== 1) {
+        fail(stack,
+          `the remote backend needs exactly one of workspaceName or workspacePrefix, got ${given.length === 0 ? 'neither' : given.join(' and ')}: ` +
+          'give a name for one workspace, or a prefix for a family.');
+      }
+    } else {
+      if (options.workspacePrefix !== undefined) {
+        fail(stack, `the cloud block selects workspaces by name or tags, not by prefix (got ${given.join(', ')}): use backendType: BackendType.REMOTE for a prefix, or tag the workspaces.`);
+      }
+      if (given.length !== 1) {
+        fail(stack,
+          `the cloud block needs exactly one of workspaceName or workspaceTags, got ${given.length === 0 ? 'neither' : given.join(' and ')}: ` +
+          'give a name for one workspace, or tags for a set of workspaces.');
+      }
+      if (options.workspaceTags !== undefined && options.workspaceTags.length === 0) {
+        fail(stack, 'workspaceTags is empty: give at least one tag the workspaces carry.');
+      }
+    }
+    for (const [what, value] of [['organizationName', options.organizationName], ['workspaceName', options.workspaceName], ['workspacePrefix', options.workspacePrefix]]) {
+      if (value !== undefined && Token.isUnresolved(value)) {
+        fail(stack, `${what} is a reference, but backend blocks take no references: give the literal value.`);
+      }
+    }
+    const hostname = Backend.hostname(stack, options);
+    const organization = options.organizationName;
+    if (type === BackendType.CLOUD) {
+      const workspaces = options.workspaceName !== undefined
+        ? new NamedCloudWorkspace(options.workspaceName, options.projectName)
+        : new TaggedCloudWorkspaces(options.workspaceTags!, options.projectName);
+      return new CloudBackend(stack, { hostname, organization, workspaces });
+    }
+    const workspaces = options.workspaceName !== undefined
+      ? new NamedRemoteWorkspace(options.workspaceName)
+      : new PrefixedRemoteWorkspaces(options.workspacePrefix!);
+    return new RemoteBackend(stack, { hostname, organization, workspaces });
+  }
+
   private static common(stack: TerraformStack, target: IConstruct, organization: IOrganization, options: BackendBindingOptions) {
     const org = literalNameOf(organization);
     if (org === undefined) {
@@ -118,11 +199,15 @@ export class Backend {
         `stack ${stack.node.path} cannot be bound: the organization's name is not known while the program runs (backend blocks take no references); ` +
         'give the organization a literal name.');
     }
+    return { hostname: Backend.hostname(target, options), organization: org };
+  }
+
+  private static hostname(target: IConstruct, options: BackendBindingOptions): string {
     const hostname = options.hostname ?? Backend.providerHostname(target) ?? 'app.terraform.io';
     if (Token.isUnresolved(hostname) || !/^[A-Za-z0-9.-]+(:\d+)?$/.test(hostname)) {
       fail(target, `hostname ${quote(hostname)} is not a literal host name: give the platform's host, e.g. "app.terraform.io" or "tfe.example.com".`);
     }
-    return { hostname, organization: org };
+    return hostname;
   }
 
   /** The hostname of the tfe provider configured in the target's stack, if literal. */

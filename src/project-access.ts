@@ -75,14 +75,17 @@ export enum WorkspaceVariablesPermission {
  */
 export interface ProjectPermissions {
   /**
+   * Access to the project's settings.
    * @default ProjectSettingsPermission.READ
    */
   readonly settings?: ProjectSettingsPermission;
   /**
+   * Access to the project's team access.
    * @default ProjectTeamsPermission.NONE
    */
   readonly teams?: ProjectTeamsPermission;
   /**
+   * Access to the project's variable sets.
    * @default ProjectVariableSetsPermission.NONE
    */
   readonly variableSets?: ProjectVariableSetsPermission;
@@ -93,18 +96,22 @@ export interface ProjectPermissions {
  */
 export interface ProjectWorkspacePermissions {
   /**
+   * Access to runs.
    * @default WorkspaceRunsPermission.READ
    */
   readonly runs?: WorkspaceRunsPermission;
   /**
+   * Access to Sentinel mocks.
    * @default WorkspaceSentinelMocksPermission.NONE
    */
   readonly sentinelMocks?: WorkspaceSentinelMocksPermission;
   /**
+   * Access to state versions.
    * @default WorkspaceStateVersionsPermission.NONE
    */
   readonly stateVersions?: WorkspaceStateVersionsPermission;
   /**
+   * Access to variables.
    * @default WorkspaceVariablesPermission.NONE
    */
   readonly variables?: WorkspaceVariablesPermission;

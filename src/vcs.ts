@@ -6,7 +6,8 @@ import { Construct, IConstruct } from 'constructs';
 import type { IAgentPool } from './agent-pool';
 import type { IOrganization } from './organization';
 import { identityOf, sameIdentity, setIdentity } from './private/registry';
-import { checkString, fail, literal, quote, resolveValue } from './private/validation';
+import { checkSecret } from './private/secrets';
+import { checkString, fail, literal, quote } from './private/validation';
 
 /**
  * A connection between the organization and a VCS provider, through which
@@ -403,34 +404,6 @@ function urlProblem(what: string, value: string): string | undefined {
   return undefined;
 }
 
-/**
- * A secret value for the synthesized JSON: a literal is refused (or, when
- * allowed, warned about); a token that resolves to a literal is refused at synth.
- */
-function checkSecret(scope: IConstruct, prop: string, value: string | undefined, allowPlaintext: boolean): void {
-  if (value === undefined) return;
-  const problem = (literalValue: string) =>
-    `${prop} is a literal string (${redact(literalValue)}): a secret written in the program ends up in plain text in the synthesized JSON; ` +
-    `pass a sensitive TerraformVariable's value instead (new TerraformVariable(stack, '${prop}', { type: 'string', sensitive: true }).stringValue), ` +
-    'or set allowPlaintextSecret: true to accept the risk.';
-  if (!Token.isUnresolved(value)) {
-    if (!allowPlaintext) fail(scope, problem(value));
-    Annotations.of(scope).addWarning(`${prop} is a literal secret (${redact(value)}), accepted by allowPlaintextSecret: it is written in plain text to the synthesized JSON.`);
-    return;
-  }
-  if (allowPlaintext) return;
-  scope.node.addValidation({
-    validate: () => {
-      const resolved = resolveValue(scope, value);
-      return typeof resolved === 'string' && !resolved.includes('${') ? [problem(resolved)] : [];
-    },
-  });
-}
-
-/** A secret shown in a message: its first characters and its length, never the whole. */
-function redact(secret: string): string {
-  return `"${secret.slice(0, Math.min(4, Math.floor(secret.length / 4)))}…", ${secret.length} characters`;
-}
 
 /**
  * A GitHub App installation (the platform's own GitHub App, installed on a

@@ -11,18 +11,22 @@ import {
  */
 export interface WorkspacePermissions {
   /**
+   * Access to runs.
    * @default WorkspaceRunsPermission.READ
    */
   readonly runs?: WorkspaceRunsPermission;
   /**
+   * Access to variables.
    * @default WorkspaceVariablesPermission.NONE
    */
   readonly variables?: WorkspaceVariablesPermission;
   /**
+   * Access to state versions.
    * @default WorkspaceStateVersionsPermission.NONE
    */
   readonly stateVersions?: WorkspaceStateVersionsPermission;
   /**
+   * Access to Sentinel mocks.
    * @default WorkspaceSentinelMocksPermission.NONE
    */
   readonly sentinelMocks?: WorkspaceSentinelMocksPermission;

@@ -61,6 +61,51 @@ describe('Backend', () => {
     expect(terraformBlock(cloud).cloud.workspaces).toEqual({ tags: ['networking'] });
   });
 
+  describe('external workspaces', () => {
+    test('remote backend by name or prefix, cloud block by name or tags', () => {
+      const { app } = setup();
+      const byName = new TerraformStack(app, 'a');
+      Backend.forExternalWorkspaces(byName, { organizationName: 'acme', workspaceName: 'legacy' });
+      expect(terraformBlock(byName).backend.remote).toEqual({ hostname: 'app.terraform.io', organization: 'acme', workspaces: { name: 'legacy' } });
+      const byPrefix = new TerraformStack(app, 'b');
+      Backend.forExternalWorkspaces(byPrefix, { organizationName: 'acme', workspacePrefix: 'legacy-', hostname: 'tfe.example.com' });
+      expect(terraformBlock(byPrefix).backend.remote).toEqual({ hostname: 'tfe.example.com', organization: 'acme', workspaces: { prefix: 'legacy-' } });
+      const byTags = new TerraformStack(app, 'c');
+      Backend.forExternalWorkspaces(byTags, { organizationName: 'acme', workspaceTags: ['app'], backendType: BackendType.CLOUD, projectName: 'apps' });
+      expect(terraformBlock(byTags).cloud).toEqual({ hostname: 'app.terraform.io', organization: 'acme', workspaces: { tags: ['app'], project: 'apps' } });
+      const cloudName = new TerraformStack(app, 'd');
+      Backend.forExternalWorkspaces(cloudName, { organizationName: 'acme', workspaceName: 'legacy', backendType: BackendType.CLOUD });
+      expect(terraformBlock(cloudName).cloud.workspaces).toEqual({ name: 'legacy' });
+    });
+
+    test('remote backend: exactly one of name or prefix; cloud block: name or tags', () => {
+      const { app } = setup();
+      const s = new TerraformStack(app, 'x');
+      expect(() => Backend.forExternalWorkspaces(s, { organizationName: 'acme' })).toThrow(
+        /^x: the remote backend needs exactly one of workspaceName or workspacePrefix, got neither: give a name for one workspace, or a prefix for a family\.$/,
+      );
+      expect(() => Backend.forExternalWorkspaces(s, { organizationName: 'acme', workspaceName: 'a', workspacePrefix: 'b-' })).toThrow(
+        /^x: the remote backend needs exactly one of workspaceName or workspacePrefix, got workspaceName "a" and workspacePrefix "b-"/,
+      );
+      expect(() => Backend.forExternalWorkspaces(s, { organizationName: 'acme', workspaceTags: ['t'] })).toThrow(
+        /the remote backend selects workspaces by name or prefix, not by tags .*use backendType: BackendType.CLOUD/,
+      );
+      expect(() => Backend.forExternalWorkspaces(s, { organizationName: 'acme', backendType: BackendType.CLOUD })).toThrow(
+        /^x: the cloud block needs exactly one of workspaceName or workspaceTags, got neither/,
+      );
+      expect(() => Backend.forExternalWorkspaces(s, { organizationName: 'acme', backendType: BackendType.CLOUD, workspaceName: 'a', workspaceTags: ['t'] })).toThrow(
+        /the cloud block needs exactly one of workspaceName or workspaceTags, got workspaceName "a" and workspaceTags \["t"\]/,
+      );
+      expect(() => Backend.forExternalWorkspaces(s, { organizationName: 'acme', backendType: BackendType.CLOUD, workspacePrefix: 'p-' })).toThrow(
+        /the cloud block selects workspaces by name or tags, not by prefix/,
+      );
+      expect(() => Backend.forExternalWorkspaces(s, { organizationName: 'acme', backendType: BackendType.CLOUD, workspaceTags: [] })).toThrow(/workspaceTags is empty/);
+      expect(() => Backend.forExternalWorkspaces(s, { organizationName: Lazy.stringValue({ produce: () => 'acme' }), workspaceName: 'a' })).toThrow(
+        /organizationName is a reference, but backend blocks take no references/,
+      );
+    });
+  });
+
   describe('rules', () => {
     test('a VCS-driven workspace cannot be bound for applies, but can for speculative plans', () => {
       const { app, platform, org, consumer } = setup();
