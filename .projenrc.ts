@@ -59,6 +59,12 @@ const project = new cdktf.ConstructLibraryCdktf({
   gitignore: ['/scratch/', 'cdktf.out/', '.gen/', '*.tfstate', '*.tfstate.*', '.terraform/', '.terraform.lock.hcl'],
 });
 
+// eslint-import-resolver-typescript 3.8+ depends on unrs-resolver, whose per-platform
+// bindings are not all served by the npm registry mirror CI installs from; the lock
+// file then lacks them and `npm ci` refuses it. 3.7.0 resolves with enhanced-resolve.
+project.deps.removeDependency('eslint-import-resolver-typescript');
+project.addDevDeps('eslint-import-resolver-typescript@3.7.0');
+
 project.tsconfigDev.addInclude('../examples/**/*.ts');
 
 // Synthesize the example platform into examples/platform/cdktf.out and print a summary.
