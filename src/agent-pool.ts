@@ -5,7 +5,9 @@ import { AgentToken as TfeAgentToken } from '@cdktf/provider-tfe/lib/agent-token
 import { Annotations, Fn, Lazy, TerraformOutput } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import type { TokenOutputOptions } from './api-token';
+import { Entitlement } from './entitlements';
 import type { IOrganization } from './organization';
+import { requireEntitlement } from './private/entitlements';
 import { claim, identityOf, sameIdentity, setIdentity } from './private/registry';
 import { checkString, fail, literal, quote } from './private/validation';
 import type { IProject } from './project';
@@ -196,6 +198,7 @@ export class AgentPool extends AgentPoolBase {
     super(scope, id);
     this.organization = props.organization;
     this.organizationScoped = props.organizationScoped ?? true;
+    requireEntitlement(this, props.organization, Entitlement.AGENTS, 'an agent pool');
 
     checkString(this, 'The agent pool name', props.name, (n) =>
       n.trim() === '' ? `the agent pool name is empty (got ${quote(n)}): give the pool a name, unique in the organization.` : undefined,

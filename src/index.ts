@@ -1,6 +1,7 @@
 export { Errors } from './errors';
 export * from './api-token';
 export * from './run-credentials';
+export * from './entitlements';
 export * from './organization';
 export * from './organization-access';
 export * from './organization-member';

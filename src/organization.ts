@@ -1,8 +1,10 @@
 import { Organization as TfeOrganization } from '@cdktf/provider-tfe/lib/organization';
 import { Annotations, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { Entitlement, Entitlements } from './entitlements';
 import { OrganizationMember, OrganizationMemberOptions } from './organization-member';
 import { OrganizationToken, OrganizationTokenOptions } from './organization-token';
+import { requireEntitlement } from './private/entitlements';
 import { setIdentity, setLiteralName } from './private/registry';
 import { checkString, fail, literal, quote } from './private/validation';
 import { Project, ProjectOptions } from './project';
@@ -20,6 +22,11 @@ export interface IOrganization extends IConstruct {
    * @attribute
    */
   readonly organizationName: string;
+
+  /**
+   * What the organization is entitled to, when declared (undefined: no checks).
+   */
+  readonly entitlements?: Entitlements;
 
   /**
    * Creates a team in this organization.
@@ -127,6 +134,14 @@ export interface OrganizationProps {
    * @default - none
    */
   readonly ownersTeamSamlRoleId?: string;
+
+  /**
+   * What the organization's subscription entitles it to. When declared,
+   * using a feature the organization lacks is a synth-time error naming the
+   * missing entitlement.
+   * @default - undeclared: no entitlement checks
+   */
+  readonly entitlements?: Entitlements;
 }
 
 /**
@@ -134,6 +149,7 @@ export interface OrganizationProps {
  */
 export abstract class OrganizationBase extends Construct implements IOrganization {
   public abstract readonly organizationName: string;
+  public abstract readonly entitlements?: Entitlements;
 
   /**
    * Creates a team in this organization.
@@ -191,12 +207,14 @@ function organizationNameProblem(name: string): string | undefined {
 export class Organization extends OrganizationBase {
   /**
    * References an organization that already exists, by name. Creates nothing.
+   * @param entitlements what its subscription includes, to check features against (default: no checks)
    */
-  public static fromOrganizationName(scope: Construct, id: string, organizationName: string): IOrganization {
-    return new ImportedOrganization(scope, id, organizationName);
+  public static fromOrganizationName(scope: Construct, id: string, organizationName: string, entitlements?: Entitlements): IOrganization {
+    return new ImportedOrganization(scope, id, organizationName, entitlements);
   }
 
   public readonly organizationName: string;
+  public readonly entitlements?: Entitlements;
 
   /**
    * The organization's ID (its name, as the platform uses it in the API).
@@ -212,6 +230,10 @@ export class Organization extends OrganizationBase {
     );
     checkMinutes(this, 'sessionTimeoutMinutes', props.sessionTimeoutMinutes);
     checkMinutes(this, 'sessionRememberMinutes', props.sessionRememberMinutes);
+    this.entitlements = props.entitlements;
+    if (props.costEstimationEnabled) {
+      requireEntitlement(this, this, Entitlement.COST_ESTIMATION, 'costEstimationEnabled');
+    }
 
     const resource = new TfeOrganization(this, 'Resource', {
       name: props.name,
@@ -250,9 +272,11 @@ function checkMinutes(scope: IConstruct, prop: string, value: number | undefined
 
 class ImportedOrganization extends OrganizationBase {
   public readonly organizationName: string;
+  public readonly entitlements?: Entitlements;
 
-  constructor(scope: Construct, id: string, organizationName: string) {
+  constructor(scope: Construct, id: string, organizationName: string, entitlements: Entitlements | undefined) {
     super(scope, id);
+    this.entitlements = entitlements;
     checkString(this, 'The organization name', organizationName, organizationNameProblem);
     this.organizationName = organizationName;
     const name = literal(organizationName);

@@ -2,8 +2,10 @@ import { DataTfeProject } from '@cdktf/provider-tfe/lib/data-tfe-project';
 import { Project as TfeProject } from '@cdktf/provider-tfe/lib/project';
 import { TeamProjectAccess } from '@cdktf/provider-tfe/lib/team-project-access';
 import { Construct, IConstruct } from 'constructs';
+import { Entitlement } from './entitlements';
 import { ValidationError } from './errors';
 import type { IOrganization } from './organization';
+import { requireEntitlement } from './private/entitlements';
 import { claim, identityOf, sameIdentity, setIdentity } from './private/registry';
 import { checkString, literal, quote, uniqueChildId } from './private/validation';
 import { ProjectAccess } from './project-access';
@@ -87,6 +89,7 @@ export abstract class ProjectBase extends Construct implements IProject {
         this,
       );
     }
+    requireEntitlement(this, this.organization, Entitlement.TEAMS, `team access for ${team.node.path}`);
     const existing = this.grants.get(identityOf(team));
     if (existing) {
       throw new ValidationError(

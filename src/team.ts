@@ -6,10 +6,12 @@ import { TeamOrganizationMember } from '@cdktf/provider-tfe/lib/team-organizatio
 import { TeamOrganizationMembers } from '@cdktf/provider-tfe/lib/team-organization-members';
 import { Lazy, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { Entitlement } from './entitlements';
 import { ValidationError } from './errors';
 import type { IOrganization } from './organization';
 import { OrganizationAccess } from './organization-access';
 import type { IOrganizationMember } from './organization-member';
+import { requireEntitlement } from './private/entitlements';
 import { claim, identityOf, sameIdentity, setIdentity } from './private/registry';
 import { checkString, literal, quote, resolveValue } from './private/validation';
 import { TeamToken, TeamTokenOptions } from './team-token';
@@ -262,6 +264,10 @@ export class Team extends TeamBase {
       }
     }
     this.organization = props.organization;
+    requireEntitlement(this, props.organization, Entitlement.TEAMS, `team ${quote(props.name)}`);
+    if (props.ssoTeamId !== undefined) {
+      requireEntitlement(this, props.organization, Entitlement.SSO, `ssoTeamId ${quote(props.ssoTeamId)}`);
+    }
     this.organizationAccess = props.organizationAccess ?? OrganizationAccess.none();
     const resource = new TfeTeam(this, 'Resource', {
       name: props.name,

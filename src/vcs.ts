@@ -4,7 +4,9 @@ import { OauthClient as TfeOauthClient } from '@cdktf/provider-tfe/lib/oauth-cli
 import { Annotations, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import type { IAgentPool } from './agent-pool';
+import { Entitlement } from './entitlements';
 import type { IOrganization } from './organization';
+import { requireEntitlement } from './private/entitlements';
 import { identityOf, sameIdentity, setIdentity } from './private/registry';
 import { checkSecret } from './private/secrets';
 import { checkString, fail, literal, quote } from './private/validation';
@@ -268,6 +270,7 @@ export class OAuthClient extends Construct implements IVcsConnection {
     this.organization = props.organization;
     this.serviceProvider = props.serviceProvider;
     const provider = props.serviceProvider;
+    requireEntitlement(this, props.organization, Entitlement.VCS_INTEGRATIONS, `OAuth client for ${quote(provider)}`);
 
     if (provider === VcsProvider.ADO_SERVICES) {
       fail(this,

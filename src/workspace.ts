@@ -6,9 +6,11 @@ import { WorkspaceSettings } from '@cdktf/provider-tfe/lib/workspace-settings';
 import { Lazy, TerraformBackend, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { Backend, BackendBindingOptions } from './backend';
+import { Entitlement } from './entitlements';
 import { ExecutionMode } from './execution-mode';
 import { Notification, NotificationOptions } from './notification';
 import type { IOrganization } from './organization';
+import { requireEntitlement } from './private/entitlements';
 import { claim, identityOf, sameIdentity, setIdentity, setLiteralName } from './private/registry';
 import { addTriggerEdge, MAX_RUN_TRIGGER_SOURCES } from './private/run-trigger-graph';
 import { checkString, fail, literal, quote, uniqueChildId } from './private/validation';
@@ -253,6 +255,7 @@ export abstract class WorkspaceBase extends Construct implements IWorkspace {
         `team ${team.node.path} belongs to organization ${quote(identityOf(team.organization))}, but this workspace belongs to ` +
         `${quote(identityOf(this.organization))}: grant access to a team of the workspace's organization.`);
     }
+    requireEntitlement(this, this.organization, Entitlement.TEAMS, `team access for ${team.node.path}`);
     const existing = this.grants.get(identityOf(team));
     if (existing) {
       fail(this,
@@ -432,6 +435,16 @@ export class Workspace extends WorkspaceBase {
     );
     this.validateWorkflow(workflow, props);
     this.validateExecutionMode(workflow, props);
+    if (workflow.isVcsDriven) {
+      requireEntitlement(this, props.organization, Entitlement.VCS_INTEGRATIONS, 'a VCS-driven workspace');
+    }
+    if (props.executionMode?.mode === 'agent') {
+      requireEntitlement(this, props.organization, Entitlement.AGENTS, 'execution mode "agent"');
+    }
+    if (props.executionMode?.mode === 'remote' || props.executionMode?.mode === 'agent') {
+      requireEntitlement(this, props.organization, Entitlement.OPERATIONS, `execution mode ${quote(props.executionMode.mode)}`);
+    }
+    requireEntitlement(this, props.organization, Entitlement.STATE_STORAGE, 'a workspace');
 
     const vcs = workflow.vcsOptions;
     const resource = new TfeWorkspace(this, 'Resource', {

@@ -10,6 +10,8 @@ import { App, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { printSummary } from './summary';
 import {
+  Entitlement,
+  Entitlements,
   ExecutionMode,
   NotificationDestination,
   NotificationTrigger,
@@ -65,6 +67,8 @@ class PlatformStack extends TerraformStack {
       name: ORGANIZATION,
       email: 'platform@acme.example',
       assessmentsEnforced: true,
+      // What the subscription includes: features beyond it fail at synth, not with a 404 at apply.
+      entitlements: Entitlements.teamAndGovernance().with([Entitlement.SSO]),
     });
 
     const alice = acme.inviteMember('Alice', { email: 'alice@acme.example' });
