@@ -9,7 +9,7 @@ import { App, TerraformStack, TerraformVariable } from 'cdktf';
 import {
   AgentPool, Backend, BackendType, CollaboratorAuthPolicy, ExecutionMode, GitHubAppInstallation, NotificationDestination,
   NotificationTrigger, OAuthClient, Organization, OrganizationAccess, OrganizationMember, Project, ProjectAccess,
-  ProjectSettingsPermission, ProjectTeamsPermission, ProjectVariableSetsPermission, RunWorkflow, Team, TeamVisibility,
+  ProjectSettingsPermission, RemovalPolicy, ProjectTeamsPermission, ProjectVariableSetsPermission, RunWorkflow, Team, TeamVisibility,
   VariableCategory, VariableSet, VariableValue, VcsProvider, Workspace, WorkspaceAccess, WorkspaceGroup,
   WorkspaceRunsPermission, WorkspaceSentinelMocksPermission, WorkspaceStateVersionsPermission, WorkspaceVariablesPermission,
 } from '../src';
@@ -142,7 +142,7 @@ const prefixWs = new Workspace(stack, 'Prefixes', {
   executionMode: ExecutionMode.remote(),
 });
 new Workspace(stack, 'ExistingConnWs', { organization: org, name: 'existing-conn', runWorkflow: RunWorkflow.vcs({ connection: existingConn, repository: 'a/b' }) });
-const cliWs = new Workspace(stack, 'Cli', { organization: org, name: 'cli-local', executionMode: ExecutionMode.local(), forceDelete: false, sshKeyId: 'sshkey-abc' });
+const cliWs = new Workspace(stack, 'Cli', { organization: org, name: 'cli-local', executionMode: ExecutionMode.local(), removalPolicy: RemovalPolicy.SAFE_DELETE, sshKeyId: 'sshkey-abc' });
 const apiWs = new Workspace(stack, 'Api', { organization: org, name: 'api-driven', runWorkflow: RunWorkflow.apiDriven(), globalRemoteState: true });
 const lookedUp = Workspace.fromWorkspaceName(stack, 'LookedUp', org, 'legacy-ws');
 const wsById = Workspace.fromWorkspaceId(stack, 'WsById', org, 'ws-Fa3zQw8bXy6pLmN2');

@@ -15,6 +15,7 @@ import { claim, identityOf, sameIdentity, setIdentity, setLiteralName } from './
 import { addTriggerEdge, MAX_RUN_TRIGGER_SOURCES } from './private/run-trigger-graph';
 import { checkString, fail, literal, quote, uniqueChildId } from './private/validation';
 import type { IProject } from './project';
+import { RemovalPolicy } from './removal-policy';
 import { RunWorkflow, RunWorkflowKind } from './run-workflow';
 import type { ITeam } from './team';
 import { Variable, VariableOptions } from './variable';
@@ -199,12 +200,12 @@ export interface WorkspaceSettingsOptions {
   readonly globalRemoteState?: boolean;
 
   /**
-   * Whether deleting the workspace through Terraform deletes it even while it
-   * still manages resources (their state is lost). With false the provider
-   * uses the safe-delete endpoint, which refuses.
-   * @default false
+   * What happens when the workspace is removed from the program or its stack
+   * is destroyed. Deleting a workspace deletes its state: by default Terraform
+   * refuses to (`prevent_destroy`), and deletion uses the safe-delete endpoint.
+   * @default RemovalPolicy.PROTECT
    */
-  readonly forceDelete?: boolean;
+  readonly removalPolicy?: RemovalPolicy;
 
   /**
    * Whether runs show the structured (enhanced) output.
@@ -387,6 +388,11 @@ export class Workspace extends WorkspaceBase {
   public readonly project?: IProject;
 
   /**
+   * What happens when the workspace is removed or destroyed.
+   */
+  public readonly removalPolicy: RemovalPolicy;
+
+  /**
    * Whether every workspace of the organization may read this one's state.
    */
   public readonly globalRemoteState: boolean;
@@ -447,6 +453,8 @@ export class Workspace extends WorkspaceBase {
     requireEntitlement(this, props.organization, Entitlement.STATE_STORAGE, 'a workspace');
 
     const vcs = workflow.vcsOptions;
+    const removalPolicy = props.removalPolicy ?? RemovalPolicy.PROTECT;
+    this.removalPolicy = removalPolicy;
     const resource = new TfeWorkspace(this, 'Resource', {
       name: props.name,
       organization: props.organization.organizationName,
@@ -465,7 +473,8 @@ export class Workspace extends WorkspaceBase {
       sshKeyId: props.sshKeyId,
       autoDestroyAt: props.autoDestroyAt,
       autoDestroyActivityDuration: props.autoDestroyActivityDuration,
-      forceDelete: props.forceDelete ?? false,
+      forceDelete: removalPolicy === RemovalPolicy.FORCE_DELETE,
+      lifecycle: removalPolicy === RemovalPolicy.PROTECT ? { preventDestroy: true } : undefined,
       structuredRunOutputEnabled: props.structuredRunOutputEnabled,
       fileTriggersEnabled: vcs ? vcs.fileTriggersEnabled ?? (vcs.tagsRegex === undefined) : undefined,
       triggerPrefixes: vcs?.triggerPrefixes,

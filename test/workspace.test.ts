@@ -15,6 +15,7 @@ import {
   RunWorkflow,
   RunWorkflowKind,
   Team,
+  RemovalPolicy,
   Workspace,
   WorkspaceAccess,
   WorkspaceRunsPermission,
@@ -52,6 +53,7 @@ describe('Workspace', () => {
       organization: expect.stringMatching(/^\$\{tfe_organization\.Acme_[0-9A-F]+\.name\}$/),
       queue_all_runs: false,
       force_delete: false,
+      lifecycle: { prevent_destroy: true },
     });
     expect(json).toHaveResourceWithProperties(WorkspaceSettings, {
       workspace_id: expect.stringMatching(/^\$\{tfe_workspace\.Api_[0-9A-F]+\.id\}$/),
@@ -89,7 +91,7 @@ describe('Workspace', () => {
       allowDestroyPlan: false,
       sshKeyId: 'sshkey-1',
       autoDestroyActivityDuration: '14d',
-      forceDelete: true,
+      removalPolicy: RemovalPolicy.FORCE_DELETE,
       structuredRunOutputEnabled: false,
       executionMode: ExecutionMode.remote(),
       globalRemoteState: true,
@@ -115,6 +117,25 @@ describe('Workspace', () => {
       structured_run_output_enabled: false,
     });
     expect(json).toHaveResourceWithProperties(WorkspaceSettings, { execution_mode: 'remote', global_remote_state: true });
+  });
+
+  test('removal policies: protect by default, safe delete, force delete', () => {
+    // GIVEN
+    const { stack, org } = setup();
+    // WHEN
+    const protectedWs = new Workspace(stack, 'Protected', { organization: org, name: 'protected' });
+    new Workspace(stack, 'Safe', { organization: org, name: 'safe', removalPolicy: RemovalPolicy.SAFE_DELETE });
+    new Workspace(stack, 'Force', { organization: org, name: 'force', removalPolicy: RemovalPolicy.FORCE_DELETE });
+    // THEN
+    const ws = JSON.parse(Testing.synth(stack, true)).resource.tfe_workspace;
+    const byName = (n: string) => Object.values<any>(ws).find((w) => w.name === n);
+    expect(byName('protected').lifecycle).toEqual({ prevent_destroy: true });
+    expect(byName('protected').force_delete).toBe(false);
+    expect(byName('safe').lifecycle).toBeUndefined();
+    expect(byName('safe').force_delete).toBe(false);
+    expect(byName('force').lifecycle).toBeUndefined();
+    expect(byName('force').force_delete).toBe(true);
+    expect(protectedWs.removalPolicy).toBe(RemovalPolicy.PROTECT);
   });
 
   test('VCS-driven workflow renders vcs_repo with the OAuth token and file triggers', () => {

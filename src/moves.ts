@@ -1,0 +1,57 @@
+import { Aspects, IAspect, TerraformResource, TerraformStack } from 'cdktf';
+import { makeUniqueId } from 'cdktf/lib/private/unique';
+import { IConstruct } from 'constructs';
+import { fail, quote } from './private/validation';
+
+/**
+ * Renaming and moving constructs without replacing what they manage.
+ *
+ * A resource's Terraform address comes from its construct path, so renaming
+ * a construct (or moving it under another parent) changes the address, and
+ * Terraform plans to destroy the old resource and create a new one. For a
+ * workspace that means deleting its state. `Moves.renamedFrom` records the
+ * old path; every resource below the construct then gets a Terraform `moved`
+ * block from its old address, and the plan shows a move instead.
+ *
+ * @example
+ * // was: new Workspace(stack, 'Api', {...}), now under a group construct:
+ * const api = new Workspace(payments, 'PaymentsApi', {...});
+ * Moves.renamedFrom(api, 'Api');
+ */
+export class Moves {
+  /**
+   * Declares that `construct` was previously at `previousPath`, given
+   * relative to its stack (e.g. `Acme/Api`: the construct ids from the stack
+   * down, without the stack's own id). Keep the call until every environment
+   * has applied the move; Terraform 1.5 or later (or OpenTofu) is needed.
+   */
+  public static renamedFrom(construct: IConstruct, previousPath: string): void {
+    const stack = TerraformStack.of(construct);
+    const current = construct.node.scopes.slice(construct.node.scopes.indexOf(stack) + 1).map((c) => c.node.id);
+    const previous = previousPath.split('/');
+    if (previousPath === '' || previous.some((p) => p === '')) {
+      fail(construct, `previous path ${quote(previousPath)} is not a construct path: give the construct ids from the stack down, separated by "/", e.g. "Acme/Api".`);
+    }
+    if (previous.join('/') === current.join('/')) {
+      fail(construct, `previous path ${quote(previousPath)} is the construct's current path: nothing moved; remove Moves.renamedFrom.`);
+    }
+    Aspects.of(construct).add(new RenameAspect(construct, current.length, previous));
+  }
+
+  private constructor() {}
+}
+
+class RenameAspect implements IAspect {
+  private readonly done = new WeakSet<TerraformResource>();
+
+  constructor(private readonly root: IConstruct, private readonly depth: number, private readonly previous: string[]) {}
+
+  public visit(node: IConstruct): void {
+    if (!(node instanceof TerraformResource) || this.done.has(node)) return;
+    const stack = TerraformStack.of(this.root);
+    const components = node.node.scopes.slice(node.node.scopes.indexOf(stack) + 1).map((c) => c.node.id);
+    const below = components.slice(this.depth);
+    node.moveFromId(`${node.terraformResourceType}.${makeUniqueId([...this.previous, ...below])}`);
+    this.done.add(node);
+  }
+}
