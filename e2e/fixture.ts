@@ -7,7 +7,8 @@ import * as path from 'path';
 import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
 import { App, TerraformStack, TerraformVariable } from 'cdktf';
 import {
-  AgentPool, Backend, BackendType, CollaboratorAuthPolicy, ExecutionMode, GitHubAppInstallation, NotificationDestination,
+  AgentPool, EnforcementLevel, Policy, PolicyKind, PolicySet, PolicySource,
+  Backend, BackendType, CollaboratorAuthPolicy, ExecutionMode, GitHubAppInstallation, NotificationDestination,
   NotificationTrigger, OAuthClient, Organization, OrganizationAccess, OrganizationMember, Project, ProjectAccess,
   ProjectSettingsPermission, RemovalPolicy, ProjectTeamsPermission, ProjectVariableSetsPermission, RunWorkflow, Team, TeamVisibility,
   VariableCategory, VariableSet, VariableValue, VcsProvider, Workspace, WorkspaceAccess, WorkspaceGroup,
@@ -217,6 +218,51 @@ const group = new WorkspaceGroup(stack, 'Net', {
 pool.allowWorkspace(group.member('prod'));
 group.grantAccess(managers, WorkspaceAccess.WRITE);
 group.addVariable('Region', { key: 'region', value: VariableValue.string('eu') });
+
+// Policies and policy sets
+const hard = new Policy(stack, 'Hard', {
+  organization: org,
+  name: 'hard',
+  description: 'hard',
+  kind: PolicyKind.SENTINEL,
+  source: PolicySource.inline('main = rule { true }'),
+  enforcementLevel: EnforcementLevel.SENTINEL_HARD_MANDATORY,
+});
+const soft = new Policy(stack, 'Soft', {
+  organization: org,
+  name: 'soft',
+  kind: PolicyKind.SENTINEL,
+  source: PolicySource.inline('main = rule { true }'),
+  enforcementLevel: EnforcementLevel.SENTINEL_SOFT_MANDATORY,
+});
+const opa = new Policy(stack, 'Opa', {
+  organization: org,
+  name: 'opa-deny',
+  kind: PolicyKind.OPA,
+  query: 'data.terraform.deny',
+  source: PolicySource.inline('package terraform\ndeny[msg] { false; msg := "never" }'),
+  enforcementLevel: EnforcementLevel.OPA_MANDATORY,
+});
+const sentinelSet = new PolicySet(stack, 'SentinelSet', {
+  organization: org,
+  name: 'sentinel-set',
+  description: 'inline',
+  policies: [hard, soft],
+  workspaces: [cliWs],
+  projects: [apps],
+  excludedWorkspaces: [vcsWs],
+  policyToolVersion: '0.26.0',
+  agentEnabled: true,
+});
+sentinelSet.attachToGroup(group);
+sentinelSet.addParameter('environment', 'production');
+sentinelSet.addParameter('api_key', secret('policy_api_key'), { sensitive: true });
+const opaSet = new PolicySet(stack, 'OpaSet', { organization: org, name: 'opa-set', kind: PolicyKind.OPA, policies: [opa], overridable: true, appliesToAllWorkspaces: true });
+opaSet.exclude(apiWs);
+new PolicySet(stack, 'VcsSet', {
+  organization: org, name: 'vcs-set', vcs: { connection: github, repository: 'fixture/policies', branch: 'main', policiesPath: 'sentinel/', ingressSubmodules: false },
+}).attachToProject(platform);
+PolicySet.fromPolicySetId(stack, 'ExistingPolicySet', org, 'polset-abcdefghijklmnop').attachTo(tagWs);
 
 // Consumer stacks: every binding
 Backend.forWorkspace(new TerraformStack(app, 'bind-remote-name'), cliWs);

@@ -22,5 +22,8 @@ export * from './variable-value';
 export * from './variable';
 export * from './variable-set';
 export * from './notification';
+export * from './policy';
+export * from './policy-set';
+export * from './access-report';
 export * from './backend';
 export * from './moves';

@@ -1,6 +1,7 @@
 import { OrganizationToken as TfeOrganizationToken } from '@cdktf/provider-tfe/lib/organization-token';
 import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
+import { AccessReport } from './access-report';
 import { IApiToken, TokenKind, TokenOutputOptions } from './api-token';
 import { ValidationError } from './errors';
 import type { IOrganization } from './organization';
@@ -43,6 +44,11 @@ export interface OrganizationTokenProps extends OrganizationTokenOptions {
  */
 export class OrganizationToken extends Construct implements IApiToken {
   public readonly tokenValue: string;
+
+  /**
+   * When the token expires (RFC 3339), if it does.
+   */
+  public readonly expiresAt?: string;
   public readonly tokenKind: TokenKind = TokenKind.ORGANIZATION;
   public readonly canRunOperations: boolean = false;
 
@@ -63,6 +69,8 @@ export class OrganizationToken extends Construct implements IApiToken {
       );
     }
     const expiredAt = tokenExpiry(this, props.expiresAt);
+    this.expiresAt = expiredAt;
+    AccessReport.enable(this);
     const resource = new TfeOrganizationToken(this, 'Resource', {
       organization: props.organization.organizationName,
       expiredAt,

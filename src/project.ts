@@ -77,9 +77,19 @@ export interface ProjectProps extends ProjectOptions {
  * Behaviour shared by created and referenced projects.
  */
 export abstract class ProjectBase extends Construct implements IProject {
+
   public abstract readonly projectId: string;
   public abstract readonly organization: IOrganization;
   private readonly grants = new Map<string, TeamProjectAccess>();
+  private readonly grantRecords: { readonly team: ITeam; readonly level: string }[] = [];
+
+  /**
+   * The team grants made on this project, in order.
+   * @internal
+   */
+  public _accessGrants(): { readonly team: ITeam; readonly level: string }[] {
+    return [...this.grantRecords];
+  }
 
   public grantAccess(team: ITeam, access: ProjectAccess): TeamProjectAccess {
     if (!sameIdentity(team.organization, this.organization)) {
@@ -106,6 +116,7 @@ export abstract class ProjectBase extends Construct implements IProject {
       workspaceAccess: access._renderWorkspaceAccess(),
     });
     this.grants.set(identityOf(team), grant);
+    this.grantRecords.push({ team, level: access.level });
     return grant;
   }
 }

@@ -1,6 +1,7 @@
 import { TeamToken as TfeTeamToken } from '@cdktf/provider-tfe/lib/team-token';
 import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
+import { AccessReport } from './access-report';
 import { IApiToken, TokenKind, TokenOutputOptions } from './api-token';
 import { ValidationError } from './errors';
 import { claim, identityOf } from './private/registry';
@@ -58,6 +59,11 @@ export interface TeamTokenProps extends TeamTokenOptions {
  */
 export class TeamToken extends Construct implements IApiToken {
   public readonly tokenValue: string;
+
+  /**
+   * When the token expires (RFC 3339), if it does.
+   */
+  public readonly expiresAt?: string;
   public readonly tokenKind: TokenKind = TokenKind.TEAM;
   public readonly canRunOperations: boolean = true;
 
@@ -109,6 +115,8 @@ export class TeamToken extends Construct implements IApiToken {
     }
 
     const expiredAt = tokenExpiry(this, props.expiresAt);
+    this.expiresAt = expiredAt;
+    AccessReport.enable(this);
 
     const resource = new TfeTeamToken(this, 'Resource', {
       teamId: props.team.teamId,

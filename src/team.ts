@@ -6,6 +6,7 @@ import { TeamOrganizationMember } from '@cdktf/provider-tfe/lib/team-organizatio
 import { TeamOrganizationMembers } from '@cdktf/provider-tfe/lib/team-organization-members';
 import { Lazy, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { AccessReport } from './access-report';
 import { Entitlement } from './entitlements';
 import { ValidationError } from './errors';
 import type { IOrganization } from './organization';
@@ -269,6 +270,7 @@ export class Team extends TeamBase {
       requireEntitlement(this, props.organization, Entitlement.SSO, `ssoTeamId ${quote(props.ssoTeamId)}`);
     }
     this.organizationAccess = props.organizationAccess ?? OrganizationAccess.none();
+    AccessReport.enable(this);
     const resource = new TfeTeam(this, 'Resource', {
       name: props.name,
       organization: props.organization.organizationName,

@@ -5,6 +5,7 @@ import { Workspace as TfeWorkspace } from '@cdktf/provider-tfe/lib/workspace';
 import { WorkspaceSettings } from '@cdktf/provider-tfe/lib/workspace-settings';
 import { Lazy, TerraformBackend, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { AccessReport } from './access-report';
 import { Backend, BackendBindingOptions } from './backend';
 import { Entitlement } from './entitlements';
 import { ExecutionMode } from './execution-mode';
@@ -76,6 +77,15 @@ export interface IWorkspace extends IConstruct {
    * Applies a variable set to this workspace.
    */
   addVariableSet(variableSet: IVariableSet): void;
+}
+
+/**
+ * A grant of access to a team, as recorded for the access report.
+ * @internal
+ */
+export interface AccessGrantRecord {
+  readonly team: ITeam;
+  readonly level: string;
 }
 
 /**
@@ -244,7 +254,9 @@ export abstract class WorkspaceBase extends Construct implements IWorkspace {
   public abstract readonly organization: IOrganization;
   public abstract readonly runWorkflow?: RunWorkflow;
   private readonly grants = new Map<string, TeamAccess>();
+  private readonly grantRecords: AccessGrantRecord[] = [];
   private readonly triggerSources = new Map<string, RunTrigger>();
+  private readonly upstreams: IWorkspace[] = [];
 
   public addVariable(id: string, options: VariableOptions): Variable {
     return new Variable(this, id, { ...options, workspace: this });
@@ -270,6 +282,7 @@ export abstract class WorkspaceBase extends Construct implements IWorkspace {
       permissions: access._renderPermissions(),
     });
     this.grants.set(identityOf(team), grant);
+    this.grantRecords.push({ team, level: access.level });
     return grant;
   }
 
@@ -298,7 +311,24 @@ export abstract class WorkspaceBase extends Construct implements IWorkspace {
       sourceableId: upstream.workspaceId,
     });
     this.triggerSources.set(key, trigger);
+    this.upstreams.push(upstream);
     return trigger;
+  }
+
+  /**
+   * The team grants made on this workspace, in order.
+   * @internal
+   */
+  public _accessGrants(): AccessGrantRecord[] {
+    return [...this.grantRecords];
+  }
+
+  /**
+   * The workspaces whose applies trigger runs here, in order.
+   * @internal
+   */
+  public _triggerSources(): IWorkspace[] {
+    return [...this.upstreams];
   }
 
   public addNotification(id: string, options: NotificationOptions): Notification {
@@ -453,6 +483,7 @@ export class Workspace extends WorkspaceBase {
     requireEntitlement(this, props.organization, Entitlement.STATE_STORAGE, 'a workspace');
 
     const vcs = workflow.vcsOptions;
+    AccessReport.enable(this);
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.PROTECT;
     this.removalPolicy = removalPolicy;
     const resource = new TfeWorkspace(this, 'Resource', {

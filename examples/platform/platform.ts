@@ -12,9 +12,14 @@ import {
   ExecutionMode,
   NotificationDestination,
   NotificationTrigger,
+  EnforcementLevel,
   OAuthClient,
   Organization,
   OrganizationAccess,
+  Policy,
+  PolicyKind,
+  PolicySet,
+  PolicySource,
   ProjectAccess,
   RunCredentials,
   RunWorkflow,
@@ -197,6 +202,50 @@ export class PlatformStack extends TerraformStack {
       projects: [payments],
     });
     paymentsDefaults.addVariable('Environment', { key: 'environment', value: VariableValue.string('production') });
+
+    // --- Policies ----------------------------------------------------------------
+    // Sentinel, hard-mandatory, on the production member of the networking family:
+    // a failing check blocks the apply and cannot be overridden.
+    const noOpenIngress = new Policy(this, 'NoOpenIngress', {
+      organization: acme,
+      name: 'no-open-ingress',
+      description: 'Security groups must not allow 0.0.0.0/0 ingress',
+      kind: PolicyKind.SENTINEL,
+      source: PolicySource.inline([
+        'import "tfplan/v2" as tfplan',
+        'rules = filter tfplan.resource_changes as _, rc { rc.type is "aws_security_group_rule" }',
+        'main = rule { all rules as _, rc { "0.0.0.0/0" not in (rc.change.after.cidr_blocks else []) } }',
+      ].join('\n')),
+      enforcementLevel: EnforcementLevel.SENTINEL_HARD_MANDATORY,
+    });
+    const productionGuardrails = new PolicySet(this, 'ProductionGuardrails', {
+      organization: acme,
+      name: 'production-guardrails',
+      kind: PolicyKind.SENTINEL,
+      policies: [noOpenIngress],
+    });
+    productionGuardrails.attachTo(this.networking.member('prod'));
+
+    // OPA, mandatory, on every workspace of the payments project.
+    const requireTags = new Policy(this, 'RequireCostCenter', {
+      organization: acme,
+      name: 'require-cost-center',
+      kind: PolicyKind.OPA,
+      query: 'data.terraform.policies.deny',
+      source: PolicySource.inline([
+        'package terraform.policies',
+        'deny[msg] { r := input.resource_changes[_]; not r.change.after.tags.cost_center; msg := sprintf("%s has no cost_center tag", [r.address]) }',
+      ].join('\n')),
+      enforcementLevel: EnforcementLevel.OPA_MANDATORY,
+    });
+    const paymentsPolicies = new PolicySet(this, 'PaymentsPolicies', {
+      organization: acme,
+      name: 'payments-policies',
+      kind: PolicyKind.OPA,
+      policies: [requireTags],
+      overridable: false,
+    });
+    paymentsPolicies.attachToProject(payments);
   }
 }
 

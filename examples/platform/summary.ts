@@ -20,6 +20,8 @@ export function printSummary(outdir: string): void {
     }
     const data = Object.entries<any>(json.data ?? {});
     for (const [type, byName] of data) console.log(`    ${String(Object.keys(byName).length).padStart(4)}  data.${type}`);
+    const extra = fs.readdirSync(path.dirname(file)).filter((f) => f.endsWith('.md'));
+    for (const f of extra) console.log(`    report: ${path.relative(process.cwd(), path.join(path.dirname(file), f))}`);
     const outputs = Object.entries<any>(json.output ?? {});
     if (outputs.length > 0) {
       console.log(`    outputs: ${outputs.map(([name, o]) => `${name}${o.sensitive ? ' (sensitive)' : ''}`).join(', ')}`);
