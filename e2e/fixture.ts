@@ -143,7 +143,15 @@ const prefixWs = new Workspace(stack, 'Prefixes', {
   executionMode: ExecutionMode.remote(),
 });
 new Workspace(stack, 'ExistingConnWs', { organization: org, name: 'existing-conn', runWorkflow: RunWorkflow.vcs({ connection: existingConn, repository: 'a/b' }) });
-const cliWs = new Workspace(stack, 'Cli', { organization: org, name: 'cli-local', executionMode: ExecutionMode.local(), removalPolicy: RemovalPolicy.SAFE_DELETE, sshKeyId: 'sshkey-abc' });
+const cliWs = new Workspace(stack, 'Cli', {
+  organization: org,
+  name: 'cli-local',
+  description: 'literal ${not.a.reference} %{ if x }',
+  tags: { 'k${x}': 'v${y}' },
+  executionMode: ExecutionMode.local(),
+  removalPolicy: RemovalPolicy.SAFE_DELETE,
+  sshKeyId: 'sshkey-abc',
+});
 const apiWs = new Workspace(stack, 'Api', { organization: org, name: 'api-driven', runWorkflow: RunWorkflow.apiDriven(), globalRemoteState: true });
 const lookedUp = Workspace.fromWorkspaceName(stack, 'LookedUp', org, 'legacy-ws');
 const wsById = Workspace.fromWorkspaceId(stack, 'WsById', org, 'ws-Fa3zQw8bXy6pLmN2');

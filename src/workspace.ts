@@ -12,6 +12,7 @@ import { ExecutionMode } from './execution-mode';
 import { Notification, NotificationOptions } from './notification';
 import type { IOrganization } from './organization';
 import { requireEntitlement } from './private/entitlements';
+import { escapeTemplate } from './private/hcl';
 import { claim, identityOf, sameIdentity, setIdentity, setLiteralName } from './private/registry';
 import { addTriggerEdge, MAX_RUN_TRIGGER_SOURCES } from './private/run-trigger-graph';
 import { checkString, fail, literal, quote, uniqueChildId } from './private/validation';
@@ -490,11 +491,11 @@ export class Workspace extends WorkspaceBase {
       name: props.name,
       organization: props.organization.organizationName,
       projectId: props.project?.projectId,
-      description: props.description,
-      tags: props.tags,
+      description: optionalText(props.description),
+      tags: textMap(props.tags),
       tagNames: props.tagNames,
       terraformVersion: props.terraformVersion,
-      workingDirectory: props.workingDirectory,
+      workingDirectory: optionalText(props.workingDirectory),
       autoApply: props.autoApply,
       autoApplyRunTrigger: props.autoApplyRunTrigger,
       queueAllRuns: props.queueAllRuns ?? false,
@@ -508,13 +509,13 @@ export class Workspace extends WorkspaceBase {
       lifecycle: removalPolicy === RemovalPolicy.PROTECT ? { preventDestroy: true } : undefined,
       structuredRunOutputEnabled: props.structuredRunOutputEnabled,
       fileTriggersEnabled: vcs ? vcs.fileTriggersEnabled ?? (vcs.tagsRegex === undefined) : undefined,
-      triggerPrefixes: vcs?.triggerPrefixes,
-      triggerPatterns: vcs?.triggerPatterns,
+      triggerPrefixes: vcs?.triggerPrefixes?.map(escapeTemplate),
+      triggerPatterns: vcs?.triggerPatterns?.map(escapeTemplate),
       vcsRepo: vcs
         ? {
           identifier: vcs.repository,
-          branch: vcs.branch,
-          tagsRegex: vcs.tagsRegex,
+          branch: optionalText(vcs.branch),
+          tagsRegex: optionalText(vcs.tagsRegex),
           ingressSubmodules: vcs.ingressSubmodules,
           oauthTokenId: vcs.connection.oauthTokenId,
           githubAppInstallationId: vcs.connection.githubAppInstallationId,
@@ -635,4 +636,19 @@ class ImportedWorkspace extends WorkspaceBase {
     this.workspaceName = workspaceName;
     setIdentity(this, identity);
   }
+}
+
+/**
+ * Free text the user wrote, escaped so Terraform does not read `${` or `%{`
+ * in it as a template.
+ */
+function optionalText(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : escapeTemplate(text);
+}
+
+function textMap(map: { [key: string]: string } | undefined): { [key: string]: string } | undefined {
+  if (map === undefined) return undefined;
+  const out: { [key: string]: string } = {};
+  for (const [k, v] of Object.entries(map)) out[escapeTemplate(k)] = escapeTemplate(v);
+  return out;
 }

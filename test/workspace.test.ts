@@ -138,6 +138,32 @@ describe('Workspace', () => {
     expect(protectedWs.removalPolicy).toBe(RemovalPolicy.PROTECT);
   });
 
+  test('free text is not read as a Terraform template', () => {
+    // GIVEN text with template sequences
+    const { stack, org } = setup();
+    // WHEN
+    new Workspace(stack, 'W', {
+      organization: org,
+      name: 'w',
+      description: 'uses ${var.x} and %{ if }',
+      tags: { 'k${x}': 'v${y}' },
+      workingDirectory: 'dir/${x}',
+      runWorkflow: RunWorkflow.vcs({
+        connection: vcsConnection(stack, org),
+        repository: 'a/b',
+        branch: 'feature/${x}',
+        triggerPatterns: ['${x}/**'],
+      }),
+    });
+    // THEN every sequence is escaped, so Terraform passes the text through as written
+    const ws = Object.values<any>(JSON.parse(Testing.synth(stack, true)).resource.tfe_workspace)[0];
+    expect(ws.description).toBe('uses $${var.x} and %%{ if }');
+    expect(ws.tags).toEqual({ 'k$${x}': 'v$${y}' });
+    expect(ws.working_directory).toBe('dir/$${x}');
+    expect(ws.trigger_patterns).toEqual(['$${x}/**']);
+    expect(ws.vcs_repo.branch).toBe('feature/$${x}');
+  });
+
   test('VCS-driven workflow renders vcs_repo with the OAuth token and file triggers', () => {
     // GIVEN
     const { stack, org } = setup();
