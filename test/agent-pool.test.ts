@@ -2,12 +2,11 @@ import { AgentPool as TfeAgentPool } from '@cdktf/provider-tfe/lib/agent-pool';
 import { AgentPoolAllowedProjects } from '@cdktf/provider-tfe/lib/agent-pool-allowed-projects';
 import { AgentPoolAllowedWorkspaces } from '@cdktf/provider-tfe/lib/agent-pool-allowed-workspaces';
 import { AgentToken as TfeAgentToken } from '@cdktf/provider-tfe/lib/agent-token';
-import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
 import { Workspace as TfeWorkspace } from '@cdktf/provider-tfe/lib/workspace';
-import { Lazy, TerraformStack, Testing } from 'cdktf';
-import { Construct, IConstruct } from 'constructs';
+import { Lazy, Testing } from 'cdktf';
+import { Construct } from 'constructs';
+import { errorMessageOf, setup, warnings } from './util';
 import { AgentPool, AgentToken } from '../src/agent-pool';
-import { Errors } from '../src/errors';
 import { IOrganization, Organization } from '../src/organization';
 import { resolveValue } from '../src/private/validation';
 import type { IWorkspace } from '../src/workspace';
@@ -29,31 +28,6 @@ class FakeWorkspace extends Construct implements IWorkspace {
   public triggeredBy(): never { throw new Error('not in the fake'); }
   public addNotification(): never { throw new Error('not in the fake'); }
   public addVariableSet(): never { throw new Error('not in the fake'); }
-}
-
-function setup() {
-  const app = Testing.app();
-  const stack = new TerraformStack(app, 'test');
-  new TfeProvider(stack, 'tfe', {});
-  const org = new Organization(stack, 'Acme', { name: 'acme', email: 'a@acme.example' });
-  return { app, stack, org };
-}
-
-function warnings(scope: IConstruct): string[] {
-  return scope.node
-    .findAll()
-    .flatMap((c) => c.node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => String(m.data)));
-}
-
-/** Runs `fn`, expects a ValidationError (or a failed synth validation), and returns its message. */
-function errorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    expect(Errors.isValidationError(e) || /Validation failed/.test((e as Error).message)).toBe(true);
-    return (e as Error).message;
-  }
-  throw new Error('expected an error, got none');
 }
 
 describe('AgentPool', () => {
@@ -132,7 +106,7 @@ describe('AgentPool', () => {
     pool.allowWorkspace(new FakeWorkspace(stack, 'Ws', org, 'ws'));
     pool.allowProject(org.addProject('Payments', { name: 'payments' }));
     // WHEN
-    const message = errorOf(() => Testing.synth(stack, true));
+    const message = errorMessageOf(() => Testing.synth(stack, true));
     // THEN
     expect(message).toContain(
       '[test/Pool] the pool is organization-scoped, but workspace test/Ws, project test/Acme/Payments are allowed explicitly: ' +
@@ -156,8 +130,8 @@ describe('AgentPool', () => {
     const other = Organization.fromOrganizationName(stack, 'Other', 'other');
     const pool = new AgentPool(stack, 'Pool', { organization: org, name: 'private', organizationScoped: false });
     // WHEN
-    const wsMessage = errorOf(() => pool.allowWorkspace(new FakeWorkspace(stack, 'Ws', other, 'ws')));
-    const projectMessage = errorOf(() => pool.allowProject(other.addProject('P', { name: 'payments' })));
+    const wsMessage = errorMessageOf(() => pool.allowWorkspace(new FakeWorkspace(stack, 'Ws', other, 'ws')));
+    const projectMessage = errorMessageOf(() => pool.allowProject(other.addProject('P', { name: 'payments' })));
     // THEN
     expect(wsMessage).toBe(
       'test/Pool: workspace test/Ws belongs to organization "org:other", but this pool belongs to "org:acme": allow a workspace of the pool\'s organization.',
@@ -172,7 +146,7 @@ describe('AgentPool', () => {
     const { stack, org } = setup();
     new AgentPool(stack, 'Pool', { organization: org, name: 'private' });
     // WHEN
-    const message = errorOf(() => new AgentPool(stack, 'Pool2', { organization: org, name: 'private' }));
+    const message = errorMessageOf(() => new AgentPool(stack, 'Pool2', { organization: org, name: 'private' }));
     // THEN
     expect(message).toBe(
       'test/Pool2: agent pool name "private" is already used by test/Pool in organization test/Acme: ' +
@@ -195,9 +169,9 @@ describe('AgentPool', () => {
     // GIVEN
     const { stack, org } = setup();
     // WHEN
-    const message = errorOf(() => new AgentPool(stack, 'Pool', { organization: org, name: '  ' }));
+    const message = errorMessageOf(() => new AgentPool(stack, 'Pool', { organization: org, name: '  ' }));
     new AgentPool(stack, 'Lazy', { organization: org, name: Lazy.stringValue({ produce: () => '' }) });
-    const synthMessage = errorOf(() => Testing.synth(stack, true));
+    const synthMessage = errorMessageOf(() => Testing.synth(stack, true));
     // THEN
     expect(message).toBe('test/Pool: the agent pool name is empty (got "  "): give the pool a name, unique in the organization.');
     expect(synthMessage).toContain('[test/Lazy] the agent pool name is empty (got "")');
@@ -218,7 +192,7 @@ describe('AgentPool', () => {
       // GIVEN
       const { stack, org } = setup();
       // WHEN
-      const message = errorOf(() => AgentPool.fromAgentPoolId(stack, 'Pool', org, 'private'));
+      const message = errorMessageOf(() => AgentPool.fromAgentPoolId(stack, 'Pool', org, 'private'));
       // THEN
       expect(message).toBe(
         'test/Pool: agent pool ID "private" is not an agent pool ID: it looks like "apool-abc123" (see the pool\'s page in the organization settings).',
@@ -281,7 +255,7 @@ describe('AgentToken', () => {
     const { stack, org } = setup();
     const pool = new AgentPool(stack, 'Pool', { organization: org, name: 'private' });
     // WHEN
-    const message = errorOf(() => pool.addToken('K8s', { description: '' }));
+    const message = errorMessageOf(() => pool.addToken('K8s', { description: '' }));
     // THEN
     expect(message).toBe('test/Pool/K8s: the agent token description is empty (got ""): describe what the token is for, e.g. "k8s-agents".');
   });

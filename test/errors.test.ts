@@ -2,18 +2,10 @@ import { TerraformStack, Testing } from 'cdktf';
 import 'cdktf/lib/testing/adapters/jest';
 import { Construct } from 'constructs';
 import { Errors, Organization } from '../src';
+import { errorOf } from './util';
 import { ValidationError } from '../src/errors';
 
 Testing.setupJest();
-
-function errorOf(fn: () => unknown): any {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected an error');
-}
 
 describe('ValidationError', () => {
   test('prefixes the message with the construct path', () => {

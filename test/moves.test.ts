@@ -1,14 +1,6 @@
-import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
 import { TerraformStack, Testing } from 'cdktf';
-import { Moves, Organization, VariableValue, Workspace } from '../src';
-
-function setup() {
-  const app = Testing.app();
-  const stack = new TerraformStack(app, 'test');
-  new TfeProvider(stack, 'tfe', {});
-  const org = new Organization(stack, 'Acme', { name: 'acme', email: 'a@acme.example' });
-  return { app, stack, org };
-}
+import { Moves, VariableValue, Workspace } from '../src';
+import { setup } from './util';
 
 function addresses(stack: TerraformStack): Record<string, string[]> {
   const json = JSON.parse(Testing.synth(stack));

@@ -1,9 +1,9 @@
 import { NotificationConfiguration } from '@cdktf/provider-tfe/lib/notification-configuration';
 import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
 import { Workspace as TfeWorkspace } from '@cdktf/provider-tfe/lib/workspace';
-import { Lazy, TerraformStack, TerraformVariable, Testing } from 'cdktf';
-import { Construct, IConstruct } from 'constructs';
-import { Errors } from '../src/errors';
+import { Lazy, TerraformStack, Testing } from 'cdktf';
+import { Construct } from 'constructs';
+import { errorMessageOf, secretVar, warnings } from './util';
 import { Notification, NotificationDestination, NotificationTrigger } from '../src/notification';
 import { IOrganization, Organization } from '../src/organization';
 import { resolveValue } from '../src/private/validation';
@@ -35,27 +35,6 @@ function setup() {
   const org = new Organization(stack, 'Acme', { name: 'acme', email: 'a@acme.example' });
   const workspace = new FakeWorkspace(stack, 'Api', org, 'api');
   return { app, stack, org, workspace };
-}
-
-function secretVar(stack: TerraformStack, id: string): string {
-  return new TerraformVariable(stack, id, { sensitive: true, type: 'string' }).stringValue;
-}
-
-function warnings(scope: IConstruct): string[] {
-  return scope.node
-    .findAll()
-    .flatMap((c) => c.node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => String(m.data)));
-}
-
-/** Runs `fn`, expects a ValidationError (or a failed synth validation), and returns its message. */
-function errorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    expect(Errors.isValidationError(e) || /Validation failed/.test((e as Error).message)).toBe(true);
-    return (e as Error).message;
-  }
-  throw new Error('expected an error, got none');
 }
 
 describe('NotificationTrigger', () => {
@@ -186,7 +165,7 @@ describe('Notification', () => {
     // GIVEN
     const { stack, workspace } = setup();
     // WHEN
-    const message = errorOf(() => new Notification(stack, 'Hook', {
+    const message = errorMessageOf(() => new Notification(stack, 'Hook', {
       workspace,
       name: 'hook',
       destination: NotificationDestination.generic('https://hooks.acme.example/tfe', { token: 'hmac-topsecret-123' }),
@@ -219,7 +198,7 @@ describe('Notification', () => {
       destination: NotificationDestination.generic('https://hooks.acme.example/tfe', { token: Lazy.stringValue({ produce: () => 'lazy-secret' }) }),
     });
     // WHEN
-    const message = errorOf(() => Testing.synth(stack, true));
+    const message = errorMessageOf(() => Testing.synth(stack, true));
     // THEN
     expect(message).toContain('[test/Hook] token is a literal string ("la…", 11 characters)');
     expect(message).toContain('sensitive TerraformVariable');
@@ -242,7 +221,7 @@ describe('Notification', () => {
     // GIVEN
     const { stack, workspace } = setup();
     // WHEN
-    const message = errorOf(() => new Notification(stack, 'Teams', {
+    const message = errorMessageOf(() => new Notification(stack, 'Teams', {
       workspace, name: 'teams', destination: NotificationDestination.microsoftTeams('http://acme.webhook.office.com/x'),
     }));
     // THEN
@@ -256,13 +235,13 @@ describe('Notification', () => {
     // GIVEN
     const { stack, workspace } = setup();
     // WHEN
-    const message = errorOf(() => new Notification(stack, 'Hook', {
+    const message = errorMessageOf(() => new Notification(stack, 'Hook', {
       workspace, name: 'hook', destination: NotificationDestination.generic('hooks.acme.example'),
     }));
     new Notification(stack, 'Lazy', {
       workspace, name: 'lazy', destination: NotificationDestination.slack(Lazy.stringValue({ produce: () => 'mailto:ops@acme.example' })),
     });
-    const synthMessage = errorOf(() => Testing.synth(stack, true));
+    const synthMessage = errorMessageOf(() => Testing.synth(stack, true));
     // THEN
     expect(message).toBe(
       'test/Hook: the webhook URL "hooks.acme.example" is not an http(s) URL: write the full URL, e.g. "https://hooks.example.com/notify".',
@@ -274,7 +253,7 @@ describe('Notification', () => {
     // GIVEN
     const { stack, workspace } = setup();
     // WHEN
-    const message = errorOf(() => new Notification(stack, 'Email', {
+    const message = errorMessageOf(() => new Notification(stack, 'Email', {
       workspace, name: 'email', destination: NotificationDestination.email({ users: [] }),
     }));
     // THEN
@@ -288,10 +267,10 @@ describe('Notification', () => {
     // GIVEN
     const { stack, workspace } = setup();
     // WHEN
-    const user = errorOf(() => new Notification(stack, 'Email', {
+    const user = errorMessageOf(() => new Notification(stack, 'Email', {
       workspace, name: 'email', destination: NotificationDestination.email({ users: ['ops@acme.example'] }),
     }));
-    const address = errorOf(() => new Notification(stack, 'Email2', {
+    const address = errorMessageOf(() => new Notification(stack, 'Email2', {
       workspace, name: 'email2', destination: NotificationDestination.email({ emailAddresses: ['ops'] }),
     }));
     // THEN
@@ -303,7 +282,7 @@ describe('Notification', () => {
     // GIVEN
     const { stack, workspace } = setup();
     // WHEN
-    const message = errorOf(() => new Notification(stack, 'Slack', {
+    const message = errorMessageOf(() => new Notification(stack, 'Slack', {
       workspace,
       name: 'slack',
       destination: NotificationDestination.slack(secretVar(stack, 'w')),
@@ -319,7 +298,7 @@ describe('Notification', () => {
     // GIVEN
     const { stack, workspace } = setup();
     // WHEN
-    const message = errorOf(() => new Notification(stack, 'Slack', {
+    const message = errorMessageOf(() => new Notification(stack, 'Slack', {
       workspace,
       name: 'slack',
       destination: NotificationDestination.slack(secretVar(stack, 'w')),
@@ -347,7 +326,7 @@ describe('Notification', () => {
     new Notification(stack, 'Slack', { workspace, name: 'ops', destination: NotificationDestination.slack(secretVar(stack, 'w')) });
     new Notification(stack, 'OtherSlack', { workspace: other, name: 'ops', destination: NotificationDestination.slack(secretVar(stack, 'w2')) });
     // WHEN
-    const message = errorOf(() => new Notification(stack, 'Slack2', {
+    const message = errorMessageOf(() => new Notification(stack, 'Slack2', {
       workspace, name: 'ops', destination: NotificationDestination.email({ users: ['user-abc'] }),
     }));
     // THEN
@@ -360,7 +339,7 @@ describe('Notification', () => {
     // GIVEN
     const { stack, workspace } = setup();
     // WHEN
-    const message = errorOf(() => new Notification(stack, 'Slack', {
+    const message = errorMessageOf(() => new Notification(stack, 'Slack', {
       workspace, name: '', destination: NotificationDestination.slack(secretVar(stack, 'w')),
     }));
     // THEN
@@ -375,7 +354,7 @@ describe('Notification', () => {
       new Notification(stack, `N${i}`, { workspace, name: `n${i}`, destination: dest });
     }
     // WHEN
-    const message = errorOf(() => new Notification(stack, 'N21', { workspace, name: 'n21', destination: dest }));
+    const message = errorMessageOf(() => new Notification(stack, 'N21', { workspace, name: 'n21', destination: dest }));
     // THEN
     expect(message).toBe(
       'test/N21: workspace test/Api would get 21 notifications: the platform allows 20 per workspace; ' +

@@ -1,28 +1,12 @@
 import { DataTfeOrganizationMembership } from '@cdktf/provider-tfe/lib/data-tfe-organization-membership';
 import { OrganizationMembership } from '@cdktf/provider-tfe/lib/organization-membership';
-import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
 import { TeamOrganizationMembers } from '@cdktf/provider-tfe/lib/team-organization-members';
-import { Lazy, TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { Lazy, TerraformOutput, TerraformVariable, Testing } from 'cdktf';
 import 'cdktf/lib/testing/adapters/jest';
 import { Errors, Organization, OrganizationMember } from '../src';
+import { errorOf, newStack } from './util';
 
 Testing.setupJest();
-
-function newStack(): TerraformStack {
-  const app = Testing.app();
-  const stack = new TerraformStack(app, 'test');
-  new TfeProvider(stack, 'tfe', {});
-  return stack;
-}
-
-function errorOf(fn: () => unknown): any {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected an error');
-}
 
 describe('OrganizationMember', () => {
   test('inviteMember creates a tfe_organization_membership in the organization', () => {

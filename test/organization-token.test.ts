@@ -1,29 +1,13 @@
 import { OrganizationToken as TfeOrganizationToken } from '@cdktf/provider-tfe/lib/organization-token';
-import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
 import { Lazy, TerraformStack, Testing } from 'cdktf';
 import 'cdktf/lib/testing/adapters/jest';
 import { Errors, Organization, OrganizationToken, TokenKind } from '../src';
+import { errorOf, newStack } from './util';
 
 Testing.setupJest();
 
-function newStack(): TerraformStack {
-  const app = Testing.app();
-  const stack = new TerraformStack(app, 'test');
-  new TfeProvider(stack, 'tfe', {});
-  return stack;
-}
-
 function newOrg(stack: TerraformStack, name = 'acme', id = 'Acme'): Organization {
   return new Organization(stack, id, { name, email: `platform@${name}.example` });
-}
-
-function errorOf(fn: () => unknown): any {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected an error');
 }
 
 describe('OrganizationToken', () => {

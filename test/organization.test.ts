@@ -1,27 +1,12 @@
 import { Organization as TfeOrganization } from '@cdktf/provider-tfe/lib/organization';
 import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
 import { Team as TfeTeam } from '@cdktf/provider-tfe/lib/team';
-import { Lazy, TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { Lazy, TerraformOutput, TerraformVariable, Testing } from 'cdktf';
 import 'cdktf/lib/testing/adapters/jest';
 import { CollaboratorAuthPolicy, Errors, Organization, OrganizationMember, OrganizationToken, Project, Team } from '../src';
+import { errorOf, newStack } from './util';
 
 Testing.setupJest();
-
-function newStack(): TerraformStack {
-  const app = Testing.app();
-  const stack = new TerraformStack(app, 'test');
-  new TfeProvider(stack, 'tfe', {});
-  return stack;
-}
-
-function errorOf(fn: () => unknown): any {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected an error');
-}
 
 function infoMessages(construct: { node: { metadata: { type: string; data: any }[] } }): string[] {
   return construct.node.metadata.filter((m) => m.type === '@cdktf/info').map((m) => String(m.data));

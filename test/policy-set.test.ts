@@ -5,9 +5,8 @@ import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
 import { WorkspacePolicySet } from '@cdktf/provider-tfe/lib/workspace-policy-set';
 import { WorkspacePolicySetExclusion } from '@cdktf/provider-tfe/lib/workspace-policy-set-exclusion';
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
-import { IConstruct } from 'constructs';
 import { Entitlement, Entitlements, GitHubAppInstallation, OAuthClient, Organization, Project, VcsProvider, Workspace, WorkspaceGroup } from '../src';
-import { Errors } from '../src/errors';
+import { validationError, warnings } from './util';
 import { EnforcementLevel, Policy, PolicyKind, PolicySource } from '../src/policy';
 import { PolicySet, PolicySetProps } from '../src/policy-set';
 
@@ -40,24 +39,9 @@ function setup() {
   return { app, stack, org, api, web, payments, sentinel, opa, other };
 }
 
-/** The error thrown by `fn`, which must be a ValidationError. */
-function validationError(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (e) {
-    expect(Errors.isValidationError(e)).toBe(true);
-    return e as Error;
-  }
-  throw new Error('expected a ValidationError, but nothing was thrown');
-}
-
 /** A reference to an attribute of the resource whose logical ID starts with `id`. */
 function ref(type: string, id: string, attribute: string): unknown {
   return expect.stringMatching(new RegExp(`^\\$\\{${type}\\.${id}_[0-9A-F]{8}\\.${attribute}\\}$`));
-}
-
-function warnings(scope: IConstruct): string[] {
-  return scope.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => String(m.data)));
 }
 
 describe('PolicySet', () => {

@@ -2,33 +2,13 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Policy as TfePolicy } from '@cdktf/provider-tfe/lib/policy';
-import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
-import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { TerraformVariable, Testing } from 'cdktf';
+import { setup, validationError } from './util';
 import { Entitlements } from '../src/entitlements';
-import { Errors } from '../src/errors';
 import { Organization } from '../src/organization';
 import { EnforcementLevel, Policy, PolicyKind, PolicySource } from '../src/policy';
 
 Testing.setupJest();
-
-function setup() {
-  const app = Testing.app();
-  const stack = new TerraformStack(app, 'test');
-  new TfeProvider(stack, 'tfe', {});
-  const org = new Organization(stack, 'Acme', { name: 'acme', email: 'a@acme.example' });
-  return { app, stack, org };
-}
-
-/** The error thrown by `fn`, which must be a ValidationError. */
-function validationError(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (e) {
-    expect(Errors.isValidationError(e)).toBe(true);
-    return e as Error;
-  }
-  throw new Error('expected a ValidationError, but nothing was thrown');
-}
 
 const SENTINEL = PolicySource.inline('main = rule { true }');
 const REGO = PolicySource.inline('package terraform\n\ndeny[msg] { false; msg := "never" }\n');

@@ -1,30 +1,14 @@
 import { DataTfeProject } from '@cdktf/provider-tfe/lib/data-tfe-project';
 import { Project as TfeProject } from '@cdktf/provider-tfe/lib/project';
-import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
 import { Lazy, TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import 'cdktf/lib/testing/adapters/jest';
 import { Errors, Organization, Project } from '../src';
+import { errorOf, newStack } from './util';
 
 Testing.setupJest();
 
-function newStack(): TerraformStack {
-  const app = Testing.app();
-  const stack = new TerraformStack(app, 'test');
-  new TfeProvider(stack, 'tfe', {});
-  return stack;
-}
-
 function newOrg(stack: TerraformStack, name = 'acme', id = 'Acme'): Organization {
   return new Organization(stack, id, { name, email: `platform@${name}.example` });
-}
-
-function errorOf(fn: () => unknown): any {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected an error');
 }
 
 describe('Project', () => {

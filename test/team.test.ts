@@ -1,5 +1,4 @@
 import { DataTfeTeam } from '@cdktf/provider-tfe/lib/data-tfe-team';
-import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
 import { Team as TfeTeam } from '@cdktf/provider-tfe/lib/team';
 import { TeamMember } from '@cdktf/provider-tfe/lib/team-member';
 import { TeamMembers } from '@cdktf/provider-tfe/lib/team-members';
@@ -8,27 +7,12 @@ import { TeamOrganizationMembers } from '@cdktf/provider-tfe/lib/team-organizati
 import { Lazy, TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import 'cdktf/lib/testing/adapters/jest';
 import { Errors, Organization, OrganizationAccess, OrganizationMember, Team, TeamVisibility } from '../src';
+import { errorOf, newStack } from './util';
 
 Testing.setupJest();
 
-function newStack(): TerraformStack {
-  const app = Testing.app();
-  const stack = new TerraformStack(app, 'test');
-  new TfeProvider(stack, 'tfe', {});
-  return stack;
-}
-
 function newOrg(stack: TerraformStack, name = 'acme', id = 'Acme'): Organization {
   return new Organization(stack, id, { name, email: `platform@${name}.example` });
-}
-
-function errorOf(fn: () => unknown): any {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected an error');
 }
 
 describe('Team', () => {

@@ -1,33 +1,17 @@
-import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
 import { Team as TfeTeam } from '@cdktf/provider-tfe/lib/team';
 import { Fn, Lazy, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import 'cdktf/lib/testing/adapters/jest';
 import { Construct } from 'constructs';
 import { Errors, Organization, Team } from '../src';
+import { errorOf, newStack } from './util';
 import { claim, identityOf, literalNameOf, sameIdentity, setIdentity } from '../src/private/registry';
 import { expiryProblem } from '../src/private/tokens';
 import { literal, quote, uniqueChildId } from '../src/private/validation';
 
 Testing.setupJest();
 
-function newStack(): TerraformStack {
-  const app = Testing.app();
-  const stack = new TerraformStack(app, 'test');
-  new TfeProvider(stack, 'tfe', {});
-  return stack;
-}
-
 function newOrg(stack: TerraformStack): Organization {
   return new Organization(stack, 'Acme', { name: 'acme', email: 'platform@acme.example' });
-}
-
-function errorOf(fn: () => unknown): any {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected an error');
 }
 
 function infos(c: Construct): string[] {

@@ -7,7 +7,7 @@ import { Workspace as TfeWorkspace } from '@cdktf/provider-tfe/lib/workspace';
 import { WorkspaceVariableSet } from '@cdktf/provider-tfe/lib/workspace-variable-set';
 import { Lazy, TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
-import { Errors } from '../src/errors';
+import { validationError } from './util';
 import { IOrganization, Organization } from '../src/organization';
 import { Project } from '../src/project';
 import { VariableCategory } from '../src/variable';
@@ -51,17 +51,6 @@ function setup() {
   const api = fakeWorkspace(stack, 'Api', org, 'api');
   const payments = org.addProject('Payments', { name: 'payments' });
   return { app, stack, org, api, payments };
-}
-
-/** The error thrown by `fn`, which must be a ValidationError. */
-function validationError(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (e) {
-    expect(Errors.isValidationError(e)).toBe(true);
-    return e as Error;
-  }
-  throw new Error('expected a ValidationError, but nothing was thrown');
 }
 
 describe('VariableSet', () => {

@@ -3,7 +3,7 @@ import { Variable as TfeVariable } from '@cdktf/provider-tfe/lib/variable';
 import { Workspace as TfeWorkspace } from '@cdktf/provider-tfe/lib/workspace';
 import { AnnotationMetadataEntryType, Lazy, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { Construct } from 'constructs';
-import { Errors } from '../src/errors';
+import { validationError } from './util';
 import { IOrganization, Organization } from '../src/organization';
 import { Variable, VariableCategory, VariableOptions } from '../src/variable';
 import { VariableSet } from '../src/variable-set';
@@ -45,17 +45,6 @@ function setup() {
   const org = new Organization(stack, 'Acme', { name: 'acme', email: 'a@acme.example' });
   const fake = new FakeWorkspace(stack, 'Api', org, 'api');
   return { app, stack, org, fake, ws: asWorkspace(fake) };
-}
-
-/** The error thrown by `fn`, which must be a ValidationError. */
-function validationError(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (e) {
-    expect(Errors.isValidationError(e)).toBe(true);
-    return e as Error;
-  }
-  throw new Error('expected a ValidationError, but nothing was thrown');
 }
 
 describe('Variable', () => {

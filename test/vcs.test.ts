@@ -1,45 +1,14 @@
 import { DataTfeGithubAppInstallation } from '@cdktf/provider-tfe/lib/data-tfe-github-app-installation';
 import { DataTfeOauthClient } from '@cdktf/provider-tfe/lib/data-tfe-oauth-client';
 import { OauthClient as TfeOauthClient } from '@cdktf/provider-tfe/lib/oauth-client';
-import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
-import { Lazy, TerraformStack, TerraformVariable, Testing } from 'cdktf';
-import { IConstruct } from 'constructs';
+import { Lazy, Testing } from 'cdktf';
+import { errorMessageOf, secretVar, setup, warnings } from './util';
 import { AgentPool } from '../src/agent-pool';
-import { Errors } from '../src/errors';
 import { Organization } from '../src/organization';
 import { resolveValue } from '../src/private/validation';
 import { GitHubAppInstallation, OAuthClient, VcsProvider, IVcsConnection } from '../src/vcs';
 
 Testing.setupJest();
-
-function setup() {
-  const app = Testing.app();
-  const stack = new TerraformStack(app, 'test');
-  new TfeProvider(stack, 'tfe', {});
-  const org = new Organization(stack, 'Acme', { name: 'acme', email: 'a@acme.example' });
-  return { app, stack, org };
-}
-
-function secretVar(stack: TerraformStack, id: string): string {
-  return new TerraformVariable(stack, id, { sensitive: true, type: 'string' }).stringValue;
-}
-
-function warnings(scope: IConstruct): string[] {
-  return scope.node
-    .findAll()
-    .flatMap((c) => c.node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => String(m.data)));
-}
-
-/** Runs `fn`, expects a ValidationError, and returns its message. */
-function errorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    expect(Errors.isValidationError(e) || /Validation failed/.test((e as Error).message)).toBe(true);
-    return (e as Error).message;
-  }
-  throw new Error('expected an error, got none');
-}
 
 describe('VcsProvider', () => {
   test('has the provider\'s service_provider values', () => {
@@ -193,7 +162,7 @@ describe('OAuthClient', () => {
     // GIVEN
     const { stack, org } = setup();
     // WHEN
-    const message = errorOf(() => new OAuthClient(stack, 'GitHub', {
+    const message = errorMessageOf(() => new OAuthClient(stack, 'GitHub', {
       organization: org,
       serviceProvider: VcsProvider.GITHUB,
       oauthToken: 'ghp_supersecretvalue1234567890',
@@ -230,7 +199,7 @@ describe('OAuthClient', () => {
       oauthToken: Lazy.stringValue({ produce: () => 'ghp_hiddenliteral' }),
     });
     // WHEN
-    const message = errorOf(() => Testing.synth(stack, true));
+    const message = errorMessageOf(() => Testing.synth(stack, true));
     // THEN
     expect(message).toContain('[test/GitHub]');
     expect(message).toContain('oauthToken is a literal string ("ghp_…", 17 characters)');
@@ -254,13 +223,13 @@ describe('OAuthClient', () => {
     // GIVEN
     const { stack, org } = setup();
     // WHEN
-    const secretMessage = errorOf(() => new OAuthClient(stack, 'Bitbucket', {
+    const secretMessage = errorMessageOf(() => new OAuthClient(stack, 'Bitbucket', {
       organization: org,
       serviceProvider: VcsProvider.BITBUCKET_CLOUD,
       key: 'k',
       secret: 'consumer-secret-value',
     }));
-    const keyMessage = errorOf(() => new OAuthClient(stack, 'Ado', {
+    const keyMessage = errorMessageOf(() => new OAuthClient(stack, 'Ado', {
       organization: org,
       serviceProvider: VcsProvider.ADO_SERVER,
       apiUrl: 'https://ado.acme.example',
@@ -278,7 +247,7 @@ describe('OAuthClient', () => {
     // GIVEN
     const { stack, org } = setup();
     // WHEN
-    const message = errorOf(() => new OAuthClient(stack, 'GitLab', { organization: org, serviceProvider: VcsProvider.GITLAB_HOSTED }));
+    const message = errorMessageOf(() => new OAuthClient(stack, 'GitLab', { organization: org, serviceProvider: VcsProvider.GITLAB_HOSTED }));
     // THEN
     expect(message).toMatch(/^test\/GitLab: service provider "gitlab_hosted" connects with an access token, but oauthToken is not set: .*TerraformVariable/);
   });
@@ -287,12 +256,12 @@ describe('OAuthClient', () => {
     // GIVEN
     const { stack, org } = setup();
     // WHEN
-    const both = errorOf(() => new OAuthClient(stack, 'Ghe', {
+    const both = errorMessageOf(() => new OAuthClient(stack, 'Ghe', {
       organization: org,
       serviceProvider: VcsProvider.GITHUB_ENTERPRISE,
       oauthToken: secretVar(stack, 'ghe'),
     }));
-    const one = errorOf(() => new OAuthClient(stack, 'Gitlab', {
+    const one = errorMessageOf(() => new OAuthClient(stack, 'Gitlab', {
       organization: org,
       serviceProvider: VcsProvider.GITLAB_ENTERPRISE_EDITION,
       apiUrl: 'https://gitlab.acme.example/api/v4',
@@ -310,14 +279,14 @@ describe('OAuthClient', () => {
     // GIVEN
     const { stack, org } = setup();
     // WHEN
-    const message = errorOf(() => new OAuthClient(stack, 'Ghe', {
+    const message = errorMessageOf(() => new OAuthClient(stack, 'Ghe', {
       organization: org,
       serviceProvider: VcsProvider.GITHUB_ENTERPRISE,
       apiUrl: 'ghe.acme.example/api/v3',
       httpUrl: 'https://ghe.acme.example',
       oauthToken: secretVar(stack, 'ghe'),
     }));
-    const ftp = errorOf(() => new OAuthClient(stack, 'Ghe2', {
+    const ftp = errorMessageOf(() => new OAuthClient(stack, 'Ghe2', {
       organization: org,
       serviceProvider: VcsProvider.GITHUB_ENTERPRISE,
       apiUrl: 'https://ghe.acme.example/api/v3',
@@ -333,7 +302,7 @@ describe('OAuthClient', () => {
     // GIVEN
     const { stack, org } = setup();
     // WHEN
-    const message = errorOf(() => new OAuthClient(stack, 'Ado', { organization: org, serviceProvider: VcsProvider.ADO_SERVICES }));
+    const message = errorMessageOf(() => new OAuthClient(stack, 'Ado', { organization: org, serviceProvider: VcsProvider.ADO_SERVICES }));
     // THEN
     expect(message).toMatch(/^test\/Ado: service provider "ado_services" .*cannot create these OAuth clients.*OAuthClient\.fromName/);
   });
@@ -342,7 +311,7 @@ describe('OAuthClient', () => {
     // GIVEN
     const { stack, org } = setup();
     // WHEN
-    const message = errorOf(() => new OAuthClient(stack, 'X', { organization: org, serviceProvider: 'svn' as VcsProvider }));
+    const message = errorMessageOf(() => new OAuthClient(stack, 'X', { organization: org, serviceProvider: 'svn' as VcsProvider }));
     // THEN
     expect(message).toMatch(/^test\/X: service provider "svn" is not one of "github", .*: use a VcsProvider value\./);
   });
@@ -351,7 +320,7 @@ describe('OAuthClient', () => {
     // GIVEN
     const { stack, org } = setup();
     // WHEN
-    const message = errorOf(() => new OAuthClient(stack, 'GitHub', {
+    const message = errorMessageOf(() => new OAuthClient(stack, 'GitHub', {
       organization: org, serviceProvider: VcsProvider.GITHUB, oauthToken: secretVar(stack, 'gh'), name: ' ',
     }));
     // THEN
@@ -362,7 +331,7 @@ describe('OAuthClient', () => {
     // GIVEN
     const { stack, org } = setup();
     // WHEN
-    const message = errorOf(() => new OAuthClient(stack, 'Bbdc', {
+    const message = errorMessageOf(() => new OAuthClient(stack, 'Bbdc', {
       organization: org,
       serviceProvider: VcsProvider.BITBUCKET_DATA_CENTER,
       apiUrl: 'https://bitbucket.acme.example',
@@ -380,7 +349,7 @@ describe('OAuthClient', () => {
     // GIVEN
     const { stack, org } = setup();
     // WHEN
-    const message = errorOf(() => new OAuthClient(stack, 'Bb', {
+    const message = errorMessageOf(() => new OAuthClient(stack, 'Bb', {
       organization: org, serviceProvider: VcsProvider.BITBUCKET_CLOUD, secret: secretVar(stack, 's'),
     }));
     // THEN
@@ -391,7 +360,7 @@ describe('OAuthClient', () => {
     // GIVEN
     const { stack, org } = setup();
     // WHEN
-    const message = errorOf(() => new OAuthClient(stack, 'Ado', {
+    const message = errorMessageOf(() => new OAuthClient(stack, 'Ado', {
       organization: org,
       serviceProvider: VcsProvider.ADO_SERVER,
       apiUrl: 'https://ado.acme.example',
@@ -410,7 +379,7 @@ describe('OAuthClient', () => {
     // GIVEN
     const { stack, org } = setup();
     // WHEN
-    const message = errorOf(() => new OAuthClient(stack, 'GitHub', {
+    const message = errorMessageOf(() => new OAuthClient(stack, 'GitHub', {
       organization: org,
       serviceProvider: VcsProvider.GITHUB,
       oauthToken: secretVar(stack, 'gh'),
@@ -425,7 +394,7 @@ describe('OAuthClient', () => {
     const { stack, org } = setup();
     const pool = new AgentPool(stack, 'Pool', { organization: org, name: 'private' });
     // WHEN
-    const message = errorOf(() => new OAuthClient(stack, 'GitHub', {
+    const message = errorMessageOf(() => new OAuthClient(stack, 'GitHub', {
       organization: org, serviceProvider: VcsProvider.GITHUB, oauthToken: secretVar(stack, 'gh'), agentPool: pool,
     }));
     // THEN
@@ -438,7 +407,7 @@ describe('OAuthClient', () => {
     const other = Organization.fromOrganizationName(stack, 'Other', 'other');
     const pool = new AgentPool(stack, 'Pool', { organization: other, name: 'private' });
     // WHEN
-    const message = errorOf(() => new OAuthClient(stack, 'Ghe', {
+    const message = errorMessageOf(() => new OAuthClient(stack, 'Ghe', {
       organization: org,
       serviceProvider: VcsProvider.GITHUB_ENTERPRISE,
       apiUrl: 'https://ghe.acme.example/api/v3',
@@ -469,7 +438,7 @@ describe('OAuthClient', () => {
       // GIVEN
       const { stack, org } = setup();
       // WHEN
-      const message = errorOf(() => OAuthClient.fromOAuthTokenId(stack, 'Gh', org, 'oc-abc123'));
+      const message = errorMessageOf(() => OAuthClient.fromOAuthTokenId(stack, 'Gh', org, 'oc-abc123'));
       // THEN
       expect(message).toMatch(/^test\/Gh: OAuth token ID "oc-abc123" is not an OAuth token ID: it looks like "ot-abc123" .*OAuthClient\.fromName/);
     });
@@ -479,7 +448,7 @@ describe('OAuthClient', () => {
       const { stack, org } = setup();
       OAuthClient.fromOAuthTokenId(stack, 'Gh', org, Lazy.stringValue({ produce: () => 'nope' }));
       // WHEN
-      const message = errorOf(() => Testing.synth(stack, true));
+      const message = errorMessageOf(() => Testing.synth(stack, true));
       // THEN
       expect(message).toMatch(/\[test\/Gh\] OAuth token ID "nope" is not an OAuth token ID/);
     });
@@ -504,7 +473,7 @@ describe('OAuthClient', () => {
       // GIVEN
       const { stack, org } = setup();
       // WHEN
-      const message = errorOf(() => OAuthClient.fromName(stack, 'Gh', org, ''));
+      const message = errorMessageOf(() => OAuthClient.fromName(stack, 'Gh', org, ''));
       // THEN
       expect(message).toBe('test/Gh: the OAuth client name is empty: give the name of an existing OAuth client.');
     });
@@ -547,7 +516,7 @@ describe('GitHubAppInstallation', () => {
     // GIVEN
     const { stack } = setup();
     // WHEN
-    const message = errorOf(() => GitHubAppInstallation.fromInstallationId(stack, 'Gha', bad));
+    const message = errorMessageOf(() => GitHubAppInstallation.fromInstallationId(stack, 'Gha', bad));
     // THEN
     expect(message).toBe(
       `test/Gha: installation ID ${bad} is not a GitHub installation ID: it is the positive whole number at the end of ` +
@@ -559,7 +528,7 @@ describe('GitHubAppInstallation', () => {
     // GIVEN
     const { stack } = setup();
     // WHEN
-    const message = errorOf(() => GitHubAppInstallation.fromName(stack, 'Gha', 'https://github.com/acme'));
+    const message = errorMessageOf(() => GitHubAppInstallation.fromName(stack, 'Gha', 'https://github.com/acme'));
     // THEN
     expect(message).toMatch(/^test\/Gha: GitHub account name "https:\/\/github.com\/acme" is invalid: give the login .*/);
   });
@@ -568,7 +537,7 @@ describe('GitHubAppInstallation', () => {
     // GIVEN
     const { stack } = setup();
     // WHEN
-    const message = errorOf(() => GitHubAppInstallation.fromGithubAppInstallationId(stack, 'Gha', '12345678'));
+    const message = errorMessageOf(() => GitHubAppInstallation.fromGithubAppInstallationId(stack, 'Gha', '12345678'));
     // THEN
     expect(message).toMatch(/^test\/Gha: GitHub App installation ID "12345678" is not the platform's installation ID: it looks like "ghain-abc123" .*fromInstallationId/);
   });

@@ -1,5 +1,4 @@
 import { DataTfeWorkspace } from '@cdktf/provider-tfe/lib/data-tfe-workspace';
-import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
 import { RunTrigger } from '@cdktf/provider-tfe/lib/run-trigger';
 import { TeamAccess } from '@cdktf/provider-tfe/lib/team-access';
 import { Workspace as TfeWorkspace } from '@cdktf/provider-tfe/lib/workspace';
@@ -21,16 +20,9 @@ import {
   WorkspaceRunsPermission,
   WorkspaceStateVersionsPermission,
 } from '../src';
+import { setup } from './util';
 
 Testing.setupJest();
-
-function setup() {
-  const app = Testing.app();
-  const stack = new TerraformStack(app, 'test');
-  new TfeProvider(stack, 'tfe', {});
-  const org = new Organization(stack, 'Acme', { name: 'acme', email: 'a@acme.example' });
-  return { app, stack, org };
-}
 
 function vcsConnection(stack: TerraformStack, org: Organization): IVcsConnection {
   return OAuthClient.fromOAuthTokenId(stack, 'Conn', org, 'ot-abc123');

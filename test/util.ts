@@ -1,0 +1,74 @@
+/**
+ * Shared test fixtures: a stack with the tfe provider, an organization, and
+ * readers for errors and annotations.
+ */
+import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
+import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { IConstruct } from 'constructs';
+import 'cdktf/lib/testing/adapters/jest';
+import { Errors, Organization } from '../src';
+
+/** A stack `test` in a fresh test app, with the tfe provider. */
+export function newStack(): TerraformStack {
+  const app = Testing.app();
+  const stack = new TerraformStack(app, 'test');
+  new TfeProvider(stack, 'tfe', {});
+  return stack;
+}
+
+/** An organization `acme` (id `Acme`) in `stack`. */
+export function newOrg(stack: TerraformStack, name = 'acme', id = 'Acme'): Organization {
+  return new Organization(stack, id, { name, email: `${name}@example.com` });
+}
+
+/** A fresh app, its stack `test` and the organization `acme`. */
+export function setup(): { app: App; stack: TerraformStack; org: Organization } {
+  const app = Testing.app();
+  const stack = new TerraformStack(app, 'test');
+  new TfeProvider(stack, 'tfe', {});
+  const org = new Organization(stack, 'Acme', { name: 'acme', email: 'a@acme.example' });
+  return { app, stack, org };
+}
+
+/** The error `fn` throws (fails the test when it throws nothing). */
+export function errorOf(fn: () => unknown): any {
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected an error, got none');
+}
+
+/** The error `fn` throws, which must be a ValidationError. */
+export function validationError(fn: () => unknown): Error {
+  const e = errorOf(fn);
+  expect(Errors.isValidationError(e)).toBe(true);
+  return e as Error;
+}
+
+/** The message of a ValidationError, or of a synth that failed validation, thrown by `fn`. */
+export function errorMessageOf(fn: () => unknown): string {
+  const e = errorOf(fn);
+  expect(Errors.isValidationError(e) || /Validation failed/.test((e as Error).message)).toBe(true);
+  return (e as Error).message;
+}
+
+/** The warning annotations of `scope` and everything below it. */
+export function warnings(scope: IConstruct): string[] {
+  return annotations(scope, '@cdktf/warn');
+}
+
+/** The info annotations of `scope` and everything below it. */
+export function infos(scope: IConstruct): string[] {
+  return annotations(scope, '@cdktf/info');
+}
+
+function annotations(scope: IConstruct, type: string): string[] {
+  return scope.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === type).map((m) => String(m.data)));
+}
+
+/** The value of a new sensitive string variable: a reference, never a literal. */
+export function secretVar(stack: TerraformStack, id: string): string {
+  return new TerraformVariable(stack, id, { type: 'string', sensitive: true }).stringValue;
+}
