@@ -40,7 +40,7 @@ const project = new cdktf.ConstructLibraryCdktf({
   },
 
   docgen: true,
-  eslintOptions: { dirs: ['src'], devdirs: ['test', 'examples', 'e2e', 'projenrc', '.projenrc.ts'] },
+  eslintOptions: { dirs: ['src'], devdirs: ['test', 'examples', 'e2e', 'bench', 'projenrc', '.projenrc.ts'] },
 
   publishToPypi: {
     distName: 'cdktf-tfe-constructs',
@@ -79,5 +79,13 @@ project.addTask('test:e2e', {
   description: 'Run the end-to-end suite (real terraform/tofu toolchain) on the example platform and the fixture',
   exec: 'bash e2e/run.sh',
 });
+
+// The benchmark: the L2 against raw L1 classes, each in its own process (a script, not a test).
+project.addTask('bench', {
+  description: 'Benchmark synthesis of an organization of N workspaces: L2 constructs against raw L1 classes',
+  exec: 'ts-node --project e2e/tsconfig.json --transpile-only bench/run.ts',
+  receiveArgs: true,
+});
+project.gitignore.addPatterns('/bench/results/');
 
 project.synth();

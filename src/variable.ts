@@ -1,6 +1,7 @@
 import { Variable as TfeVariable } from '@cdktf/provider-tfe/lib/variable';
 import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
+import { escapeTemplate } from './private/hcl';
 import { claim, identityOf } from './private/registry';
 import { checkString, fail, literal, quote } from './private/validation';
 import type { IVariableSet } from './variable-set';
@@ -137,11 +138,7 @@ export class Variable extends Construct {
    */
   public readonly category: VariableCategory;
 
-  /**
-   * The variable's ID (`var-...`).
-   * @attribute
-   */
-  public readonly variableId: string;
+  private readonly resource: TfeVariable;
 
   /**
    * Whether the value is write-only on the platform.
@@ -190,8 +187,8 @@ export class Variable extends Construct {
     checkString(this, 'The variable key', props.key, keyProblem(this.category));
 
     const value = props.value;
-    const what = this.describeValue();
     if (this.category === VariableCategory.ENV && value._kind === 'hcl') {
+      const what = this.describeValue();
       fail(this,
         `environment variable ${quote(props.key)} has an HCL value (${what}), but HCL has no effect for environment variables: ` +
         'the platform passes the text as is. Use VariableValue.string(JSON.stringify(...)) to pass the data as JSON text, ' +
@@ -199,6 +196,7 @@ export class Variable extends Construct {
     }
 
     if (this.sensitive && !value.isReference) {
+      const what = this.describeValue();
       const problem = `variable ${quote(props.key)} is sensitive, but its value (${what}) is written literally in the program: ` +
         'a literal is written in plain text into cdk.tf.json (and anything that stores or shows it), so the secret leaks. ' +
         'Declare a sensitive TerraformVariable and pass VariableValue.fromReference(secret.stringValue)';
@@ -225,13 +223,23 @@ export class Variable extends Construct {
       key: props.key,
       value: value.text,
       category: this.category,
-      description: props.description,
+      description: props.description === undefined ? undefined : escapeTemplate(props.description),
       hcl,
       sensitive: this.sensitive,
       workspaceId: props.workspace?.workspaceId,
       variableSetId: props.variableSet?.variableSetId,
     });
-    this.variableId = resource.id;
+    this.resource = resource;
+  }
+
+  /**
+   * The variable's ID (`var-...`).
+   * @attribute
+   */
+  public get variableId(): string {
+    // Read on demand: every attribute read creates a token, which is costly
+    // across tens of thousands of variables.
+    return this.resource.id;
   }
 
   /**

@@ -400,7 +400,8 @@ export class Workspace extends WorkspaceBase {
   }
 
   public readonly workspaceId: string;
-  public readonly workspaceName: string;
+  private readonly resource: TfeWorkspace;
+  private readonly settings: WorkspaceSettings;
   public readonly organization: IOrganization;
 
   /**
@@ -523,18 +524,24 @@ export class Workspace extends WorkspaceBase {
         : undefined,
     });
     this.workspaceId = resource.id;
-    this.workspaceName = resource.name;
+    this.resource = resource;
 
-    new WorkspaceSettings(this, 'Settings', {
+    this.settings = new WorkspaceSettings(this, 'Settings', {
       workspaceId: this.workspaceId,
       executionMode: this.executionMode?.mode,
       agentPoolId: this.executionMode?.agentPool?.agentPoolId,
       globalRemoteState: this.globalRemoteState,
-      remoteStateConsumerIds: Lazy.listValue(
-        { produce: () => this.stateConsumers.map((c) => c.workspaceId) },
-        { omitEmpty: true },
-      ),
     });
+  }
+
+  /**
+   * The workspace's name.
+   * @attribute
+   */
+  public get workspaceName(): string {
+    // Read on demand: each attribute read creates a token, which adds up at
+    // tens of thousands of workspaces.
+    return this.resource.name;
   }
 
   /**
@@ -554,6 +561,10 @@ export class Workspace extends WorkspaceBase {
       fail(this, `remote state consumer ${consumer.node.path} belongs to another organization: state is shared within one organization.`);
     }
     if (this.stateConsumers.some((c) => sameIdentity(c, consumer))) return;
+    if (this.stateConsumers.length === 0) {
+      // Created on the first consumer only, so workspaces without consumers cost no token.
+      this.settings.remoteStateConsumerIds = Lazy.listValue({ produce: () => this.stateConsumers.map((c) => c.workspaceId) });
+    }
     this.stateConsumers.push(consumer);
   }
 

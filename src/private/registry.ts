@@ -6,7 +6,7 @@ import { IConstruct } from 'constructs';
  * tree's root so separate apps (and separate tests) never see each other.
  * Each lookup is a map access: uniqueness checks stay O(1) per construct.
  */
-const registries = new WeakMap<IConstruct, Map<string, string>>();
+const registries = new WeakMap<IConstruct, Map<string, Map<string, IConstruct>>>();
 
 /**
  * Claims `key` in `namespace` for the construct at `scope`.
@@ -20,10 +20,16 @@ export function claim(scope: IConstruct, namespace: string, key: string): string
     registry = new Map();
     registries.set(root, registry);
   }
-  const fullKey = `${namespace}\u0000${key}`;
-  const holder = registry.get(fullKey);
-  if (holder !== undefined) return holder;
-  registry.set(fullKey, scope.node.path);
+  let keys = registry.get(namespace);
+  if (!keys) {
+    keys = new Map();
+    registry.set(namespace, keys);
+  }
+  const holder = keys.get(key);
+  // The holder's path is only computed for a message: storing paths would
+  // keep one long string per claim alive for the whole synth.
+  if (holder !== undefined) return holder.node.path;
+  keys.set(key, scope);
   return undefined;
 }
 

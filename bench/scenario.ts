@@ -1,0 +1,157 @@
+/**
+ * One process, one variant of the benchmark scenario: builds an organization of
+ * N workspaces, synthesizes it, and prints one JSON line with the measurements.
+ *
+ *   node -r ts-node/register bench/scenario.ts <l2|l1-typical|l1-careful> <N>
+ *
+ * The organization: prefix families of three members (dev, staging, prod) for
+ * 60% of the workspaces, standalone workspaces for the rest; every workspace
+ * has 10 variables and 2 team grants; 10 teams, 10 projects and one variable
+ * set applied to every project. All variants emit the same resources with the
+ * same attributes.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Organization as TfeOrganization } from '@cdktf/provider-tfe/lib/organization';
+import { Project as TfeProject } from '@cdktf/provider-tfe/lib/project';
+import { ProjectVariableSet } from '@cdktf/provider-tfe/lib/project-variable-set';
+import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
+import { Team as TfeTeam } from '@cdktf/provider-tfe/lib/team';
+import { TeamAccess } from '@cdktf/provider-tfe/lib/team-access';
+import { Variable as TfeVariable } from '@cdktf/provider-tfe/lib/variable';
+import { VariableSet as TfeVariableSet } from '@cdktf/provider-tfe/lib/variable-set';
+import { Workspace as TfeWorkspace } from '@cdktf/provider-tfe/lib/workspace';
+import { WorkspaceSettings } from '@cdktf/provider-tfe/lib/workspace-settings';
+import { App, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import {
+  Organization, Project, Team, VariableSet, VariableValue, Workspace, WorkspaceAccess, WorkspaceGroup,
+} from '../src';
+
+const TEAMS = 10;
+const PROJECTS = 10;
+const VARIABLES = 10;
+const MEMBERS = ['dev', 'staging', 'prod'];
+
+/** The workspaces of the scenario: [projectIndex, groupIndex | -1, name]. */
+export function plan(n: number): { groups: { prefix: string; project: number }[]; standalone: { name: string; project: number }[] } {
+  const groupCount = Math.floor((n * 0.6) / MEMBERS.length);
+  const groups = Array.from({ length: groupCount }, (_, i) => ({ prefix: `svc${i}-`, project: i % PROJECTS }));
+  const standalone = Array.from({ length: n - groupCount * MEMBERS.length }, (_, i) => ({ name: `app${i}`, project: i % PROJECTS }));
+  return { groups, standalone };
+}
+
+const varValue = (ws: string, i: number) => `value-${i}-of-${ws}`;
+
+function l2(stack: TerraformStack, n: number): void {
+  const org = new Organization(stack, 'Org', { name: 'bench-org', email: 'bench@example.com' });
+  const teams = Array.from({ length: TEAMS }, (_, i) => new Team(stack, `Team${i}`, { organization: org, name: `team${i}` }));
+  const projects = Array.from({ length: PROJECTS }, (_, i) => new Project(stack, `Project${i}`, { organization: org, name: `project${i}` }));
+  const set = new VariableSet(stack, 'Defaults', { organization: org, name: 'defaults', projects });
+  set.addVariable('Owner', { key: 'owner', value: VariableValue.string('platform') });
+  const { groups, standalone } = plan(n);
+  const configure = (ws: Workspace, index: number) => {
+    for (let v = 0; v < VARIABLES; v++) ws.addVariable(`V${v}`, { key: `var${v}`, value: VariableValue.string(varValue(ws.node.id, v)) });
+    ws.grantAccess(teams[index % TEAMS], WorkspaceAccess.WRITE);
+    ws.grantAccess(teams[(index + 1) % TEAMS], WorkspaceAccess.READ);
+  };
+  let index = 0;
+  groups.forEach((g, gi) => {
+    const group = new WorkspaceGroup(stack, `Group${gi}`, {
+      organization: org,
+      prefix: g.prefix,
+      members: MEMBERS.map((shortName) => ({ shortName })),
+      settings: { project: projects[g.project] },
+    });
+    for (const m of group.members) configure(m, index++);
+  });
+  standalone.forEach((s) => configure(new Workspace(stack, s.name, { organization: org, name: s.name, project: projects[s.project] }), index++));
+}
+
+/** The L1 classes as a typical user writes them: attributes read at every use. */
+function l1Typical(stack: TerraformStack, n: number): void {
+  const org = new TfeOrganization(stack, 'Org', { name: 'bench-org', email: 'bench@example.com' });
+  const teams = Array.from({ length: TEAMS }, (_, i) => new TfeTeam(stack, `Team${i}`, { organization: org.name, name: `team${i}` }));
+  const projects = Array.from({ length: PROJECTS }, (_, i) => new TfeProject(stack, `Project${i}`, { organization: org.name, name: `project${i}` }));
+  const set = new TfeVariableSet(stack, 'Defaults', { organization: org.name, name: 'defaults' });
+  new TfeVariable(stack, 'Owner', { key: 'owner', value: 'platform', category: 'terraform', variableSetId: set.id });
+  projects.forEach((p, i) => new ProjectVariableSet(stack, `DefaultsProject${i}`, { projectId: p.id, variableSetId: set.id }));
+  const workspace = (scope: Construct, id: string, name: string, project: TfeProject, index: number) => {
+    const ws = new TfeWorkspace(scope, id, {
+      name, organization: org.name, projectId: project.id, queueAllRuns: false, forceDelete: false, lifecycle: { preventDestroy: true },
+    });
+    new WorkspaceSettings(scope, `${id}Settings`, { workspaceId: ws.id, globalRemoteState: false });
+    for (let v = 0; v < VARIABLES; v++) {
+      new TfeVariable(scope, `${id}V${v}`, { key: `var${v}`, value: varValue(id, v), category: 'terraform', workspaceId: ws.id });
+    }
+    new TeamAccess(scope, `${id}Write`, { workspaceId: ws.id, teamId: teams[index % TEAMS].id, access: 'write' });
+    new TeamAccess(scope, `${id}Read`, { workspaceId: ws.id, teamId: teams[(index + 1) % TEAMS].id, access: 'read' });
+  };
+  const { groups, standalone } = plan(n);
+  let index = 0;
+  groups.forEach((g) => MEMBERS.forEach((m) => workspace(stack, `${g.prefix}${m}`, `${g.prefix}${m}`, projects[g.project], index++)));
+  standalone.forEach((s) => workspace(stack, s.name, s.name, projects[s.project], index++));
+}
+
+/** The L1 classes written carefully: every attribute read once. */
+function l1Careful(stack: TerraformStack, n: number): void {
+  const org = new TfeOrganization(stack, 'Org', { name: 'bench-org', email: 'bench@example.com' });
+  const orgName = org.name;
+  const teamIds = Array.from({ length: TEAMS }, (_, i) => new TfeTeam(stack, `Team${i}`, { organization: orgName, name: `team${i}` }).id);
+  const projectIds = Array.from({ length: PROJECTS }, (_, i) => new TfeProject(stack, `Project${i}`, { organization: orgName, name: `project${i}` }).id);
+  const setId = new TfeVariableSet(stack, 'Defaults', { organization: orgName, name: 'defaults' }).id;
+  new TfeVariable(stack, 'Owner', { key: 'owner', value: 'platform', category: 'terraform', variableSetId: setId });
+  projectIds.forEach((projectId, i) => new ProjectVariableSet(stack, `DefaultsProject${i}`, { projectId, variableSetId: setId }));
+  const workspace = (scope: Construct, id: string, name: string, projectId: string, index: number) => {
+    const workspaceId = new TfeWorkspace(scope, id, {
+      name, organization: orgName, projectId, queueAllRuns: false, forceDelete: false, lifecycle: { preventDestroy: true },
+    }).id;
+    new WorkspaceSettings(scope, `${id}Settings`, { workspaceId, globalRemoteState: false });
+    for (let v = 0; v < VARIABLES; v++) {
+      new TfeVariable(scope, `${id}V${v}`, { key: `var${v}`, value: varValue(id, v), category: 'terraform', workspaceId });
+    }
+    new TeamAccess(scope, `${id}Write`, { workspaceId, teamId: teamIds[index % TEAMS], access: 'write' });
+    new TeamAccess(scope, `${id}Read`, { workspaceId, teamId: teamIds[(index + 1) % TEAMS], access: 'read' });
+  };
+  const { groups, standalone } = plan(n);
+  let index = 0;
+  groups.forEach((g) => MEMBERS.forEach((m) => workspace(stack, `${g.prefix}${m}`, `${g.prefix}${m}`, projectIds[g.project], index++)));
+  standalone.forEach((s) => workspace(stack, s.name, s.name, projectIds[s.project], index++));
+}
+
+const VARIANTS: Record<string, (stack: TerraformStack, n: number) => void> = { 'l2': l2, 'l1-typical': l1Typical, 'l1-careful': l1Careful };
+
+function peakRssMb(): number {
+  const status = fs.readFileSync('/proc/self/status', 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? NaN);
+  return kb / 1024;
+}
+
+if (require.main === module) {
+  const [variant, nArg] = process.argv.slice(2);
+  const n = Number(nArg);
+  const build = VARIANTS[variant];
+  if (!build || !Number.isInteger(n) || n < 1) {
+    console.error('usage: scenario.ts <l2|l1-typical|l1-careful> <N>');
+    process.exit(2);
+  }
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
+  const app = new App({ outdir, context: { 'cdktf-tfe-constructs:accessReport': false } });
+  const stack = new TerraformStack(app, 'bench');
+  new TfeProvider(stack, 'tfe', {});
+  const t0 = performance.now();
+  build(stack, n);
+  const t1 = performance.now();
+  app.synth();
+  const t2 = performance.now();
+  const file = path.join(outdir, 'stacks', 'bench', 'cdk.tf.json');
+  const bytes = fs.statSync(file).size;
+  const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const byType: Record<string, number> = {};
+  for (const [type, byName] of Object.entries<any>(json.resource)) byType[type] = Object.keys(byName).length;
+  const resources = Object.values(byType).reduce((a, b) => a + b, 0);
+  if (process.env.BENCH_KEEP_OUTPUT) console.error(`output kept in ${outdir}`);
+  else fs.rmSync(outdir, { recursive: true, force: true });
+  console.log(JSON.stringify({ variant, n, buildMs: t1 - t0, synthMs: t2 - t1, totalMs: t2 - t0, peakRssMb: peakRssMb(), bytes, resources, byType }));
+}
