@@ -8,6 +8,7 @@
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 
 interface Sample {
@@ -37,7 +38,7 @@ function runOnce(variant: string, n: number): Sample {
     cwd: root,
     env: { ...process.env, TS_NODE_TRANSPILE_ONLY: '1', TS_NODE_PROJECT: path.join(root, 'e2e', 'tsconfig.json') },
     encoding: 'utf8',
-    maxBuffer: 1 << 24,
+    maxBuffer: 16 * 1024 * 1024,
   });
   return JSON.parse(out.trim().split('\n').pop()!);
 }
@@ -85,7 +86,7 @@ for (const n of sizes) {
 
 const get = (v: string, n: number) => rows.find((r) => r.variant === v && r.n === n)!;
 const pad = (s: string, w: number) => s.padStart(w);
-console.log(`\nmedians of ${reps} runs per cell (node ${process.version}, ${require('os').cpus().length} cores)\n`);
+console.log(`\nmedians of ${reps} runs per cell (node ${process.version}, ${os.cpus().length} cores)\n`);
 console.log(['N', 'variant', 'build s', 'synth s', 'total s', 'peak MB', 'resources', 'JSON MB'].map((h, i) => pad(h, i === 1 ? 11 : 9)).join(' '));
 for (const r of rows) {
   console.log([
