@@ -29,6 +29,7 @@ const project = new cdktf.ConstructLibraryCdktf({
     'constructs@10.4.2',
     '@types/node@^20',
     'ts-node@^10',
+    'fast-check@^3',
   ],
   jestOptions: {
     jestVersion: '^29',
@@ -40,7 +41,7 @@ const project = new cdktf.ConstructLibraryCdktf({
   },
 
   docgen: true,
-  eslintOptions: { dirs: ['src'], devdirs: ['test', 'examples', 'e2e', 'bench', 'projenrc', '.projenrc.ts'] },
+  eslintOptions: { dirs: ['src'], devdirs: ['test', 'examples', 'e2e', 'bench', 'fuzz', 'projenrc', '.projenrc.ts'] },
 
   publishToPypi: {
     distName: 'cdktf-tfe-constructs',
@@ -87,5 +88,12 @@ project.addTask('bench', {
   receiveArgs: true,
 });
 project.gitignore.addPatterns('/bench/results/');
+
+// Property-based fuzzing of every public construct (a script; the unit suite runs a fixed-seed sample).
+project.addTask('fuzz', {
+  description: 'Fuzz every public construct with random and hostile props (>= 10,000 cases each)',
+  exec: 'ts-node --project e2e/tsconfig.json --transpile-only fuzz/run.ts',
+  receiveArgs: true,
+});
 
 project.synth();

@@ -9,6 +9,7 @@ import { Entitlement } from './entitlements';
 import type { IOrganization } from './organization';
 import { requireEntitlement } from './private/entitlements';
 import { claim, identityOf, sameIdentity, setIdentity } from './private/registry';
+import { escapeTemplate } from './private/text';
 import { checkString, fail, literal, quote } from './private/validation';
 import type { IProject } from './project';
 import type { IWorkspace } from './workspace';
@@ -81,7 +82,7 @@ export class AgentToken extends Construct {
     );
     const resource = new TfeAgentToken(this, 'Resource', {
       agentPoolId: props.agentPool.agentPoolId,
-      description: props.description,
+      description: escapeTemplate(props.description),
     });
     this.tokenValue = resource.token;
     this.tokenId = resource.id;
@@ -215,7 +216,7 @@ export class AgentPool extends AgentPoolBase {
     }
 
     this.resource = new TfeAgentPool(this, 'Resource', {
-      name: props.name,
+      name: escapeTemplate(props.name),
       organization: props.organization.organizationName,
       organizationScoped: this.organizationScoped,
     });

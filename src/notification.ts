@@ -3,6 +3,7 @@ import { Annotations, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { claim, identityOf } from './private/registry';
 import { checkSecret } from './private/secrets';
+import { escapeTemplate } from './private/text';
 import { checkString, fail, literal, quote } from './private/validation';
 import type { IWorkspace } from './workspace';
 
@@ -264,7 +265,7 @@ export class Notification extends Construct {
     const d = props.destination;
     const resource = new NotificationConfiguration(this, 'Resource', {
       workspaceId: props.workspace.workspaceId,
-      name: props.name,
+      name: escapeTemplate(props.name),
       destinationType: d.destinationType,
       url: d.url,
       emailAddresses: d.emailAddresses,

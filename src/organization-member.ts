@@ -2,6 +2,7 @@ import { DataTfeOrganizationMembership } from '@cdktf/provider-tfe/lib/data-tfe-
 import { OrganizationMembership } from '@cdktf/provider-tfe/lib/organization-membership';
 import { Construct, IConstruct } from 'constructs';
 import type { IOrganization } from './organization';
+import { escapeTemplate } from './private/text';
 import { checkString, fail, quote } from './private/validation';
 
 /**
@@ -69,7 +70,7 @@ export class OrganizationMember extends Construct implements IOrganizationMember
     checkString(member, 'The member email', email, emailProblem);
     const lookup = new DataTfeOrganizationMembership(member, 'Lookup', {
       organization: organization.organizationName,
-      email,
+      email: escapeTemplate(email),
     });
     member.setId(lookup.id);
     return member;
@@ -89,7 +90,7 @@ export class OrganizationMember extends Construct implements IOrganizationMember
     checkString(this, 'The member email', props.email, emailProblem);
     const resource = new OrganizationMembership(this, 'Resource', {
       organization: props.organization.organizationName,
-      email: props.email,
+      email: escapeTemplate(props.email),
     });
     this.organization = props.organization;
     this.membershipId = resource.id;

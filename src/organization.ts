@@ -6,6 +6,7 @@ import { OrganizationMember, OrganizationMemberOptions } from './organization-me
 import { OrganizationToken, OrganizationTokenOptions } from './organization-token';
 import { requireEntitlement } from './private/entitlements';
 import { setIdentity, setLiteralName } from './private/registry';
+import { escapeTemplate } from './private/text';
 import { checkString, fail, literal, quote } from './private/validation';
 import { Project, ProjectOptions } from './project';
 import { Team, TeamOptions } from './team';
@@ -237,7 +238,7 @@ export class Organization extends OrganizationBase {
 
     const resource = new TfeOrganization(this, 'Resource', {
       name: props.name,
-      email: props.email,
+      email: escapeTemplate(props.email),
       collaboratorAuthPolicy: props.collaboratorAuthPolicy,
       sessionTimeoutMinutes: props.sessionTimeoutMinutes,
       sessionRememberMinutes: props.sessionRememberMinutes,

@@ -13,6 +13,7 @@ import { escapeTemplate } from './private/hcl';
 import { recordPolicyMembership } from './private/policy-registry';
 import { claim, identityOf, sameIdentity, setIdentity } from './private/registry';
 import { checkSecret } from './private/secrets';
+import { text } from './private/text';
 import { checkString, fail, literal, quote, resolveValue, uniqueChildId } from './private/validation';
 import type { IProject } from './project';
 import type { IVcsConnection } from './vcs';
@@ -466,7 +467,7 @@ export class PolicySet extends PolicySetBase {
 
     this.resource = new TfePolicySet(this, 'Resource', {
       name: props.name,
-      description: props.description,
+      description: text(props.description),
       organization: props.organization.organizationName,
       kind: this.setKind,
       global: this.appliesToAllWorkspaces,

@@ -8,6 +8,7 @@ import type { IOrganization } from './organization';
 import { requireEntitlement } from './private/entitlements';
 import { escapeTemplate } from './private/hcl';
 import { claim, identityOf, setIdentity } from './private/registry';
+import { text } from './private/text';
 import { checkString, fail, literal, quote } from './private/validation';
 
 /**
@@ -383,7 +384,7 @@ export class Policy extends Construct implements IPolicy {
 
     const resource = new TfePolicy(this, 'Resource', {
       name: props.name,
-      description: props.description,
+      description: text(props.description),
       organization: props.organization.organizationName,
       kind: props.kind,
       policy: props.source._render(this),

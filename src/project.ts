@@ -7,6 +7,7 @@ import { ValidationError } from './errors';
 import type { IOrganization } from './organization';
 import { requireEntitlement } from './private/entitlements';
 import { claim, identityOf, sameIdentity, setIdentity } from './private/registry';
+import { text, textMap } from './private/text';
 import { checkString, literal, quote, uniqueChildId } from './private/validation';
 import { ProjectAccess } from './project-access';
 import type { ITeam } from './team';
@@ -195,8 +196,8 @@ export class Project extends ProjectBase {
     const resource = new TfeProject(this, 'Resource', {
       name: props.name,
       organization: props.organization.organizationName,
-      description: props.description,
-      tags: props.tags,
+      description: text(props.description),
+      tags: textMap(props.tags),
       autoDestroyActivityDuration: props.autoDestroyActivityDuration,
     });
     this.projectId = resource.id;

@@ -5,6 +5,7 @@ import { AccessReport } from './access-report';
 import { IApiToken, TokenKind, TokenOutputOptions } from './api-token';
 import { ValidationError } from './errors';
 import { claim, identityOf } from './private/registry';
+import { text } from './private/text';
 import { sensitiveTokenOutput, tokenExpiry } from './private/tokens';
 import { checkString, literal, quote } from './private/validation';
 import type { ITeam } from './team';
@@ -120,7 +121,7 @@ export class TeamToken extends Construct implements IApiToken {
 
     const resource = new TfeTeamToken(this, 'Resource', {
       teamId: props.team.teamId,
-      description: props.description,
+      description: text(props.description),
       expiredAt,
       forceRegenerate: props.forceRegenerate,
     });

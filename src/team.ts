@@ -14,6 +14,7 @@ import { OrganizationAccess } from './organization-access';
 import type { IOrganizationMember } from './organization-member';
 import { requireEntitlement } from './private/entitlements';
 import { claim, identityOf, sameIdentity, setIdentity } from './private/registry';
+import { text } from './private/text';
 import { checkString, literal, quote, resolveValue } from './private/validation';
 import { TeamToken, TeamTokenOptions } from './team-token';
 
@@ -275,7 +276,7 @@ export class Team extends TeamBase {
       name: props.name,
       organization: props.organization.organizationName,
       visibility: props.visibility,
-      ssoTeamId: props.ssoTeamId,
+      ssoTeamId: text(props.ssoTeamId),
       allowMemberTokenManagement: props.allowMemberTokenManagement,
       organizationAccess: this.organizationAccess.isEmpty ? undefined : this.organizationAccess._render(),
     });

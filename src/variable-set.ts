@@ -5,6 +5,7 @@ import { WorkspaceVariableSet } from '@cdktf/provider-tfe/lib/workspace-variable
 import { Construct, IConstruct } from 'constructs';
 import type { IOrganization } from './organization';
 import { identityOf, sameIdentity, setIdentity } from './private/registry';
+import { escapeTemplate, text } from './private/text';
 import { checkString, fail, literal, quote, uniqueChildId } from './private/validation';
 import type { IProject } from './project';
 import { Variable, VariableOptions } from './variable';
@@ -263,8 +264,8 @@ export class VariableSet extends VariableSetBase {
     if (name !== undefined) setIdentity(this, `varset-name:${identityOf(props.organization)}/${name}`);
 
     const resource = new TfeVariableSet(this, 'Resource', {
-      name: props.name,
-      description: props.description,
+      name: escapeTemplate(props.name),
+      description: text(props.description),
       organization: props.organization.organizationName,
       global: this.allWorkspaces,
       priority: this.priority,

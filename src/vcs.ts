@@ -9,6 +9,7 @@ import type { IOrganization } from './organization';
 import { requireEntitlement } from './private/entitlements';
 import { identityOf, sameIdentity, setIdentity } from './private/registry';
 import { checkSecret } from './private/secrets';
+import { text } from './private/text';
 import { checkString, fail, literal, quote } from './private/validation';
 
 /**
@@ -308,7 +309,7 @@ export class OAuthClient extends Construct implements IVcsConnection {
     const resource = new TfeOauthClient(this, 'Resource', {
       organization: props.organization.organizationName,
       serviceProvider: provider,
-      name: props.name,
+      name: text(props.name),
       apiUrl,
       httpUrl,
       oauthToken: props.oauthToken,

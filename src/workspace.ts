@@ -15,6 +15,7 @@ import { requireEntitlement } from './private/entitlements';
 import { escapeTemplate } from './private/hcl';
 import { claim, identityOf, sameIdentity, setIdentity, setLiteralName } from './private/registry';
 import { addTriggerEdge, MAX_RUN_TRIGGER_SOURCES } from './private/run-trigger-graph';
+import { text, textMap } from './private/text';
 import { checkString, fail, literal, quote, uniqueChildId } from './private/validation';
 import type { IProject } from './project';
 import { RemovalPolicy } from './removal-policy';
@@ -492,11 +493,11 @@ export class Workspace extends WorkspaceBase {
       name: props.name,
       organization: props.organization.organizationName,
       projectId: props.project?.projectId,
-      description: optionalText(props.description),
+      description: text(props.description),
       tags: textMap(props.tags),
       tagNames: props.tagNames,
       terraformVersion: props.terraformVersion,
-      workingDirectory: optionalText(props.workingDirectory),
+      workingDirectory: text(props.workingDirectory),
       autoApply: props.autoApply,
       autoApplyRunTrigger: props.autoApplyRunTrigger,
       queueAllRuns: props.queueAllRuns ?? false,
@@ -515,8 +516,8 @@ export class Workspace extends WorkspaceBase {
       vcsRepo: vcs
         ? {
           identifier: vcs.repository,
-          branch: optionalText(vcs.branch),
-          tagsRegex: optionalText(vcs.tagsRegex),
+          branch: text(vcs.branch),
+          tagsRegex: text(vcs.tagsRegex),
           ingressSubmodules: vcs.ingressSubmodules,
           oauthTokenId: vcs.connection.oauthTokenId,
           githubAppInstallationId: vcs.connection.githubAppInstallationId,
@@ -647,19 +648,4 @@ class ImportedWorkspace extends WorkspaceBase {
     this.workspaceName = workspaceName;
     setIdentity(this, identity);
   }
-}
-
-/**
- * Free text the user wrote, escaped so Terraform does not read `${` or `%{`
- * in it as a template.
- */
-function optionalText(text: string | undefined): string | undefined {
-  return text === undefined ? undefined : escapeTemplate(text);
-}
-
-function textMap(map: { [key: string]: string } | undefined): { [key: string]: string } | undefined {
-  if (map === undefined) return undefined;
-  const out: { [key: string]: string } = {};
-  for (const [k, v] of Object.entries(map)) out[escapeTemplate(k)] = escapeTemplate(v);
-  return out;
 }
