@@ -3,7 +3,7 @@ import { TerraformBackend, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { Backend, BackendBindingOptions } from './backend';
 import type { IOrganization } from './organization';
-import { checkString, fail, literal, quote } from './private/validation';
+import { checkString, fail, literal, quote, safeChildId } from './private/validation';
 import type { ITeam } from './team';
 import { Variable, VariableCategory, VariableOptions } from './variable';
 import { VariableSet } from './variable-set';
@@ -166,7 +166,7 @@ export class WorkspaceGroup extends Construct {
       }
       const settings: WorkspaceSettingsOptions = { ...props.settings, ...member.settings };
       const tagNames = [...new Set([...sharedTags, ...(member.settings?.tagNames ?? []), this.groupTag])];
-      const ws = new Workspace(this, shortName, {
+      const ws = new Workspace(this, safeChildId(shortName), {
         ...settings,
         tagNames,
         organization: props.organization,

@@ -389,10 +389,19 @@ describe('TeamToken', () => {
       const output = token.createOutput('ci-token', { description: 'CI token' });
 
       // THEN
-      expect(output.node.path).toBe('test/Acme/Ops/Ci/ci-token');
+      expect(output.node.path).toBe('test/Acme/Ops/Ci/Output-ci-token');
       const [json] = Object.values(JSON.parse(Testing.synth(stack, true)).output) as any[];
       expect(json.description).toBe('CI token');
       expect(json.sensitive).toBe(true);
+    });
+
+    test('output names are Terraform identifiers, and may be any of them (even "valueOf")', () => {
+      const { stack, ops } = newTeam();
+      ops.addToken('Ci').createOutput('valueOf');
+      expect(Object.keys(JSON.parse(Testing.synth(stack, true)).output)).toEqual(['valueOf']);
+      expect(() => ops.addToken('Other', { description: 'o' }).createOutput('not an identifier')).toThrow(
+        /output name "not an identifier" is not a Terraform identifier/,
+      );
     });
 
     test('output names are unique per stack', () => {

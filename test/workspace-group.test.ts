@@ -128,6 +128,13 @@ describe('WorkspaceGroup', () => {
       expect(() => new WorkspaceGroup(stack, 'F', { organization: org, prefix: 'f-', members: [{ shortName: '' }] })).toThrow(/a member short name is empty/);
     });
 
+    test('short names that are Object.prototype members still work ("toString", "constructor")', () => {
+      const { stack, org } = setup();
+      const group = new WorkspaceGroup(stack, 'G', { organization: org, prefix: 'g-', members: [{ shortName: 'toString' }, { shortName: 'constructor' }] });
+      expect(group.member('toString').node.id).toBe('toString~');
+      expect(resources(stack, 'tfe_workspace').map((w) => w.name).sort()).toEqual(['g-constructor', 'g-toString']);
+    });
+
     test('member() with an unknown short name', () => {
       const { stack, org } = setup();
       const group = new WorkspaceGroup(stack, 'Net', { organization: org, prefix: 'net-', members: [{ shortName: 'dev' }] });

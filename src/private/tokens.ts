@@ -11,11 +11,14 @@ export function sensitiveTokenOutput(token: IApiToken, scope: Construct, id: str
   // The output is named exactly `id` (what `terraform output <id>` takes), so
   // the name must be unique in its stack.
   const stack = TerraformStack.of(scope);
+  if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(id)) {
+    fail(scope, `output name ${quote(id)} is not a Terraform identifier: use letters, digits, "_" and "-", starting with a letter or "_".`);
+  }
   const holder = claim(stack, `output:${stack.node.path}`, id);
   if (holder !== undefined) {
     fail(scope, `output name ${quote(id)} is already used in stack ${stack.node.path}: give each token output its own name.`);
   }
-  const output = new TerraformOutput(scope, id, {
+  const output = new TerraformOutput(scope, `Output-${id}`, {
     value: token.tokenValue,
     sensitive: true,
     description: options.description ?? `${token.tokenKind} token ${token.node.path}`,

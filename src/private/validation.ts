@@ -90,3 +90,14 @@ const RESOLVER = new DefaultTokenResolver(new StringConcat());
 export function resolveValue(scope: IConstruct, value: unknown): any {
   return Tokenization.resolve(value, { scope: TerraformStack.of(scope), preparing: false, resolver: RESOLVER });
 }
+
+/**
+ * A construct id for a name the user gave. The constructs library keeps
+ * children in a plain object, so a name such as `toString` or `constructor`
+ * would collide with Object.prototype; those get a `~` suffix (a character
+ * the platform's names never contain). Every other name is used as is, so
+ * addresses stay readable.
+ */
+export function safeChildId(name: string): string {
+  return name in Object.prototype ? `${name}~` : name;
+}
