@@ -2,33 +2,13 @@ import { AgentPool as TfeAgentPool } from '@cdktf/provider-tfe/lib/agent-pool';
 import { AgentPoolAllowedProjects } from '@cdktf/provider-tfe/lib/agent-pool-allowed-projects';
 import { AgentPoolAllowedWorkspaces } from '@cdktf/provider-tfe/lib/agent-pool-allowed-workspaces';
 import { AgentToken as TfeAgentToken } from '@cdktf/provider-tfe/lib/agent-token';
-import { Workspace as TfeWorkspace } from '@cdktf/provider-tfe/lib/workspace';
 import { Lazy, Testing } from 'cdktf';
-import { Construct } from 'constructs';
-import { errorMessageOf, setup, warnings } from './util';
+import { FakeWorkspace, errorMessageOf, setup, warnings } from './util';
 import { AgentPool, AgentToken } from '../src/agent-pool';
-import { IOrganization, Organization } from '../src/organization';
+import { Organization } from '../src/organization';
 import { resolveValue } from '../src/private/validation';
-import type { IWorkspace } from '../src/workspace';
 
 Testing.setupJest();
-
-/** A stand-in for the Workspace construct: a `tfe_workspace` and nothing else. */
-class FakeWorkspace extends Construct implements IWorkspace {
-  public readonly workspaceId: string;
-  public readonly workspaceName: string;
-  constructor(scope: Construct, id: string, public readonly organization: IOrganization, name: string) {
-    super(scope, id);
-    const ws = new TfeWorkspace(this, 'Resource', { name, organization: organization.organizationName });
-    this.workspaceId = ws.id;
-    this.workspaceName = ws.name;
-  }
-  public addVariable(): never { throw new Error('not in the fake'); }
-  public grantAccess(): never { throw new Error('not in the fake'); }
-  public triggeredBy(): never { throw new Error('not in the fake'); }
-  public addNotification(): never { throw new Error('not in the fake'); }
-  public addVariableSet(): never { throw new Error('not in the fake'); }
-}
 
 describe('AgentPool', () => {
   test('creates an organization-scoped pool by default', () => {

@@ -1,32 +1,12 @@
 import { NotificationConfiguration } from '@cdktf/provider-tfe/lib/notification-configuration';
 import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
-import { Workspace as TfeWorkspace } from '@cdktf/provider-tfe/lib/workspace';
 import { Lazy, TerraformStack, Testing } from 'cdktf';
-import { Construct } from 'constructs';
-import { errorMessageOf, secretVar, warnings } from './util';
+import { FakeWorkspace, errorMessageOf, secretVar, warnings } from './util';
 import { Notification, NotificationDestination, NotificationTrigger } from '../src/notification';
-import { IOrganization, Organization } from '../src/organization';
+import { Organization } from '../src/organization';
 import { resolveValue } from '../src/private/validation';
-import type { IWorkspace } from '../src/workspace';
 
 Testing.setupJest();
-
-/** A stand-in for the Workspace construct: a `tfe_workspace` and nothing else. */
-class FakeWorkspace extends Construct implements IWorkspace {
-  public readonly workspaceId: string;
-  public readonly workspaceName: string;
-  constructor(scope: Construct, id: string, public readonly organization: IOrganization, name: string) {
-    super(scope, id);
-    const ws = new TfeWorkspace(this, 'Resource', { name, organization: organization.organizationName });
-    this.workspaceId = ws.id;
-    this.workspaceName = ws.name;
-  }
-  public addVariable(): never { throw new Error('not in the fake'); }
-  public grantAccess(): never { throw new Error('not in the fake'); }
-  public triggeredBy(): never { throw new Error('not in the fake'); }
-  public addNotification(): never { throw new Error('not in the fake'); }
-  public addVariableSet(): never { throw new Error('not in the fake'); }
-}
 
 function setup() {
   const app = Testing.app();

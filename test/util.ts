@@ -3,10 +3,11 @@
  * readers for errors and annotations.
  */
 import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
+import { Workspace as TfeWorkspace } from '@cdktf/provider-tfe/lib/workspace';
 import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
-import { IConstruct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import 'cdktf/lib/testing/adapters/jest';
-import { Errors, Organization } from '../src';
+import { Errors, IOrganization, IVariableSet, IWorkspace, Organization, Variable, VariableOptions } from '../src';
 
 /** A stack `test` in a fresh test app, with the tfe provider. */
 export function newStack(): TerraformStack {
@@ -71,4 +72,35 @@ function annotations(scope: IConstruct, type: string): string[] {
 /** The value of a new sensitive string variable: a reference, never a literal. */
 export function secretVar(stack: TerraformStack, id: string): string {
   return new TerraformVariable(stack, id, { type: 'string', sensitive: true }).stringValue;
+}
+
+/**
+ * A stand-in for the Workspace construct over a bare `tfe_workspace`, for
+ * tests of constructs that only need a workspace's ID and organization.
+ * Variables and variable sets work; the other behaviour is not in the fake.
+ */
+export class FakeWorkspace extends Construct implements IWorkspace {
+  public readonly workspaceId: string;
+  public readonly workspaceName: string;
+  public readonly organization: IOrganization;
+
+  constructor(scope: Construct, id: string, organization: IOrganization, name: string) {
+    super(scope, id);
+    this.organization = organization;
+    const resource = new TfeWorkspace(this, 'Resource', { name, organization: organization.organizationName });
+    this.workspaceId = resource.id;
+    this.workspaceName = resource.name;
+  }
+
+  public addVariable(id: string, options: VariableOptions): Variable {
+    return new Variable(this, id, { ...options, workspace: this });
+  }
+
+  public addVariableSet(variableSet: IVariableSet): void {
+    variableSet.applyToWorkspace(this);
+  }
+
+  public grantAccess(): never { throw new Error('not in the fake'); }
+  public triggeredBy(): never { throw new Error('not in the fake'); }
+  public addNotification(): never { throw new Error('not in the fake'); }
 }

@@ -3,41 +3,18 @@ import { ProjectVariableSet } from '@cdktf/provider-tfe/lib/project-variable-set
 import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
 import { Variable as TfeVariable } from '@cdktf/provider-tfe/lib/variable';
 import { VariableSet as TfeVariableSet } from '@cdktf/provider-tfe/lib/variable-set';
-import { Workspace as TfeWorkspace } from '@cdktf/provider-tfe/lib/workspace';
 import { WorkspaceVariableSet } from '@cdktf/provider-tfe/lib/workspace-variable-set';
 import { Lazy, TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
-import { validationError } from './util';
+import { FakeWorkspace, validationError } from './util';
 import { IOrganization, Organization } from '../src/organization';
 import { Project } from '../src/project';
 import { VariableCategory } from '../src/variable';
-import { IVariableSet, VariableSet } from '../src/variable-set';
+import { VariableSet } from '../src/variable-set';
 import { VariableValue } from '../src/variable-value';
 import type { IWorkspace } from '../src/workspace';
 
 Testing.setupJest();
-
-/**
- * A stand-in for the Workspace construct: what variable sets need of a
- * workspace (its ID and organization), over a `tfe_workspace`.
- */
-class FakeWorkspace extends Construct {
-  public readonly workspaceId: string;
-  public readonly workspaceName: string;
-  public readonly organization: IOrganization;
-
-  constructor(scope: Construct, id: string, organization: IOrganization, name: string) {
-    super(scope, id);
-    this.organization = organization;
-    const resource = new TfeWorkspace(this, 'Resource', { name, organization: organization.organizationName });
-    this.workspaceId = resource.id;
-    this.workspaceName = resource.name;
-  }
-
-  public addVariableSet(variableSet: IVariableSet): void {
-    variableSet.applyToWorkspace(this as unknown as IWorkspace);
-  }
-}
 
 function fakeWorkspace(scope: Construct, id: string, organization: IOrganization, name: string): IWorkspace {
   return new FakeWorkspace(scope, id, organization, name) as unknown as IWorkspace;

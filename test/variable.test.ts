@@ -1,38 +1,14 @@
 import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
 import { Variable as TfeVariable } from '@cdktf/provider-tfe/lib/variable';
-import { Workspace as TfeWorkspace } from '@cdktf/provider-tfe/lib/workspace';
 import { AnnotationMetadataEntryType, Lazy, TerraformStack, TerraformVariable, Testing } from 'cdktf';
-import { Construct } from 'constructs';
-import { validationError } from './util';
-import { IOrganization, Organization } from '../src/organization';
-import { Variable, VariableCategory, VariableOptions } from '../src/variable';
+import { FakeWorkspace, validationError } from './util';
+import { Organization } from '../src/organization';
+import { Variable, VariableCategory } from '../src/variable';
 import { VariableSet } from '../src/variable-set';
 import { VariableValue } from '../src/variable-value';
 import type { IWorkspace } from '../src/workspace';
 
 Testing.setupJest();
-
-/**
- * A stand-in for the Workspace construct: what variables need of a workspace
- * (its ID, organization and addVariable), over a `tfe_workspace`.
- */
-class FakeWorkspace extends Construct {
-  public readonly workspaceId: string;
-  public readonly workspaceName: string;
-  public readonly organization: IOrganization;
-
-  constructor(scope: Construct, id: string, organization: IOrganization, name: string) {
-    super(scope, id);
-    this.organization = organization;
-    const resource = new TfeWorkspace(this, 'Resource', { name, organization: organization.organizationName });
-    this.workspaceId = resource.id;
-    this.workspaceName = resource.name;
-  }
-
-  public addVariable(id: string, options: VariableOptions): Variable {
-    return new Variable(this, id, { ...options, workspace: asWorkspace(this) });
-  }
-}
 
 function asWorkspace(ws: FakeWorkspace): IWorkspace {
   return ws as unknown as IWorkspace;
