@@ -1,5 +1,5 @@
 /**
- * npm run fuzz [-- --runs 10000 --seed N]: every property with many random
+ * npm run fuzz [-- --runs 10000 --seed N --only Workspace,Variable]: every property with many random
  * cases; prints a table of outcomes and exits non-zero on any failure.
  */
 import * as fc from 'fast-check';
@@ -13,8 +13,10 @@ const runs = arg('runs', 10000);
 const seed = arg('seed', Date.now() % 2147483647);
 console.log(`fuzz: ${runs} cases per construct, seed ${seed} (replay with --seed ${seed})\n`);
 console.log(`${'construct'.padEnd(30)} ${'cases'.padStart(7)} ${'synths'.padStart(7)} ${'rule errors'.padStart(12)} ${'value errors'.padStart(13)} ${'failures'.padStart(9)} ${'seconds'.padStart(8)}`);
+const onlyIndex = process.argv.indexOf('--only');
+const only = onlyIndex >= 0 ? process.argv[onlyIndex + 1].split(',') : undefined;
 let failed = 0;
-for (const property of PROPERTIES) {
+for (const property of PROPERTIES.filter((p) => !only || only.includes(p.name))) {
   const counts: Record<Outcome, number> = { 'synth': 0, 'validation-error': 0, 'value-rejected': 0 };
   const start = Date.now();
   let failure: string | undefined;

@@ -86,6 +86,10 @@ export interface ExternalWorkspacesBindingOptions extends BackendBindingOptions 
   readonly workspaceTags?: string[];
 }
 
+const NAME = /^[A-Za-z0-9_-]+$/;
+const TAG = /^[a-z0-9](?:[a-z0-9_:-]*[a-z0-9])?$/;
+const PROJECT = /^[A-Za-z0-9_-][A-Za-z0-9_ -]{1,38}[A-Za-z0-9_-]$/;
+
 /**
  * Points consumer stacks at workspaces: the `remote` backend or the `cloud`
  * block, on the right hostname and organization, never with a token in code
@@ -173,9 +177,20 @@ export class Backend {
         fail(stack, 'workspaceTags is empty: give at least one tag the workspaces carry.');
       }
     }
-    for (const [what, value] of [['organizationName', options.organizationName], ['workspaceName', options.workspaceName], ['workspacePrefix', options.workspacePrefix]]) {
-      if (value !== undefined && Token.isUnresolved(value)) {
+    const names: [string, string | undefined, RegExp, string][] = [
+      ['organizationName', options.organizationName, NAME, 'letters, numbers, "-" and "_"'],
+      ['workspaceName', options.workspaceName, NAME, 'letters, numbers, "-" and "_"'],
+      ['workspacePrefix', options.workspacePrefix, NAME, 'letters, numbers, "-" and "_"'],
+      ['projectName', options.projectName, PROJECT, '3 to 40 letters, numbers, spaces, "-" and "_"'],
+      ...(options.workspaceTags ?? []).map((t): [string, string, RegExp, string] => ['a workspace tag', t, TAG, 'lowercase letters, numbers, "_", ":" and "-"']),
+    ];
+    for (const [what, value, pattern, allowed] of names) {
+      if (value === undefined) continue;
+      if (Token.isUnresolved(value)) {
         fail(stack, `${what} is a reference, but backend blocks take no references: give the literal value.`);
+      }
+      if (!pattern.test(value)) {
+        fail(stack, `${what} ${quote(value)} cannot name a workspace target: use ${allowed}.`);
       }
     }
     const hostname = Backend.hostname(stack, options);
@@ -198,6 +213,9 @@ export class Backend {
       fail(target,
         `stack ${stack.node.path} cannot be bound: the organization's name is not known while the program runs (backend blocks take no references); ` +
         'give the organization a literal name.');
+    }
+    if (options.projectName !== undefined && (Token.isUnresolved(options.projectName) || !PROJECT.test(options.projectName))) {
+      fail(target, `projectName ${quote(options.projectName)} cannot name a project in a backend block: use 3 to 40 letters, numbers, spaces, "-" and "_", as a literal.`);
     }
     return { hostname: Backend.hostname(target, options), organization: org };
   }

@@ -268,7 +268,7 @@ export class Notification extends Construct {
       name: escapeTemplate(props.name),
       destinationType: d.destinationType,
       url: d.url,
-      emailAddresses: d.emailAddresses,
+      emailAddresses: d.emailAddresses?.map(escapeTemplate),
       emailUserIds: d.users,
       token: d._token,
       triggers: this.triggers,

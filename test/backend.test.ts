@@ -100,6 +100,17 @@ describe('Backend', () => {
         /the cloud block selects workspaces by name or tags, not by prefix/,
       );
       expect(() => Backend.forExternalWorkspaces(s, { organizationName: 'acme', backendType: BackendType.CLOUD, workspaceTags: [] })).toThrow(/workspaceTags is empty/);
+      // names that could not name a workspace (and would be read as templates)
+      expect(() => Backend.forExternalWorkspaces(s, { organizationName: 'acme', workspaceName: '${var.x}' })).toThrow(
+        /^x: workspaceName "\$\{var.x\}" cannot name a workspace target: use letters, numbers, "-" and "_"\.$/,
+      );
+      expect(() => Backend.forExternalWorkspaces(s, { organizationName: 'ac me', workspacePrefix: 'p-' })).toThrow(/organizationName "ac me" cannot name/);
+      expect(() => Backend.forExternalWorkspaces(s, { organizationName: 'acme', backendType: BackendType.CLOUD, workspaceTags: ['Bad Tag'] })).toThrow(
+        /a workspace tag "Bad Tag" cannot name a workspace target: use lowercase letters/,
+      );
+      expect(() => Backend.forExternalWorkspaces(s, { organizationName: 'acme', backendType: BackendType.CLOUD, workspaceName: 'a', projectName: '%{x}' })).toThrow(
+        /projectName "%\{x\}" cannot name a workspace target/,
+      );
       expect(() => Backend.forExternalWorkspaces(s, { organizationName: Lazy.stringValue({ produce: () => 'acme' }), workspaceName: 'a' })).toThrow(
         /organizationName is a reference, but backend blocks take no references/,
       );
