@@ -52,9 +52,8 @@ const project = new cdktf.ConstructLibraryCdktf({
     mavenGroupId: 'io.github.cdktf-tfe-constructs',
     mavenArtifactId: 'cdktf-tfe-constructs',
   },
-  publishToNuget: {
-    dotNetNamespace: 'CdktfTfeConstructs',
-    packageId: 'CdktfTfeConstructs',
+  publishToGo: {
+    moduleName: 'github.com/cdktf-tfe-constructs/cdktf-tfe-constructs-go',
   },
 
   gitignore: ['/scratch/', 'cdktf.out/', '.gen/', '*.tfstate', '*.tfstate.*', '.terraform/', '.terraform.lock.hcl'],
@@ -95,5 +94,22 @@ project.addTask('fuzz', {
   exec: 'ts-node --project e2e/tsconfig.json --transpile-only fuzz/run.ts',
   receiveArgs: true,
 });
+
+// Polyglot packages. Maven Central does not serve com.hashicorp:cdktf 0.21.0 nor any
+// com.hashicorp:cdktf-provider-tfe, and the Go module proxy does not serve the provider's Go
+// module: the package scripts build those bindings from the npm packages first (polyglot/).
+project.tasks.tryFind('package:java')!.reset('bash polyglot/package-java.sh');
+project.tasks.tryFind('package:go')!.reset('bash polyglot/package-go.sh');
+
+// Python, Java and Go each synthesize the example platform; the output must equal TypeScript's.
+project.addTask('polyglot', {
+  description: 'Build the Python, Java and Go packages and check that each synthesizes the example platform like TypeScript',
+  exec: 'bash polyglot/run.sh',
+  receiveArgs: true,
+});
+project.gitignore.addPatterns('/examples/java/target/', '__pycache__/');
+for (const dir of ['/examples/', '/polyglot/', '/e2e/', '/bench/', '/fuzz/', '/scratch/', '/.ci/']) {
+  project.addPackageIgnore(dir);
+}
 
 project.synth();
