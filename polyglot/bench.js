@@ -5,7 +5,7 @@
  * process, languages alternating, several repetitions; then medians and ratios. Each
  * language's output is checked against TypeScript's (polyglot/compare.js) once per variant.
  *
- *   node polyglot/bench.js [--n 1000] [--reps 3] [--variants calls,group,group-shared]
+ *   node polyglot/bench.js [--n 1000] [--reps 3] [--variants calls,group,plain]
  *                          [--langs typescript,python,java,go]
  *
  * How each language is started comes from the environment (polyglot/run.sh sets it):
@@ -31,7 +31,7 @@ const arg = (name, fallback) => {
 };
 const n = Number(arg('n', '1000'));
 const reps = Number(arg('reps', '3'));
-const variants = arg('variants', 'calls,group,group-shared').split(',');
+const variants = arg('variants', 'calls,group,plain').split(',');
 const langs = arg('langs', 'typescript,python,java,go').split(',');
 const out = process.env.BENCH_OUT ?? path.join(os.tmpdir(), 'polyglot-bench');
 fs.mkdirSync(out, { recursive: true });

@@ -4,8 +4,9 @@ import { Construct } from 'constructs';
 import { Backend, BackendBindingOptions } from './backend';
 import type { IOrganization } from './organization';
 import { checkString, fail, literal, quote, safeChildId } from './private/validation';
+import { collectVariables, variableId, variableKey } from './private/variables';
 import type { ITeam } from './team';
-import { Variable, VariableCategory, VariableOptions } from './variable';
+import { Variable, VariableOptions } from './variable';
 import { VariableSet } from './variable-set';
 import { Workspace, WorkspaceSettingsOptions } from './workspace';
 import { WorkspaceAccess } from './workspace-access';
@@ -33,6 +34,24 @@ export interface WorkspaceGroupMember {
    * @default - none
    */
   readonly variables?: VariableOptions[];
+
+  /**
+   * Plain-text Terraform variables of this member only, name to value (a
+   * shared variable with the same name is overridden): the same as entries of
+   * `variables` with `VariableValue.string(value)`, as plain data. The
+   * cheapest way to give many variables (one props object, no value object
+   * per variable, which matters most from Python, Java and Go).
+   * @default - none
+   */
+  readonly terraformVariables?: { [key: string]: string };
+
+  /**
+   * Plain-text environment variables of this member only, name to value:
+   * the same as entries of `variables` with `VariableValue.string(value)` and
+   * `category: VariableCategory.ENV`.
+   * @default - none
+   */
+  readonly environmentVariables?: { [key: string]: string };
 }
 
 /**
@@ -65,6 +84,23 @@ export interface WorkspaceGroupProps {
    * @default - none
    */
   readonly variables?: VariableOptions[];
+
+  /**
+   * Plain-text Terraform variables every member gets, name to value: the
+   * same as entries of `variables` with `VariableValue.string(value)`, as plain data. The
+   * cheapest way to give many variables (one props object, no value object
+   * per variable, which matters most from Python, Java and Go).
+   * @default - none
+   */
+  readonly terraformVariables?: { [key: string]: string };
+
+  /**
+   * Plain-text environment variables every member gets, name to value: the
+   * same as entries of `variables` with `VariableValue.string(value)` and
+   * `category: VariableCategory.ENV`.
+   * @default - none
+   */
+  readonly environmentVariables?: { [key: string]: string };
 
   /**
    * Put the shared variables in one variable set applied to every member,
@@ -142,13 +178,14 @@ export class WorkspaceGroup extends Construct {
     const prefix = literal(props.prefix) ?? '';
     this.groupTag = prefix.replace(/[-_:]+$/, '').toLowerCase().replace(/[^a-z0-9_:-]/g, '-') || 'group';
 
-    if (props.sharedVariablesAsVariableSet && (props.variables ?? []).length > 0) {
+    const shared = collectVariables(this, 'the shared variables', props);
+    if (props.sharedVariablesAsVariableSet && shared.length > 0) {
       this.variableSet = new VariableSet(this, 'SharedVariables', {
         organization: props.organization,
         name: `${prefix}shared`,
         description: `Variables shared by the ${prefix}* workspaces`,
       });
-      for (const v of props.variables ?? []) this.variableSet.addVariable(variableId(v), v);
+      for (const v of shared) this.variableSet.addVariable(variableId(v), v);
     }
 
     const sharedTags = props.settings?.tagNames ?? [];
@@ -175,12 +212,12 @@ export class WorkspaceGroup extends Construct {
       this.members.push(ws);
       this.byShortName.set(shortName, ws);
 
-      const own = member.variables ?? [];
+      const own = collectVariables(this, `member ${quote(shortName)}`, member);
       const overridden = new Set(own.map(variableKey));
       if (this.variableSet) {
         ws.addVariableSet(this.variableSet);
       } else {
-        for (const v of props.variables ?? []) {
+        for (const v of shared) {
           if (!overridden.has(variableKey(v))) ws.addVariable(variableId(v), v);
         }
       }
@@ -232,12 +269,4 @@ export class WorkspaceGroup extends Construct {
   public bindBackend(stack: TerraformStack, options: BackendBindingOptions = {}): TerraformBackend {
     return Backend.forWorkspaceGroup(stack, this, options);
   }
-}
-
-function variableKey(v: VariableOptions): string {
-  return `${v.category ?? VariableCategory.TERRAFORM}:${v.key}`;
-}
-
-function variableId(v: VariableOptions): string {
-  return `${v.category ?? VariableCategory.TERRAFORM}-${v.key}`.replace(/\//g, '-');
 }

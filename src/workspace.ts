@@ -17,6 +17,7 @@ import { claim, identityOf, sameIdentity, setIdentity, setLiteralName } from './
 import { addTriggerEdge, MAX_RUN_TRIGGER_SOURCES } from './private/run-trigger-graph';
 import { text, textMap } from './private/text';
 import { checkString, fail, literal, quote, uniqueChildId } from './private/validation';
+import { collectVariables, variableId } from './private/variables';
 import type { IProject } from './project';
 import { RemovalPolicy } from './removal-policy';
 import { RunWorkflow, RunWorkflowKind } from './run-workflow';
@@ -235,6 +236,30 @@ export interface WorkspaceOptions extends WorkspaceSettingsOptions {
    * characters; unique in the organization.
    */
   readonly name: string;
+
+  /**
+   * Variables of the workspace, created with it (the same as `addVariable`
+   * for each; construct ids `terraform-<key>` / `env-<key>`).
+   * @default - none
+   */
+  readonly variables?: VariableOptions[];
+
+  /**
+   * Plain-text Terraform variables, name to value: the same as entries of
+   * `variables` with `VariableValue.string(value)`, as plain data. The
+   * cheapest way to give many variables (one props object, no value object
+   * per variable, which matters most from Python, Java and Go).
+   * @default - none
+   */
+  readonly terraformVariables?: { [key: string]: string };
+
+  /**
+   * Plain-text environment variables, name to value: the same as entries
+   * of `variables` with `VariableValue.string(value)` and
+   * `category: VariableCategory.ENV`.
+   * @default - none
+   */
+  readonly environmentVariables?: { [key: string]: string };
 }
 
 /**
@@ -533,6 +558,8 @@ export class Workspace extends WorkspaceBase {
       agentPoolId: this.executionMode?.agentPool?.agentPoolId,
       globalRemoteState: this.globalRemoteState,
     });
+
+    for (const v of collectVariables(this, 'the workspace props', props)) this.addVariable(variableId(v), v);
   }
 
   /**

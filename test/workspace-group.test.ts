@@ -5,7 +5,7 @@ import { Variable as TfeVariable } from '@cdktf/provider-tfe/lib/variable';
 import { Workspace as TfeWorkspace } from '@cdktf/provider-tfe/lib/workspace';
 import { WorkspaceVariableSet } from '@cdktf/provider-tfe/lib/workspace-variable-set';
 import { TerraformStack, Testing } from 'cdktf';
-import { Organization, VariableValue, Workspace, WorkspaceAccess, WorkspaceGroup } from '../src';
+import { Errors, Organization, VariableCategory, VariableValue, Workspace, WorkspaceAccess, WorkspaceGroup } from '../src';
 
 Testing.setupJest();
 
@@ -56,6 +56,64 @@ describe('WorkspaceGroup', () => {
     expect(vars).toHaveLength(4);
     const counts = vars.filter((v) => v.key === 'count').map((v) => v.value).sort();
     expect(counts).toEqual(['2', '6']);
+  });
+
+  test('plain-text variable maps are the same as VariableValue.string entries, with the same override rules', () => {
+    // GIVEN the same group written with typed entries and with the plain maps
+    const typed = setup();
+    new WorkspaceGroup(typed.stack, 'Net', {
+      organization: typed.org,
+      prefix: 'net-',
+      members: [
+        { shortName: 'dev' },
+        {
+          shortName: 'prod',
+          variables: [
+            { key: 'region', value: VariableValue.string('us') },
+            { key: 'TF_LOG', value: VariableValue.string('warn'), category: VariableCategory.ENV },
+          ],
+        },
+      ],
+      variables: [
+        { key: 'region', value: VariableValue.string('eu') },
+        { key: 'size', value: VariableValue.string('small') },
+        { key: 'TF_LOG', value: VariableValue.string('info'), category: VariableCategory.ENV },
+      ],
+    });
+    const plain = setup();
+    // WHEN
+    new WorkspaceGroup(plain.stack, 'Net', {
+      organization: plain.org,
+      prefix: 'net-',
+      members: [
+        { shortName: 'dev' },
+        { shortName: 'prod', terraformVariables: { region: 'us' }, environmentVariables: { TF_LOG: 'warn' } },
+      ],
+      terraformVariables: { region: 'eu', size: 'small' },
+      environmentVariables: { TF_LOG: 'info' },
+    });
+    // THEN: the same resources at the same addresses
+    expect(Testing.synth(plain.stack, true)).toEqual(Testing.synth(typed.stack, true));
+    const prod = resources(plain.stack, 'tfe_variable').filter((v) => v.workspace_id.includes('prod'));
+    expect(prod.map((v) => [v.key, v.category, v.value, v.hcl]).sort()).toEqual([
+      ['TF_LOG', 'env', 'warn', false],
+      ['region', 'terraform', 'us', false],
+      ['size', 'terraform', 'small', false],
+    ]);
+  });
+
+  test('plain-text shared variables go into the shared variable set too', () => {
+    const { stack, org } = setup();
+    new WorkspaceGroup(stack, 'Net', {
+      organization: org,
+      prefix: 'net-',
+      members: [{ shortName: 'dev' }, { shortName: 'prod' }],
+      terraformVariables: { region: 'eu' },
+      sharedVariablesAsVariableSet: true,
+    });
+    const vars = resources(stack, 'tfe_variable');
+    expect(vars).toHaveLength(1);
+    expect(vars[0].variable_set_id).toContain('tfe_variable_set.');
   });
 
   test('shared variables as one variable set applied to every member', () => {
@@ -133,6 +191,39 @@ describe('WorkspaceGroup', () => {
       const group = new WorkspaceGroup(stack, 'G', { organization: org, prefix: 'g-', members: [{ shortName: 'toString' }, { shortName: 'constructor' }] });
       expect(group.member('toString').node.id).toBe('toString~');
       expect(resources(stack, 'tfe_workspace').map((w) => w.name).sort()).toEqual(['g-constructor', 'g-toString']);
+    });
+
+    test('a variable given twice in one props object, or a plain-text value that is not a string', () => {
+      const { stack, org } = setup();
+      const twice = () => new WorkspaceGroup(stack, 'A', {
+        organization: org,
+        prefix: 'a-',
+        members: [{ shortName: 'dev', variables: [{ key: 'region', value: VariableValue.string('eu') }], terraformVariables: { region: 'us' } }],
+      });
+      let error: unknown;
+      try { twice(); } catch (e) { error = e; }
+      expect(Errors.isValidationError(error)).toBe(true);
+      expect(String(error)).toMatch(/test\/A: member "dev": Terraform variable "region" is given twice \(in variables and in terraformVariables\)/);
+      expect(() => new WorkspaceGroup(stack, 'B', {
+        organization: org,
+        prefix: 'b-',
+        members: [{ shortName: 'dev' }],
+        variables: [{ key: 'TOKEN', value: VariableValue.string('x'), category: VariableCategory.ENV }],
+        environmentVariables: { TOKEN: 'y' },
+      })).toThrow(/test\/B: the shared variables: environment variable "TOKEN" is given twice \(in variables and in environmentVariables\)/);
+      // A Terraform and an environment variable may share a name.
+      new WorkspaceGroup(stack, 'C', { organization: org, prefix: 'c-', members: [{ shortName: 'dev' }], terraformVariables: { x: '1' }, environmentVariables: { x: '2' } });
+      expect(() => new WorkspaceGroup(stack, 'D', {
+        organization: org,
+        prefix: 'd-',
+        members: [{ shortName: 'dev', terraformVariables: { count: 3 as any } }],
+      })).toThrow(/test\/D: member "dev": terraformVariables\["count"\] must be a string, got 3: give the text, or put the variable in variables with a typed value/);
+      expect(() => new WorkspaceGroup(stack, 'E', {
+        organization: org,
+        prefix: 'e-',
+        members: [{ shortName: 'dev' }],
+        environmentVariables: ['A=1'] as any,
+      })).toThrow(/test\/E: the shared variables: environmentVariables must be a map of variable names to string values, got \["A=1"\]/);
     });
 
     test('member() with an unknown short name', () => {

@@ -15,6 +15,8 @@ import {
   RunWorkflowKind,
   Team,
   RemovalPolicy,
+  VariableCategory,
+  VariableValue,
   Workspace,
   WorkspaceAccess,
   WorkspaceRunsPermission,
@@ -31,6 +33,41 @@ function vcsConnection(stack: TerraformStack, org: Organization): IVcsConnection
 function synthJson(stack: TerraformStack): any {
   return JSON.parse(Testing.synth(stack, true));
 }
+
+describe('Workspace variables in props', () => {
+  test('variables, terraformVariables and environmentVariables create the same variables as addVariable', () => {
+    // GIVEN
+    const a = setup();
+    const viaCalls = new Workspace(a.stack, 'Api', { organization: a.org, name: 'api' });
+    viaCalls.addVariable('terraform-size', { key: 'size', value: VariableValue.number(3) });
+    viaCalls.addVariable('terraform-region', { key: 'region', value: VariableValue.string('eu') });
+    viaCalls.addVariable('env-TF_LOG', { key: 'TF_LOG', value: VariableValue.string('info'), category: VariableCategory.ENV });
+    const b = setup();
+    // WHEN
+    new Workspace(b.stack, 'Api', {
+      organization: b.org,
+      name: 'api',
+      variables: [{ key: 'size', value: VariableValue.number(3) }],
+      terraformVariables: { region: 'eu' },
+      environmentVariables: { TF_LOG: 'info' },
+    });
+    // THEN
+    expect(Testing.synth(b.stack, true)).toEqual(Testing.synth(a.stack, true));
+  });
+
+  test('a key given twice in the props, and the usual variable rules', () => {
+    const { stack, org } = setup();
+    expect(() => new Workspace(stack, 'A', {
+      organization: org,
+      name: 'a',
+      variables: [{ key: 'region', value: VariableValue.string('eu') }],
+      terraformVariables: { region: 'us' },
+    })).toThrow(/test\/A: the workspace props: Terraform variable "region" is given twice \(in variables and in terraformVariables\)/);
+    expect(() => new Workspace(stack, 'B', { organization: org, name: 'b', environmentVariables: { 'AWS-REGION': 'eu' } })).toThrow(
+      /test\/B\/env-AWS-REGION: environment variable name "AWS-REGION" is invalid/,
+    );
+  });
+});
 
 describe('Workspace', () => {
   test('creates tfe_workspace with the library defaults and tfe_workspace_settings', () => {

@@ -2,7 +2,7 @@
 
 Same program as polyglot/bench/generate.js (see there):
 
-    python generate.py <calls|group|group-shared> <N> <outdir>
+    python generate.py <calls|group|plain> <N> <outdir>
 
 Prints one JSON line: {"buildMs", "synthMs"}.
 """
@@ -43,22 +43,27 @@ def main(variant: str, n: int, outdir: str) -> None:
             for v in range(VARIABLES):
                 ws.add_variable(f"V{v}", key=f"var{v}", value=VariableValue.string(f"value-{v}-of-ws-{i}"))
             ws.grant_access(teams[i % TEAMS], WorkspaceAccess.WRITE)
-    elif variant in ("group", "group-shared"):
-        shared = [VariableValue.string(f"value-{v}") for v in range(VARIABLES)] if variant == "group-shared" else None
+    elif variant in ("group", "plain"):
         for t in range(TEAMS):
-            members = [
-                WorkspaceGroupMember(
-                    short_name=str(i),
-                    variables=[
-                        VariableOptions(
-                            key=f"var{v}",
-                            value=shared[v] if shared else VariableValue.string(f"value-{v}-of-ws-{i}"),
-                        )
-                        for v in range(VARIABLES)
-                    ],
-                )
-                for i in range(t, n, TEAMS)
-            ]
+            if variant == "plain":
+                members = [
+                    WorkspaceGroupMember(
+                        short_name=str(i),
+                        terraform_variables={f"var{v}": f"value-{v}-of-ws-{i}" for v in range(VARIABLES)},
+                    )
+                    for i in range(t, n, TEAMS)
+                ]
+            else:
+                members = [
+                    WorkspaceGroupMember(
+                        short_name=str(i),
+                        variables=[
+                            VariableOptions(key=f"var{v}", value=VariableValue.string(f"value-{v}-of-ws-{i}"))
+                            for v in range(VARIABLES)
+                        ],
+                    )
+                    for i in range(t, n, TEAMS)
+                ]
             group = WorkspaceGroup(
                 stack, f"G{t}", organization=org, prefix="ws-", members=members,
                 settings=WorkspaceSettingsOptions(project=project),

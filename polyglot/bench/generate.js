@@ -4,7 +4,7 @@
  * exists in Python (examples/python/generate.py), Java (examples/java/.../Generate.java) and
  * Go (examples/go/generate); polyglot/bench.js runs them and compares their output.
  *
- *   node polyglot/bench/generate.js <calls|group|group-shared> <N> <outdir>
+ *   node polyglot/bench/generate.js <calls|group|plain> <N> <outdir>
  *
  * An organization with 10 teams and a project; N workspaces ws-0 .. ws-(N-1), each with
  * 3 variables (var0..var2 = "value-<v>-of-ws-<i>") and a write grant to team (i % 10).
@@ -12,9 +12,8 @@
  *  - group: the bulk entry point, one WorkspaceGroup per team (prefix "ws-") whose props
  *    carry all its members and their variables, and one grantAccess per group; the values
  *    are still one VariableValue.string call each;
- *  - group-shared: the same, with the three values made once and shared by every
- *    workspace (var<v> = "value-<v>"): the cost of the bulk entry point alone, i.e. what a
- *    props object of plain data (a variable value given as a string) would cost.
+ *  - plain: the same group, with each member's variables as plain data
+ *    (`terraformVariables: { var0: "...", ... }`): no call per variable at all.
  * Prints one JSON line: {"buildMs", "synthMs"} (inside the program, after start-up).
  */
 'use strict';
@@ -44,17 +43,19 @@ if (variant === 'calls') {
     }
     ws.grantAccess(teams[i % TEAMS], WorkspaceAccess.WRITE);
   }
-} else if (variant === 'group' || variant === 'group-shared') {
-  const shared = [];
-  if (variant === 'group-shared') for (let v = 0; v < VARIABLES; v++) shared.push(VariableValue.string(`value-${v}`));
+} else if (variant === 'group' || variant === 'plain') {
   for (let t = 0; t < TEAMS; t++) {
     const members = [];
     for (let i = t; i < n; i += TEAMS) {
-      const variables = [];
-      for (let v = 0; v < VARIABLES; v++) {
-        variables.push({ key: `var${v}`, value: shared[v] ?? VariableValue.string(`value-${v}-of-ws-${i}`) });
+      if (variant === 'plain') {
+        const terraformVariables = {};
+        for (let v = 0; v < VARIABLES; v++) terraformVariables[`var${v}`] = `value-${v}-of-ws-${i}`;
+        members.push({ shortName: String(i), terraformVariables });
+      } else {
+        const variables = [];
+        for (let v = 0; v < VARIABLES; v++) variables.push({ key: `var${v}`, value: VariableValue.string(`value-${v}-of-ws-${i}`) });
+        members.push({ shortName: String(i), variables });
       }
-      members.push({ shortName: String(i), variables });
     }
     new WorkspaceGroup(stack, `G${t}`, { organization: org, prefix: 'ws-', members, settings: { project } })
       .grantAccess(teams[t], WorkspaceAccess.WRITE);

@@ -1,7 +1,7 @@
 // The 1,000-workspace organization of the polyglot benchmark, in Go: the same program as
 // polyglot/bench/generate.js (see there).
 //
-//	generate <calls|group|group-shared> <N> <outdir>
+//	generate <calls|group|plain> <N> <outdir>
 //
 // Prints one JSON line: {"buildMs", "synthMs"}.
 package main
@@ -40,16 +40,7 @@ func main() {
 	}
 	project := org.AddProject(jsii.String("Project"), &tfe.ProjectOptions{Name: jsii.String("bench")})
 
-	var shared []tfe.VariableValue
-	if variant == "group-shared" {
-		for v := 0; v < variableCount; v++ {
-			shared = append(shared, tfe.VariableValue_String(jsii.String(fmt.Sprintf("value-%d", v))))
-		}
-	}
 	value := func(v, i int) tfe.VariableValue {
-		if shared != nil {
-			return shared[v]
-		}
 		return tfe.VariableValue_String(jsii.String(fmt.Sprintf("value-%d-of-ws-%d", v, i)))
 	}
 	switch variant {
@@ -63,10 +54,18 @@ func main() {
 			}
 			ws.GrantAccess(teams[i%teamCount], tfe.WorkspaceAccess_WRITE())
 		}
-	case "group", "group-shared":
+	case "group", "plain":
 		for t := 0; t < teamCount; t++ {
 			members := []*tfe.WorkspaceGroupMember{}
 			for i := t; i < n; i += teamCount {
+				if variant == "plain" {
+					terraformVariables := map[string]*string{}
+					for v := 0; v < variableCount; v++ {
+						terraformVariables[fmt.Sprintf("var%d", v)] = jsii.String(fmt.Sprintf("value-%d-of-ws-%d", v, i))
+					}
+					members = append(members, &tfe.WorkspaceGroupMember{ShortName: jsii.String(strconv.Itoa(i)), TerraformVariables: &terraformVariables})
+					continue
+				}
 				variables := []*tfe.VariableOptions{}
 				for v := 0; v < variableCount; v++ {
 					variables = append(variables, &tfe.VariableOptions{Key: jsii.String(fmt.Sprintf("var%d", v)), Value: value(v, i)})

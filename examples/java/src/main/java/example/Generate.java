@@ -1,7 +1,9 @@
 package example;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.hashicorp.cdktf.App;
 import com.hashicorp.cdktf.TerraformStack;
@@ -24,7 +26,7 @@ import io.github.cdktf_tfe_constructs.WorkspaceSettingsOptions;
  * The 1,000-workspace organization of the polyglot benchmark, in Java: the same program as
  * polyglot/bench/generate.js (see there).
  *
- * <pre>java -cp ... example.Generate &lt;calls|group|group-shared&gt; &lt;N&gt; &lt;outdir&gt;</pre>
+ * <pre>java -cp ... example.Generate &lt;calls|group|plain&gt; &lt;N&gt; &lt;outdir&gt;</pre>
  *
  * Prints one JSON line: {"buildMs", "synthMs"}.
  */
@@ -53,20 +55,21 @@ public final class Generate {
                 }
                 ws.grantAccess(teams.get(i % TEAMS), WorkspaceAccess.WRITE);
             }
-        } else if (variant.equals("group") || variant.equals("group-shared")) {
-            List<VariableValue> shared = new ArrayList<>();
-            if (variant.equals("group-shared")) {
-                for (int v = 0; v < VARIABLES; v++) shared.add(VariableValue.string("value-" + v));
-            }
+        } else if (variant.equals("group") || variant.equals("plain")) {
             for (int t = 0; t < TEAMS; t++) {
                 List<WorkspaceGroupMember> members = new ArrayList<>();
                 for (int i = t; i < n; i += TEAMS) {
-                    List<VariableOptions> variables = new ArrayList<>();
-                    for (int v = 0; v < VARIABLES; v++) {
-                        VariableValue value = shared.isEmpty() ? VariableValue.string("value-" + v + "-of-ws-" + i) : shared.get(v);
-                        variables.add(VariableOptions.builder().key("var" + v).value(value).build());
+                    if (variant.equals("plain")) {
+                        Map<String, String> terraformVariables = new LinkedHashMap<>();
+                        for (int v = 0; v < VARIABLES; v++) terraformVariables.put("var" + v, "value-" + v + "-of-ws-" + i);
+                        members.add(WorkspaceGroupMember.builder().shortName(String.valueOf(i)).terraformVariables(terraformVariables).build());
+                    } else {
+                        List<VariableOptions> variables = new ArrayList<>();
+                        for (int v = 0; v < VARIABLES; v++) {
+                            variables.add(VariableOptions.builder().key("var" + v).value(VariableValue.string("value-" + v + "-of-ws-" + i)).build());
+                        }
+                        members.add(WorkspaceGroupMember.builder().shortName(String.valueOf(i)).variables(variables).build());
                     }
-                    members.add(WorkspaceGroupMember.builder().shortName(String.valueOf(i)).variables(variables).build());
                 }
                 WorkspaceGroup.Builder.create(stack, "G" + t).organization(org).prefix("ws-").members(members)
                     .settings(WorkspaceSettingsOptions.builder().project(project).build()).build()
