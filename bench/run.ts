@@ -48,6 +48,19 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
+// The L2 variant loads the library's compiled JavaScript (lib/), as a user's
+// program does: build it when it is missing or older than src/.
+function ensureCompiled(): void {
+  const built = path.join(root, 'lib', 'index.js');
+  const newest = (dir: string): number => Math.max(0, ...fs.readdirSync(dir, { withFileTypes: true }).map((e) =>
+    e.isDirectory() ? newest(path.join(dir, e.name)) : fs.statSync(path.join(dir, e.name)).mtimeMs));
+  if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < newest(path.join(root, 'src'))) {
+    console.error('  compiling the library (jsii) into lib/');
+    execFileSync('npx', ['jsii', '--silence-warnings=reserved-word'], { cwd: root, stdio: 'inherit' });
+  }
+}
+ensureCompiled();
+
 const samples: Sample[] = [];
 for (const n of sizes) {
   for (let r = 0; r < reps; r++) {

@@ -8,7 +8,12 @@
  * 60% of the workspaces, standalone workspaces for the rest; every workspace
  * has 10 variables and 2 team grants; 10 teams, 10 projects and one variable
  * set applied to every project. All variants emit the same resources with the
- * same attributes.
+ * same attributes, except that the L2 also tags each group member with its
+ * group's tag (`tag_names`), and the addresses differ (the L2's follow its
+ * construct tree, e.g. `Group0_dev_V4_<hash>`; the L1 variants' are flat).
+ *
+ * The L2 variant loads the library from lib/ (the compiled JavaScript a user's
+ * program loads); `npm run bench` compiles it first when needed.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -27,7 +32,7 @@ import { App, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import {
   Organization, Project, Team, VariableSet, VariableValue, Workspace, WorkspaceAccess, WorkspaceGroup,
-} from '../src';
+} from '../lib';
 
 const TEAMS = 10;
 const PROJECTS = 10;

@@ -1,5 +1,4 @@
-import { Variable as TfeVariable } from '@cdktf/provider-tfe/lib/variable';
-import { Annotations } from 'cdktf';
+import { Annotations, booleanToHclTerraform, booleanToTerraform, stringToHclTerraform, stringToTerraform, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { escapeTemplate } from './private/hcl';
 import { claim, identityOf } from './private/registry';
@@ -127,7 +126,12 @@ function suggestName(key: string, invalid: RegExp): string {
  * });
  * api.addVariable('Region', { key: 'AWS_REGION', value: VariableValue.string('eu-west-1'), category: VariableCategory.ENV });
  */
-export class Variable extends Construct {
+export class Variable extends TerraformResource {
+  /**
+   * The Terraform resource type.
+   */
+  public static readonly tfResourceType = 'tfe_variable';
+
   /**
    * The variable's name.
    */
@@ -137,8 +141,6 @@ export class Variable extends Construct {
    * Whether this is a Terraform or an environment variable.
    */
   public readonly category: VariableCategory;
-
-  private readonly resource: TfeVariable;
 
   /**
    * Whether the value is write-only on the platform.
@@ -160,8 +162,18 @@ export class Variable extends Construct {
    */
   public readonly variableSet?: IVariableSet;
 
+  private readonly description?: string;
+  private readonly hcl: boolean;
+
   constructor(scope: Construct, id: string, props: VariableProps) {
-    super(scope, id);
+    // The variable is the `tfe_variable` resource itself rather than a
+    // construct around one: variables are the most numerous resource of an
+    // organization, and one construct less per variable keeps the tree
+    // (and the synth's time and memory) close to hand-written L1 code.
+    super(scope, id, {
+      terraformResourceType: Variable.tfResourceType,
+      terraformGeneratorMetadata: { providerName: 'tfe' },
+    });
     this.key = props.key;
     this.category = props.category ?? VariableCategory.TERRAFORM;
     this.sensitive = props.sensitive ?? false;
@@ -218,18 +230,8 @@ export class Variable extends Construct {
       }
     }
 
-    const hcl = value.isHcl && !(this.category === VariableCategory.ENV && value._kind === 'scalar');
-    const resource = new TfeVariable(this, 'Resource', {
-      key: props.key,
-      value: value.text,
-      category: this.category,
-      description: props.description === undefined ? undefined : escapeTemplate(props.description),
-      hcl,
-      sensitive: this.sensitive,
-      workspaceId: props.workspace?.workspaceId,
-      variableSetId: props.variableSet?.variableSetId,
-    });
-    this.resource = resource;
+    this.hcl = value.isHcl && !(this.category === VariableCategory.ENV && value._kind === 'scalar');
+    this.description = props.description === undefined ? undefined : escapeTemplate(props.description);
   }
 
   /**
@@ -239,7 +241,44 @@ export class Variable extends Construct {
   public get variableId(): string {
     // Read on demand: every attribute read creates a token, which is costly
     // across tens of thousands of variables.
-    return this.resource.id;
+    return this.getStringAttribute('id');
+  }
+
+  /**
+   * The `tfe_variable` arguments, for `cdk.tf.json`.
+   */
+  protected synthesizeAttributes(): { [name: string]: any } {
+    return {
+      category: stringToTerraform(this.category),
+      description: stringToTerraform(this.description),
+      // false is the provider's default for both: written only when true,
+      // which keeps every variable's JSON (and the synth) smaller.
+      hcl: this.hcl ? booleanToTerraform(true) : undefined,
+      key: stringToTerraform(this.key),
+      sensitive: this.sensitive ? booleanToTerraform(true) : undefined,
+      value: stringToTerraform(this.value.text),
+      variable_set_id: stringToTerraform(this.variableSet?.variableSetId),
+      workspace_id: stringToTerraform(this.workspace?.workspaceId),
+    };
+  }
+
+  /**
+   * The `tfe_variable` arguments, for `cdktf synth --hcl`.
+   */
+  protected synthesizeHclAttributes(): { [name: string]: any } {
+    const str = (value: string | undefined) => ({ value: stringToHclTerraform(value), isBlock: false, type: 'simple', storageClassType: 'string' });
+    const bool = (value: boolean) => ({ value: value ? booleanToHclTerraform(true) : undefined, isBlock: false, type: 'simple', storageClassType: 'boolean' });
+    const attrs: { [name: string]: any } = {
+      category: str(this.category),
+      description: str(this.description),
+      hcl: bool(this.hcl),
+      key: str(this.key),
+      sensitive: bool(this.sensitive),
+      value: str(this.value.text),
+      variable_set_id: str(this.variableSet?.variableSetId),
+      workspace_id: str(this.workspace?.workspaceId),
+    };
+    return Object.fromEntries(Object.entries(attrs).filter(([, a]) => a.value !== undefined));
   }
 
   /**

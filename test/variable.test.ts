@@ -1,6 +1,6 @@
 import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
 import { Variable as TfeVariable } from '@cdktf/provider-tfe/lib/variable';
-import { AnnotationMetadataEntryType, Lazy, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { AnnotationMetadataEntryType, Lazy, TerraformResource, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { FakeWorkspace, validationError } from './util';
 import { Organization } from '../src/organization';
 import { Variable, VariableCategory } from '../src/variable';
@@ -34,17 +34,20 @@ describe('Variable', () => {
       key: 'region',
       value: 'eu-west-1',
       category: 'terraform',
-      hcl: false,
-      sensitive: false,
       workspace_id: expect.stringMatching(/^\$\{tfe_workspace\.Api_[0-9A-F]+\.id\}$/),
     });
     const resource = Object.values<any>(JSON.parse(Testing.synth(stack)).resource.tfe_variable)[0];
     expect(resource.variable_set_id).toBeUndefined();
+    // hcl and sensitive are false by default on the platform: not written.
+    expect(resource.hcl).toBeUndefined();
+    expect(resource.sensitive).toBeUndefined();
+    expect(v).toBeInstanceOf(TerraformResource);
+    expect(v.terraformResourceType).toBe('tfe_variable');
     expect(v.key).toBe('region');
     expect(v.category).toBe(VariableCategory.TERRAFORM);
     expect(v.sensitive).toBe(false);
     expect(v.variableId).toMatch(/^\$\{TfToken\[/);
-    expect(v.node.tryFindChild('Resource')).toBeInstanceOf(TfeVariable);
+    expect(v.node.children).toEqual([]); // the variable is the resource: no construct around it
   });
 
   test('passes category, description and HCL through', () => {
@@ -56,7 +59,7 @@ describe('Variable', () => {
     // THEN
     const json = Testing.synth(stack, true);
     expect(json).toHaveResourceWithProperties(TfeVariable, { key: 'zones', value: '["a", "b"]', hcl: true, description: 'availability zones' });
-    expect(json).toHaveResourceWithProperties(TfeVariable, { key: 'AWS_REGION', value: 'eu-west-1', category: 'env', hcl: false });
+    expect(json).toHaveResourceWithProperties(TfeVariable, { key: 'AWS_REGION', value: 'eu-west-1', category: 'env' });
   });
 
   test('writes numbers and booleans as HCL for Terraform variables and as plain text for environment variables', () => {
@@ -69,8 +72,29 @@ describe('Variable', () => {
     // THEN
     const json = Testing.synth(stack, true);
     expect(json).toHaveResourceWithProperties(TfeVariable, { key: 'replicas', value: '3', category: 'terraform', hcl: true });
-    expect(json).toHaveResourceWithProperties(TfeVariable, { key: 'REPLICAS', value: '3', category: 'env', hcl: false });
-    expect(json).toHaveResourceWithProperties(TfeVariable, { key: 'TF_LOG_DEBUG', value: 'true', category: 'env', hcl: false });
+    expect(json).toHaveResourceWithProperties(TfeVariable, { key: 'REPLICAS', value: '3', category: 'env' });
+    expect(json).toHaveResourceWithProperties(TfeVariable, { key: 'TF_LOG_DEBUG', value: 'true', category: 'env' });
+    // Environment variables are plain text: hcl is not written (the platform's default, false).
+    const hclByKey = Object.fromEntries(Object.values<any>(JSON.parse(json).resource.tfe_variable).map((v) => [v.key, v.hcl]));
+    expect(hclByKey).toEqual({ replicas: true, REPLICAS: undefined, TF_LOG_DEBUG: undefined });
+  });
+
+  test('synthesizes to JSON and HCL (cdktf synth --hcl) exactly like the provider\'s tfe_variable class', () => {
+    // GIVEN the library's variables
+    const mine = setup();
+    mine.fake.addVariable('Zones', { key: 'zones', value: VariableValue.list(['a', 'b']), description: 'zones' });
+    mine.fake.addVariable('Region', { key: 'AWS_REGION', value: VariableValue.string('eu-west-1'), category: VariableCategory.ENV });
+    const secret = new TerraformVariable(mine.stack, 'token', { type: 'string', sensitive: true });
+    mine.fake.addVariable('Token', { key: 'TOKEN', value: VariableValue.fromReference(secret.stringValue), category: VariableCategory.ENV, sensitive: true });
+    // WHEN the same written with the L1 class at the same construct paths
+    const l1 = setup();
+    const l1Secret = new TerraformVariable(l1.stack, 'token', { type: 'string', sensitive: true });
+    new TfeVariable(l1.fake, 'Zones', { key: 'zones', value: '["a", "b"]', category: 'terraform', description: 'zones', hcl: true, workspaceId: l1.fake.workspaceId });
+    new TfeVariable(l1.fake, 'Region', { key: 'AWS_REGION', value: 'eu-west-1', category: 'env', workspaceId: l1.fake.workspaceId });
+    new TfeVariable(l1.fake, 'Token', { key: 'TOKEN', value: l1Secret.stringValue, category: 'env', sensitive: true, workspaceId: l1.fake.workspaceId });
+    // THEN
+    expect(Testing.synth(mine.stack)).toEqual(Testing.synth(l1.stack));
+    expect(Testing.synthHcl(mine.stack)).toEqual(Testing.synthHcl(l1.stack));
   });
 
   test('writes escaped text so the platform receives the literal value', () => {
@@ -142,7 +166,7 @@ describe('Variable', () => {
     test('accepts JSON text instead', () => {
       const { stack, fake } = setup();
       fake.addVariable('Config', { key: 'CONFIG', value: VariableValue.string(JSON.stringify({ a: [1] })), category: VariableCategory.ENV });
-      expect(Testing.synth(stack, true)).toHaveResourceWithProperties(TfeVariable, { key: 'CONFIG', value: '{"a":[1]}', hcl: false });
+      expect(Testing.synth(stack, true)).toHaveResourceWithProperties(TfeVariable, { key: 'CONFIG', value: '{"a":[1]}' });
     });
   });
 
@@ -256,7 +280,6 @@ describe('Variable', () => {
         key: 'db_password',
         value: '${var.db_password}',
         sensitive: true,
-        hcl: false,
       });
       expect(v.sensitive).toBe(true);
       expect(v.node.metadata.filter((m) => m.type === AnnotationMetadataEntryType.WARN)).toEqual([]);

@@ -96,9 +96,9 @@ describe('WorkspaceGroup', () => {
     expect(Testing.synth(plain.stack, true)).toEqual(Testing.synth(typed.stack, true));
     const prod = resources(plain.stack, 'tfe_variable').filter((v) => v.workspace_id.includes('prod'));
     expect(prod.map((v) => [v.key, v.category, v.value, v.hcl]).sort()).toEqual([
-      ['TF_LOG', 'env', 'warn', false],
-      ['region', 'terraform', 'us', false],
-      ['size', 'terraform', 'small', false],
+      ['TF_LOG', 'env', 'warn', undefined],
+      ['region', 'terraform', 'us', undefined],
+      ['size', 'terraform', 'small', undefined],
     ]);
   });
 
