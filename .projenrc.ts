@@ -95,6 +95,16 @@ project.addTask('fuzz', {
   receiveArgs: true,
 });
 
+// Every example (README and @example doc comments) compiles with jsii-rosetta in strict mode,
+// against rosetta/default.ts-fixture; the packages' Python, Java and Go docs use its translations.
+const rosetta = project.addTask('rosetta:extract', {
+  description: 'Compile and translate every README and @example snippet (strict: any error fails)',
+  exec: 'jsii-rosetta extract --strict --fail --compile .jsii',
+});
+project.postCompileTask.spawn(rosetta);
+project.gitignore.addPatterns('.jsii.tabl.json', '*.tabl.json');
+project.addPackageIgnore('/rosetta/');
+
 // Polyglot packages. Maven Central does not serve com.hashicorp:cdktf 0.21.0 nor any
 // com.hashicorp:cdktf-provider-tfe, and the Go module proxy does not serve the provider's Go
 // module: the package scripts build those bindings from the npm packages first (polyglot/).

@@ -14,8 +14,8 @@ import { fail, quote } from './private/validation';
  * block from its old address, and the plan shows a move instead.
  *
  * @example
- * // was: new Workspace(stack, 'Api', {...}), now under a group construct:
- * const api = new Workspace(payments, 'PaymentsApi', {...});
+ * // was: new Workspace(stack, 'Api', ...), now under the payments project's construct:
+ * const api = new Workspace(payments, 'PaymentsApi', { organization: acme, name: 'payments-api' });
  * Moves.renamedFrom(api, 'Api');
  */
 export class Moves {
