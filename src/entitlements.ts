@@ -117,6 +117,8 @@ export class Entitlements {
 
   /**
    * These entitlements plus the given ones.
+   *
+   * In Python the method is `with_` (`with` is a Python keyword).
    */
   public with(entitlements: Entitlement[]): Entitlements {
     return new Entitlements([...this.entitlements, ...entitlements], 'custom');

@@ -179,6 +179,8 @@ export class OrganizationAccess {
 
   /**
    * This access plus the given flags.
+   *
+   * In Python the method is `with_` (`with` is a Python keyword).
    */
   public with(flags: OrganizationAccessFlags): OrganizationAccess {
     const merged: { [k: string]: boolean | undefined } = { ...this.flags };
