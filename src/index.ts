@@ -15,6 +15,7 @@ export * from './vcs';
 export * from './execution-mode';
 export * from './run-workflow';
 export * from './workspace-access';
+export * from './workspace-grant';
 export * from './removal-policy';
 export * from './workspace';
 export * from './workspace-group';

@@ -1,4 +1,3 @@
-import { TeamAccess } from '@cdktf/provider-tfe/lib/team-access';
 import { TerraformBackend, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { Backend, BackendBindingOptions } from './backend';
@@ -10,6 +9,7 @@ import { Variable, VariableOptions } from './variable';
 import { VariableSet } from './variable-set';
 import { Workspace, WorkspaceSettingsOptions } from './workspace';
 import { WorkspaceAccess } from './workspace-access';
+import type { WorkspaceGrant } from './workspace-grant';
 
 /**
  * One member of a workspace group.
@@ -249,9 +249,9 @@ export class WorkspaceGroup extends Construct {
 
   /**
    * Gives a team the same access to every member.
-   * @returns the `tfe_team_access` resources created, in member order
+   * @returns the grants (`tfe_team_access` resources) created, in member order
    */
-  public grantAccess(team: ITeam, access: WorkspaceAccess): TeamAccess[] {
+  public grantAccess(team: ITeam, access: WorkspaceAccess): WorkspaceGrant[] {
     return this.members.map((m) => m.grantAccess(team, access));
   }
 

@@ -1,8 +1,5 @@
 import { DataTfeWorkspace } from '@cdktf/provider-tfe/lib/data-tfe-workspace';
 import { RunTrigger } from '@cdktf/provider-tfe/lib/run-trigger';
-import { TeamAccess } from '@cdktf/provider-tfe/lib/team-access';
-import { Workspace as TfeWorkspace } from '@cdktf/provider-tfe/lib/workspace';
-import { WorkspaceSettings } from '@cdktf/provider-tfe/lib/workspace-settings';
 import { Lazy, TerraformBackend, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { AccessReport } from './access-report';
@@ -18,6 +15,7 @@ import { addTriggerEdge, MAX_RUN_TRIGGER_SOURCES } from './private/run-trigger-g
 import { text, textMap } from './private/text';
 import { checkString, fail, literal, quote, uniqueChildId } from './private/validation';
 import { collectVariables, variableId } from './private/variables';
+import { WorkspaceResource, WorkspaceSettingsResource } from './private/workspace-resources';
 import type { IProject } from './project';
 import { RemovalPolicy } from './removal-policy';
 import { RunWorkflow, RunWorkflowKind } from './run-workflow';
@@ -25,6 +23,7 @@ import type { ITeam } from './team';
 import { Variable, VariableOptions } from './variable';
 import type { IVariableSet } from './variable-set';
 import { WorkspaceAccess } from './workspace-access';
+import { WorkspaceGrant } from './workspace-grant';
 
 /**
  * A workspace, created here or referenced.
@@ -60,9 +59,9 @@ export interface IWorkspace extends IConstruct {
 
   /**
    * Gives a team access to the workspace.
-   * @returns the `tfe_team_access` resource created
+   * @returns the grant (the `tfe_team_access` resource) created
    */
-  grantAccess(team: ITeam, access: WorkspaceAccess): TeamAccess;
+  grantAccess(team: ITeam, access: WorkspaceAccess): WorkspaceGrant;
 
   /**
    * Queues a run in this workspace whenever a run applies in `upstream`
@@ -280,8 +279,6 @@ export abstract class WorkspaceBase extends Construct implements IWorkspace {
   public abstract readonly workspaceName: string;
   public abstract readonly organization: IOrganization;
   public abstract readonly runWorkflow?: RunWorkflow;
-  private readonly grants = new Map<string, TeamAccess>();
-  private readonly grantRecords: AccessGrantRecord[] = [];
   private readonly triggerSources = new Map<string, RunTrigger>();
   private readonly upstreams: IWorkspace[] = [];
 
@@ -289,28 +286,8 @@ export abstract class WorkspaceBase extends Construct implements IWorkspace {
     return new Variable(this, id, { ...options, workspace: this });
   }
 
-  public grantAccess(team: ITeam, access: WorkspaceAccess): TeamAccess {
-    if (!sameIdentity(team.organization, this.organization)) {
-      fail(this,
-        `team ${team.node.path} belongs to organization ${quote(identityOf(team.organization))}, but this workspace belongs to ` +
-        `${quote(identityOf(this.organization))}: grant access to a team of the workspace's organization.`);
-    }
-    requireEntitlement(this, this.organization, Entitlement.TEAMS, `team access for ${team.node.path}`);
-    const existing = this.grants.get(identityOf(team));
-    if (existing) {
-      fail(this,
-        `team ${team.node.path} already has access to this workspace (${existing.node.path}): a team holds one access level per workspace; ` +
-        'remove one of the grants, or use WorkspaceAccess.custom(...) to combine permissions.');
-    }
-    const grant = new TeamAccess(this, uniqueChildId(this, `Access-${team.node.id}`), {
-      workspaceId: this.workspaceId,
-      teamId: team.teamId,
-      access: access.level === 'custom' ? undefined : access.level,
-      permissions: access._renderPermissions(),
-    });
-    this.grants.set(identityOf(team), grant);
-    this.grantRecords.push({ team, level: access.level });
-    return grant;
+  public grantAccess(team: ITeam, access: WorkspaceAccess): WorkspaceGrant {
+    return new WorkspaceGrant(this, uniqueChildId(this, `Access-${team.node.id}`), { workspace: this, team, access });
   }
 
   public triggeredBy(upstream: IWorkspace): RunTrigger {
@@ -347,7 +324,7 @@ export abstract class WorkspaceBase extends Construct implements IWorkspace {
    * @internal
    */
   public _accessGrants(): AccessGrantRecord[] {
-    return [...this.grantRecords];
+    return WorkspaceGrant.grantsOn(this).map((g) => ({ team: g.team, level: g.access.level }));
   }
 
   /**
@@ -426,8 +403,8 @@ export class Workspace extends WorkspaceBase {
   }
 
   public readonly workspaceId: string;
-  private readonly resource: TfeWorkspace;
-  private readonly settings: WorkspaceSettings;
+  private readonly resource: WorkspaceResource;
+  private readonly settings: WorkspaceSettingsResource;
   public readonly organization: IOrganization;
 
   /**
@@ -514,31 +491,30 @@ export class Workspace extends WorkspaceBase {
     AccessReport.enable(this);
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.PROTECT;
     this.removalPolicy = removalPolicy;
-    const resource = new TfeWorkspace(this, 'Resource', {
+    const resource = new WorkspaceResource(this, 'Resource', {
+      allow_destroy_plan: props.allowDestroyPlan,
+      assessments_enabled: props.assessmentsEnabled,
+      auto_apply: props.autoApply,
+      auto_apply_run_trigger: props.autoApplyRunTrigger,
+      auto_destroy_activity_duration: props.autoDestroyActivityDuration,
+      auto_destroy_at: props.autoDestroyAt,
+      description: text(props.description),
+      file_triggers_enabled: vcs ? vcs.fileTriggersEnabled ?? (vcs.tagsRegex === undefined) : undefined,
+      force_delete: removalPolicy === RemovalPolicy.FORCE_DELETE,
       name: props.name,
       organization: props.organization.organizationName,
-      projectId: props.project?.projectId,
-      description: text(props.description),
+      project_id: props.project?.projectId,
+      queue_all_runs: props.queueAllRuns ?? false,
+      speculative_enabled: props.speculativeEnabled,
+      ssh_key_id: props.sshKeyId,
+      structured_run_output_enabled: props.structuredRunOutputEnabled,
+      tag_names: props.tagNames,
       tags: textMap(props.tags),
-      tagNames: props.tagNames,
-      terraformVersion: props.terraformVersion,
-      workingDirectory: text(props.workingDirectory),
-      autoApply: props.autoApply,
-      autoApplyRunTrigger: props.autoApplyRunTrigger,
-      queueAllRuns: props.queueAllRuns ?? false,
-      speculativeEnabled: props.speculativeEnabled,
-      assessmentsEnabled: props.assessmentsEnabled,
-      allowDestroyPlan: props.allowDestroyPlan,
-      sshKeyId: props.sshKeyId,
-      autoDestroyAt: props.autoDestroyAt,
-      autoDestroyActivityDuration: props.autoDestroyActivityDuration,
-      forceDelete: removalPolicy === RemovalPolicy.FORCE_DELETE,
-      lifecycle: removalPolicy === RemovalPolicy.PROTECT ? { preventDestroy: true } : undefined,
-      structuredRunOutputEnabled: props.structuredRunOutputEnabled,
-      fileTriggersEnabled: vcs ? vcs.fileTriggersEnabled ?? (vcs.tagsRegex === undefined) : undefined,
-      triggerPrefixes: vcs?.triggerPrefixes?.map(escapeTemplate),
-      triggerPatterns: vcs?.triggerPatterns?.map(escapeTemplate),
-      vcsRepo: vcs
+      terraform_version: props.terraformVersion,
+      trigger_patterns: vcs?.triggerPatterns?.map(escapeTemplate),
+      trigger_prefixes: vcs?.triggerPrefixes?.map(escapeTemplate),
+      working_directory: text(props.workingDirectory),
+      vcs_repo: vcs
         ? {
           identifier: vcs.repository,
           branch: text(vcs.branch),
@@ -548,15 +524,15 @@ export class Workspace extends WorkspaceBase {
           githubAppInstallationId: vcs.connection.githubAppInstallationId,
         }
         : undefined,
-    });
-    this.workspaceId = resource.id;
+    }, removalPolicy === RemovalPolicy.PROTECT ? { preventDestroy: true } : undefined);
+    this.workspaceId = resource.getStringAttribute('id');
     this.resource = resource;
 
-    this.settings = new WorkspaceSettings(this, 'Settings', {
-      workspaceId: this.workspaceId,
-      executionMode: this.executionMode?.mode,
-      agentPoolId: this.executionMode?.agentPool?.agentPoolId,
-      globalRemoteState: this.globalRemoteState,
+    this.settings = new WorkspaceSettingsResource(this, 'Settings', {
+      agent_pool_id: this.executionMode?.agentPool?.agentPoolId,
+      execution_mode: this.executionMode?.mode,
+      global_remote_state: this.globalRemoteState,
+      workspace_id: this.workspaceId,
     });
 
     for (const v of collectVariables(this, 'the workspace props', props)) this.addVariable(variableId(v), v);
@@ -569,7 +545,7 @@ export class Workspace extends WorkspaceBase {
   public get workspaceName(): string {
     // Read on demand: each attribute read creates a token, which adds up at
     // tens of thousands of workspaces.
-    return this.resource.name;
+    return this.resource.getStringAttribute('name');
   }
 
   /**
@@ -591,7 +567,7 @@ export class Workspace extends WorkspaceBase {
     if (this.stateConsumers.some((c) => sameIdentity(c, consumer))) return;
     if (this.stateConsumers.length === 0) {
       // Created on the first consumer only, so workspaces without consumers cost no token.
-      this.settings.remoteStateConsumerIds = Lazy.listValue({ produce: () => this.stateConsumers.map((c) => c.workspaceId) });
+      this.settings.args.remote_state_consumer_ids = Lazy.listValue({ produce: () => this.stateConsumers.map((c) => c.workspaceId) });
     }
     this.stateConsumers.push(consumer);
   }

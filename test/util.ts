@@ -4,10 +4,11 @@
  */
 import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
 import { Workspace as TfeWorkspace } from '@cdktf/provider-tfe/lib/workspace';
-import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { App, TerraformResource, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import 'cdktf/lib/testing/adapters/jest';
 import { Errors, IOrganization, IVariableSet, IWorkspace, Organization, Variable, VariableOptions } from '../src';
+import { resolveValue } from '../src/private/validation';
 
 /** A stack `test` in a fresh test app, with the tfe provider. */
 export function newStack(): TerraformStack {
@@ -103,4 +104,17 @@ export class FakeWorkspace extends Construct implements IWorkspace {
   public grantAccess(): never { throw new Error('not in the fake'); }
   public triggeredBy(): never { throw new Error('not in the fake'); }
   public addNotification(): never { throw new Error('not in the fake'); }
+}
+
+/**
+ * A resource's synthesized body for `cdk.tf.json` and for `cdktf synth --hcl`,
+ * without the metadata that names its construct path: two resources with
+ * equal bodies synthesize alike wherever they are in the tree.
+ */
+export function synthesizedBody(resource: TerraformResource): { json: any; hcl: any } {
+  const body = (synthesized: any) => {
+    const { ['//']: _metadata, ...rest } = Object.values<any>(synthesized.resource[resource.terraformResourceType])[0];
+    return rest;
+  };
+  return { json: body(resolveValue(resource, resource.toTerraform())), hcl: body(resolveValue(resource, resource.toHclTerraform())) };
 }

@@ -3,7 +3,8 @@ import { RunTrigger } from '@cdktf/provider-tfe/lib/run-trigger';
 import { TeamAccess } from '@cdktf/provider-tfe/lib/team-access';
 import { Workspace as TfeWorkspace } from '@cdktf/provider-tfe/lib/workspace';
 import { WorkspaceSettings } from '@cdktf/provider-tfe/lib/workspace-settings';
-import { Lazy, TerraformStack, Testing } from 'cdktf';
+import { Lazy, TerraformResource, TerraformStack, Testing } from 'cdktf';
+import { Construct } from 'constructs';
 import {
   AgentPool,
   ExecutionMode,
@@ -22,7 +23,7 @@ import {
   WorkspaceRunsPermission,
   WorkspaceStateVersionsPermission,
 } from '../src';
-import { setup } from './util';
+import { setup, synthesizedBody } from './util';
 
 Testing.setupJest();
 
@@ -33,6 +34,115 @@ function vcsConnection(stack: TerraformStack, org: Organization): IVcsConnection
 function synthJson(stack: TerraformStack): any {
   return JSON.parse(Testing.synth(stack, true));
 }
+
+describe('Workspace resources', () => {
+  test('synthesize to JSON and HCL exactly like the provider\'s tfe_workspace, tfe_workspace_settings and tfe_team_access classes', () => {
+    // GIVEN a workspace that sets every argument the library writes
+    const { stack, org } = setup();
+    const connection = vcsConnection(stack, org);
+    const pool = AgentPool.fromAgentPoolId(stack, 'Pool', org, 'apool-abc123');
+    const project = org.addProject('Payments', { name: 'payments' });
+    const devs = new Team(stack, 'Devs', { organization: org, name: 'devs' });
+    const auditors = new Team(stack, 'Auditors', { organization: org, name: 'auditors' });
+    const ws = new Workspace(stack, 'Api', {
+      organization: org,
+      name: 'api',
+      project,
+      description: 'the ${api}',
+      tags: { team: 'payments' },
+      tagNames: ['api', 'prod'],
+      terraformVersion: '~> 1.9.0',
+      workingDirectory: 'infra',
+      autoApply: true,
+      autoApplyRunTrigger: true,
+      queueAllRuns: true,
+      speculativeEnabled: false,
+      assessmentsEnabled: true,
+      allowDestroyPlan: false,
+      sshKeyId: 'sshkey-abc123',
+      autoDestroyActivityDuration: '14d',
+      structuredRunOutputEnabled: true,
+      removalPolicy: RemovalPolicy.FORCE_DELETE,
+      executionMode: ExecutionMode.agent(pool),
+      runWorkflow: RunWorkflow.vcs({
+        connection, repository: 'acme/api', branch: 'main', triggerPrefixes: ['modules/'], ingressSubmodules: true,
+      }),
+    });
+    const consumer = new Workspace(stack, 'Consumer', { organization: org, name: 'consumer' });
+    ws.shareStateWith(consumer);
+    const write = ws.grantAccess(devs, WorkspaceAccess.WRITE);
+    const custom = ws.grantAccess(auditors, WorkspaceAccess.custom({ stateVersions: WorkspaceStateVersionsPermission.READ_OUTPUTS }));
+    // WHEN the same written with the L1 classes
+    const l1 = new Construct(stack, 'L1');
+    const tfeWorkspace = new TfeWorkspace(l1, 'Resource', {
+      name: 'api',
+      organization: org.organizationName,
+      projectId: project.projectId,
+      description: 'the $${api}',
+      tags: { team: 'payments' },
+      tagNames: ['api', 'prod'],
+      terraformVersion: '~> 1.9.0',
+      workingDirectory: 'infra',
+      autoApply: true,
+      autoApplyRunTrigger: true,
+      queueAllRuns: true,
+      speculativeEnabled: false,
+      assessmentsEnabled: true,
+      allowDestroyPlan: false,
+      sshKeyId: 'sshkey-abc123',
+      autoDestroyActivityDuration: '14d',
+      structuredRunOutputEnabled: true,
+      forceDelete: true,
+      fileTriggersEnabled: true,
+      triggerPrefixes: ['modules/'],
+      vcsRepo: { identifier: 'acme/api', branch: 'main', ingressSubmodules: true, oauthTokenId: connection.oauthTokenId },
+    });
+    const settings = new WorkspaceSettings(l1, 'Settings', {
+      workspaceId: ws.workspaceId,
+      executionMode: 'agent',
+      agentPoolId: pool.agentPoolId,
+      globalRemoteState: false,
+      remoteStateConsumerIds: [consumer.workspaceId],
+    });
+    const writeL1 = new TeamAccess(l1, 'Write', { workspaceId: ws.workspaceId, teamId: devs.teamId, access: 'write' });
+    const customL1 = new TeamAccess(l1, 'Custom', {
+      workspaceId: ws.workspaceId,
+      teamId: auditors.teamId,
+      permissions: [{ runs: 'read', variables: 'none', stateVersions: 'read-outputs', sentinelMocks: 'none', workspaceLocking: false, runTasks: false }],
+    });
+    // THEN
+    const child = (id: string) => ws.node.findChild(id) as TerraformResource;
+    expect(synthesizedBody(child('Resource'))).toEqual(synthesizedBody(tfeWorkspace));
+    expect(synthesizedBody(child('Settings'))).toEqual(synthesizedBody(settings));
+    expect(synthesizedBody(write)).toEqual(synthesizedBody(writeL1));
+    expect(synthesizedBody(custom)).toEqual(synthesizedBody(customL1));
+  });
+
+  test('a protected workspace with the defaults synthesizes like the L1 class with prevent_destroy', () => {
+    // GIVEN
+    const { stack, org } = setup();
+    const app = GitHubAppInstallation.fromGithubAppInstallationId(stack, 'GhApp', 'ghain-abc123');
+    const ws = new Workspace(stack, 'Api', {
+      organization: org, name: 'api', runWorkflow: RunWorkflow.vcs({ connection: app, repository: 'acme/api', triggerPatterns: ['**/*.tf'] }),
+    });
+    // WHEN
+    const l1 = new Construct(stack, 'L1');
+    const tfeWorkspace = new TfeWorkspace(l1, 'Resource', {
+      name: 'api',
+      organization: org.organizationName,
+      queueAllRuns: false,
+      forceDelete: false,
+      lifecycle: { preventDestroy: true },
+      fileTriggersEnabled: true,
+      triggerPatterns: ['**/*.tf'],
+      vcsRepo: { identifier: 'acme/api', githubAppInstallationId: 'ghain-abc123' },
+    });
+    const settings = new WorkspaceSettings(l1, 'Settings', { workspaceId: ws.workspaceId, globalRemoteState: false });
+    // THEN
+    expect(synthesizedBody(ws.node.findChild('Resource') as TerraformResource)).toEqual(synthesizedBody(tfeWorkspace));
+    expect(synthesizedBody(ws.node.findChild('Settings') as TerraformResource)).toEqual(synthesizedBody(settings));
+  });
+});
 
 describe('Workspace variables in props', () => {
   test('variables, terraformVariables and environmentVariables create the same variables as addVariable', () => {

@@ -1,0 +1,129 @@
+import { teamAccessPermissionsToHclTerraform, teamAccessPermissionsToTerraform } from '@cdktf/provider-tfe/lib/team-access';
+import { TerraformResource } from 'cdktf';
+import { Construct } from 'constructs';
+import { Entitlement } from './entitlements';
+import { requireEntitlement } from './private/entitlements';
+import { identityOf, sameIdentity } from './private/registry';
+import { Schema, schemaToHcl, schemaToJson, TFE_GENERATOR_METADATA } from './private/resource-schema';
+import { fail, quote } from './private/validation';
+import type { ITeam } from './team';
+import type { IWorkspace } from './workspace';
+import type { WorkspaceAccess } from './workspace-access';
+
+/**
+ * Properties of a `WorkspaceGrant`.
+ */
+export interface WorkspaceGrantProps {
+  /**
+   * The workspace the team gets access to.
+   */
+  readonly workspace: IWorkspace;
+
+  /**
+   * The team, of the workspace's organization.
+   */
+  readonly team: ITeam;
+
+  /**
+   * The access level or custom permissions.
+   */
+  readonly access: WorkspaceAccess;
+}
+
+const SCHEMA: Schema = {
+  access: { kind: 'string' },
+  team_id: { kind: 'string' },
+  workspace_id: { kind: 'string' },
+  permissions: { kind: 'block', many: true, storageClassType: 'TeamAccessPermissionsList', json: teamAccessPermissionsToTerraform, hcl: teamAccessPermissionsToHclTerraform },
+};
+
+/** The grants made on each workspace, in order. */
+const grantsByWorkspace = new WeakMap<IWorkspace, WorkspaceGrant[]>();
+
+/**
+ * A team's access to a workspace: the `tfe_team_access` resource. Usually
+ * created with `workspace.grantAccess(team, access)`.
+ *
+ * A team holds one access level per workspace: a second grant of the same
+ * team on the same workspace is an error.
+ *
+ * @example
+ * const grant = workspace.grantAccess(developers, WorkspaceAccess.WRITE);
+ */
+export class WorkspaceGrant extends TerraformResource {
+  /** The Terraform resource type. */
+  public static readonly tfResourceType = 'tfe_team_access';
+
+  /**
+   * The grants made on a workspace, in the order they were made.
+   */
+  public static grantsOn(workspace: IWorkspace): WorkspaceGrant[] {
+    return [...(grantsByWorkspace.get(workspace) ?? [])];
+  }
+
+  /** The workspace the team has access to. */
+  public readonly workspace: IWorkspace;
+
+  /** The team. */
+  public readonly team: ITeam;
+
+  /** The access level or custom permissions. */
+  public readonly access: WorkspaceAccess;
+
+  constructor(scope: Construct, id: string, props: WorkspaceGrantProps) {
+    // The grant is the resource itself, without a construct around it nor
+    // the output references of the L1 class: organizations have several
+    // grants per workspace (see `private/resource-schema.ts`).
+    super(scope, id, { terraformResourceType: WorkspaceGrant.tfResourceType, terraformGeneratorMetadata: TFE_GENERATOR_METADATA });
+    const { workspace, team } = props;
+    this.workspace = workspace;
+    this.team = team;
+    this.access = props.access;
+    if (!sameIdentity(team.organization, workspace.organization)) {
+      fail(workspace,
+        `team ${team.node.path} belongs to organization ${quote(identityOf(team.organization))}, but this workspace belongs to ` +
+        `${quote(identityOf(workspace.organization))}: grant access to a team of the workspace's organization.`);
+    }
+    requireEntitlement(workspace, workspace.organization, Entitlement.TEAMS, `team access for ${team.node.path}`);
+    let grants = grantsByWorkspace.get(workspace);
+    const existing = grants?.find((g) => sameIdentity(g.team, team));
+    if (existing) {
+      fail(workspace,
+        `team ${team.node.path} already has access to this workspace (${existing.node.path}): a team holds one access level per workspace; ` +
+        'remove one of the grants, or use WorkspaceAccess.custom(...) to combine permissions.');
+    }
+    if (!grants) grantsByWorkspace.set(workspace, grants = []);
+    grants.push(this);
+  }
+
+  /**
+   * The grant's ID (`tws-...`).
+   * @attribute
+   */
+  public get grantId(): string {
+    return this.getStringAttribute('id');
+  }
+
+  /**
+   * The `tfe_team_access` arguments, for `cdk.tf.json`.
+   */
+  protected synthesizeAttributes(): { [name: string]: any } {
+    return schemaToJson(SCHEMA, this.args());
+  }
+
+  /**
+   * The `tfe_team_access` arguments, for `cdktf synth --hcl`.
+   */
+  protected synthesizeHclAttributes(): { [name: string]: any } {
+    return schemaToHcl(SCHEMA, this.args());
+  }
+
+  private args(): Record<string, unknown> {
+    return {
+      access: this.access.level === 'custom' ? undefined : this.access.level,
+      team_id: this.team.teamId,
+      workspace_id: this.workspace.workspaceId,
+      permissions: this.access._renderPermissions(),
+    };
+  }
+}
