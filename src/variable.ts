@@ -1,7 +1,8 @@
-import { Annotations, booleanToHclTerraform, booleanToTerraform, stringToHclTerraform, stringToTerraform, TerraformResource } from 'cdktf';
+import { Annotations, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { escapeTemplate } from './private/hcl';
 import { claim, identityOf } from './private/registry';
+import { Schema, schemaToHcl, schemaToJson, TFE_GENERATOR_METADATA } from './private/resource-schema';
 import { checkString, fail, literal, quote } from './private/validation';
 import type { IVariableSet } from './variable-set';
 import type { VariableValue } from './variable-value';
@@ -112,6 +113,18 @@ function suggestName(key: string, invalid: RegExp): string {
   return /^[0-9]/.test(cleaned) ? `_${cleaned}` : cleaned;
 }
 
+/** The `tfe_variable` arguments a `Variable` sets, in the provider's order. */
+const SCHEMA: Schema = {
+  category: { kind: 'string' },
+  description: { kind: 'string' },
+  hcl: { kind: 'boolean' },
+  key: { kind: 'string' },
+  sensitive: { kind: 'boolean' },
+  value: { kind: 'string' },
+  variable_set_id: { kind: 'string' },
+  workspace_id: { kind: 'string' },
+};
+
 /**
  * A Terraform or environment variable (`tfe_variable`) of a workspace or of
  * a variable set.
@@ -172,7 +185,7 @@ export class Variable extends TerraformResource {
     // (and the synth's time and memory) close to hand-written L1 code.
     super(scope, id, {
       terraformResourceType: Variable.tfResourceType,
-      terraformGeneratorMetadata: { providerName: 'tfe' },
+      terraformGeneratorMetadata: TFE_GENERATOR_METADATA,
     });
     this.key = props.key;
     this.category = props.category ?? VariableCategory.TERRAFORM;
@@ -248,37 +261,29 @@ export class Variable extends TerraformResource {
    * The `tfe_variable` arguments, for `cdk.tf.json`.
    */
   protected synthesizeAttributes(): { [name: string]: any } {
-    return {
-      category: stringToTerraform(this.category),
-      description: stringToTerraform(this.description),
-      // false is the provider's default for both: written only when true,
-      // which keeps every variable's JSON (and the synth) smaller.
-      hcl: this.hcl ? booleanToTerraform(true) : undefined,
-      key: stringToTerraform(this.key),
-      sensitive: this.sensitive ? booleanToTerraform(true) : undefined,
-      value: stringToTerraform(this.value.text),
-      variable_set_id: stringToTerraform(this.variableSet?.variableSetId),
-      workspace_id: stringToTerraform(this.workspace?.workspaceId),
-    };
+    return schemaToJson(SCHEMA, this.args());
   }
 
   /**
    * The `tfe_variable` arguments, for `cdktf synth --hcl`.
    */
   protected synthesizeHclAttributes(): { [name: string]: any } {
-    const str = (value: string | undefined) => ({ value: stringToHclTerraform(value), isBlock: false, type: 'simple', storageClassType: 'string' });
-    const bool = (value: boolean) => ({ value: value ? booleanToHclTerraform(true) : undefined, isBlock: false, type: 'simple', storageClassType: 'boolean' });
-    const attrs: { [name: string]: any } = {
-      category: str(this.category),
-      description: str(this.description),
-      hcl: bool(this.hcl),
-      key: str(this.key),
-      sensitive: bool(this.sensitive),
-      value: str(this.value.text),
-      variable_set_id: str(this.variableSet?.variableSetId),
-      workspace_id: str(this.workspace?.workspaceId),
+    return schemaToHcl(SCHEMA, this.args());
+  }
+
+  private args(): Record<string, unknown> {
+    return {
+      category: this.category,
+      description: this.description,
+      // false is the provider's default for both: written only when true,
+      // which keeps every variable's JSON (and the synth) smaller.
+      hcl: this.hcl || undefined,
+      key: this.key,
+      sensitive: this.sensitive || undefined,
+      value: this.value.text,
+      variable_set_id: this.variableSet?.variableSetId,
+      workspace_id: this.workspace?.workspaceId,
     };
-    return Object.fromEntries(Object.entries(attrs).filter(([, a]) => a.value !== undefined));
   }
 
   /**
