@@ -17,6 +17,8 @@ interface Sample {
   readonly buildMs: number;
   readonly synthMs: number;
   readonly totalMs: number;
+  /** Garbage-collection pauses on the main thread during build and synthesis. */
+  readonly gcMs: number;
   readonly peakRssMb: number;
   readonly bytes: number;
   readonly resources: number;
@@ -62,19 +64,24 @@ function ensureCompiled(): void {
 ensureCompiled();
 
 const samples: Sample[] = [];
-for (const n of sizes) {
-  for (let r = 0; r < reps; r++) {
-    // Alternate the order so drift on a busy machine hits every variant alike.
-    const order = r % 2 === 0 ? VARIANTS : [...VARIANTS].reverse();
+for (let r = 0; r < reps; r++) {
+  // Every repetition runs every size and variant, alternating the order, so
+  // drift on a busy machine hits every variant and every size alike (the
+  // growth ratios compare sizes, the L2 / L1 ratios compare variants).
+  const sizeOrder = r % 2 === 0 ? sizes : [...sizes].reverse();
+  const order = r % 2 === 0 ? VARIANTS : [...VARIANTS].reverse();
+  for (const n of sizeOrder) {
     for (const v of order) {
       const s = runOnce(v, n);
       samples.push(s);
-      console.error(`  n=${n} rep=${r + 1} ${v}: ${(s.totalMs / 1000).toFixed(2)} s, ${s.peakRssMb.toFixed(0)} MB`);
+      console.error(`  rep=${r + 1} n=${n} ${v}: ${(s.totalMs / 1000).toFixed(2)} s, ${s.peakRssMb.toFixed(0)} MB`);
     }
   }
 }
 
-interface Row { variant: string; n: number; buildMs: number; synthMs: number; totalMs: number; peakRssMb: number; bytes: number; resources: number }
+interface Row {
+  variant: string; n: number; buildMs: number; synthMs: number; totalMs: number; gcMs: number; peakRssMb: number; bytes: number; resources: number;
+}
 const rows: Row[] = [];
 for (const n of sizes) {
   for (const v of VARIANTS) {
@@ -85,6 +92,7 @@ for (const n of sizes) {
       buildMs: median(of.map((s) => s.buildMs)),
       synthMs: median(of.map((s) => s.synthMs)),
       totalMs: median(of.map((s) => s.totalMs)),
+      gcMs: median(of.map((s) => s.gcMs)),
       peakRssMb: median(of.map((s) => s.peakRssMb)),
       bytes: of[0].bytes,
       resources: of[0].resources,
@@ -100,11 +108,12 @@ for (const n of sizes) {
 const get = (v: string, n: number) => rows.find((r) => r.variant === v && r.n === n)!;
 const pad = (s: string, w: number) => s.padStart(w);
 console.log(`\nmedians of ${reps} runs per cell (node ${process.version}, ${os.cpus().length} cores)\n`);
-console.log(['N', 'variant', 'build s', 'synth s', 'total s', 'peak MB', 'resources', 'JSON MB'].map((h, i) => pad(h, i === 1 ? 11 : 9)).join(' '));
+console.log(['N', 'variant', 'build s', 'synth s', 'total s', 'GC s', 'peak MB', 'resources', 'JSON MB'].map((h, i) => pad(h, i === 1 ? 11 : 9)).join(' '));
 for (const r of rows) {
   console.log([
     pad(String(r.n), 9), pad(r.variant, 11), pad((r.buildMs / 1000).toFixed(2), 9), pad((r.synthMs / 1000).toFixed(2), 9),
-    pad((r.totalMs / 1000).toFixed(2), 9), pad(r.peakRssMb.toFixed(0), 9), pad(String(r.resources), 9), pad((r.bytes / 1e6).toFixed(1), 9),
+    pad((r.totalMs / 1000).toFixed(2), 9), pad((r.gcMs / 1000).toFixed(2), 9), pad(r.peakRssMb.toFixed(0), 9), pad(String(r.resources), 9),
+    pad((r.bytes / 1e6).toFixed(1), 9),
   ].join(' '));
 }
 console.log('\nratios (time = total wall time, memory = peak RSS)');
@@ -122,6 +131,9 @@ if (sizes.length > 1) {
   const lo = Math.min(...sizes);
   const hi = Math.max(...sizes);
   console.log(`\ngrowth ${hi}/${lo} (ideal ${(hi / lo).toFixed(1)}x): ${VARIANTS.map((v) => `${v} ${(get(v, hi).totalMs / get(v, lo).totalMs).toFixed(1)}x`).join(', ')}`);
+  const noGc = (r: Row) => r.totalMs - r.gcMs;
+  console.log(`growth without GC pauses: ${VARIANTS.map((v) => `${v} ${(noGc(get(v, hi)) / noGc(get(v, lo))).toFixed(1)}x`).join(', ')}; ` +
+    `of GC pauses: ${VARIANTS.map((v) => `${v} ${(get(v, hi).gcMs / get(v, lo).gcMs).toFixed(1)}x`).join(', ')}`);
 }
 console.log(`deploy cost: ${get('l2', sizes[0]).resources} resources at N=${sizes[0]} for every variant (each at least one API call; at 30 requests/s that is ` +
   `${(get('l2', sizes[0]).resources / 30 / 60).toFixed(1)} minutes of creates)`);

@@ -18,6 +18,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { PerformanceObserver } from 'perf_hooks';
 import { Organization as TfeOrganization } from '@cdktf/provider-tfe/lib/organization';
 import { Project as TfeProject } from '@cdktf/provider-tfe/lib/project';
 import { ProjectVariableSet } from '@cdktf/provider-tfe/lib/project-variable-set';
@@ -146,6 +147,13 @@ if (require.main === module) {
     console.error('usage: scenario.ts <l2|l1-typical|l1-careful> <N>');
     process.exit(2);
   }
+  // Garbage-collection pauses on the main thread (scavenges and the final
+  // pauses of full collections), to tell the program's own work from V8's.
+  const gcPauses: { start: number; ms: number }[] = [];
+  const gcObserver = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) gcPauses.push({ start: e.startTime, ms: e.duration });
+  });
+  gcObserver.observe({ entryTypes: ['gc'] });
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
   const app = new App({ outdir, context: { 'cdktf-tfe-constructs:accessReport': false } });
   const stack = new TerraformStack(app, 'bench');
@@ -155,6 +163,8 @@ if (require.main === module) {
   const t1 = performance.now();
   app.synth();
   const t2 = performance.now();
+  // The program's peak, read before this harness parses the output back.
+  const peak = peakRssMb();
   const file = path.join(outdir, 'stacks', 'bench', 'cdk.tf.json');
   const bytes = fs.statSync(file).size;
   const json = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -163,5 +173,11 @@ if (require.main === module) {
   const resources = Object.values(byType).reduce((a, b) => a + b, 0);
   if (process.env.BENCH_KEEP_OUTPUT) console.error(`output kept in ${outdir}`);
   else fs.rmSync(outdir, { recursive: true, force: true });
-  console.log(JSON.stringify({ variant, n, buildMs: t1 - t0, synthMs: t2 - t1, totalMs: t2 - t0, peakRssMb: peakRssMb(), bytes, resources, byType }));
+  // GC entries arrive asynchronously: report once they have been delivered.
+  setTimeout(() => {
+    gcObserver.disconnect();
+    const gcMs = gcPauses.filter((g) => g.start >= t0 && g.start <= t2).reduce((sum, g) => sum + g.ms, 0);
+    const sample = { variant, n, buildMs: t1 - t0, synthMs: t2 - t1, totalMs: t2 - t0, gcMs, peakRssMb: peak, bytes, resources, byType };
+    console.log(JSON.stringify(sample));
+  }, 20);
 }
