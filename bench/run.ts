@@ -23,6 +23,8 @@ interface Sample {
   readonly bytes: number;
   readonly resources: number;
   readonly byType: Record<string, number>;
+  /** The repetition the sample belongs to (set by this script). */
+  readonly rep?: number;
 }
 
 const VARIANTS = ['l2', 'l1-typical', 'l1-careful'];
@@ -72,7 +74,7 @@ for (let r = 0; r < reps; r++) {
   const order = r % 2 === 0 ? VARIANTS : [...VARIANTS].reverse();
   for (const n of sizeOrder) {
     for (const v of order) {
-      const s = runOnce(v, n);
+      const s = { ...runOnce(v, n), rep: r };
       samples.push(s);
       console.error(`  rep=${r + 1} n=${n} ${v}: ${(s.totalMs / 1000).toFixed(2)} s, ${s.peakRssMb.toFixed(0)} MB`);
     }
@@ -131,6 +133,14 @@ if (sizes.length > 1) {
   const lo = Math.min(...sizes);
   const hi = Math.max(...sizes);
   console.log(`\ngrowth ${hi}/${lo} (ideal ${(hi / lo).toFixed(1)}x): ${VARIANTS.map((v) => `${v} ${(get(v, hi).totalMs / get(v, lo).totalMs).toFixed(1)}x`).join(', ')}`);
+  // The same ratio within each repetition (its runs are close in time), to show
+  // how much of the spread is the machine's.
+  const perRep = (v: string) => {
+    const at = (n: number, r: number) => samples.find((x) => x.variant === v && x.n === n && x.rep === r)!.totalMs;
+    const ratios = Array.from({ length: reps }, (_, r) => at(hi, r) / at(lo, r)).sort((a, b) => a - b);
+    return `${v} ${median(ratios).toFixed(1)}x (${ratios[0].toFixed(1)} to ${ratios[ratios.length - 1].toFixed(1)})`;
+  };
+  console.log(`growth within each repetition, median (range): ${VARIANTS.map(perRep).join(', ')}`);
   const noGc = (r: Row) => r.totalMs - r.gcMs;
   console.log(`growth without GC pauses: ${VARIANTS.map((v) => `${v} ${(noGc(get(v, hi)) / noGc(get(v, lo))).toFixed(1)}x`).join(', ')}; ` +
     `of GC pauses: ${VARIANTS.map((v) => `${v} ${(get(v, hi).gcMs / get(v, lo).gcMs).toFixed(1)}x`).join(', ')}`);
