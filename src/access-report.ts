@@ -1,12 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Policy as TfePolicy } from '@cdktf/provider-tfe/lib/policy';
 import { ISynthesisSession, TerraformStack, Token } from 'cdktf';
 import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import { IConstruct } from 'constructs';
 import { AgentToken } from './agent-pool';
 import { OrganizationToken } from './organization-token';
 import { PolicySet } from './policy-set';
+import { TfePolicy } from './private/l1-classes';
 import { identityOf } from './private/registry';
 import { ProjectBase } from './project';
 import { Team, TeamBase } from './team';

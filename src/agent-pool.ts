@@ -1,13 +1,10 @@
-import { AgentPool as TfeAgentPool } from '@cdktf/provider-tfe/lib/agent-pool';
-import { AgentPoolAllowedProjects } from '@cdktf/provider-tfe/lib/agent-pool-allowed-projects';
-import { AgentPoolAllowedWorkspaces } from '@cdktf/provider-tfe/lib/agent-pool-allowed-workspaces';
-import { AgentToken as TfeAgentToken } from '@cdktf/provider-tfe/lib/agent-token';
 import { Annotations, Fn, Lazy, TerraformOutput } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import type { TokenOutputOptions } from './api-token';
 import { Entitlement } from './entitlements';
 import type { IOrganization } from './organization';
 import { requireEntitlement } from './private/entitlements';
+import { AgentPoolAllowedProjects, AgentPoolAllowedWorkspaces, TfeAgentPool, TfeAgentToken } from './private/l1-classes';
 import { claim, identityOf, sameIdentity, setIdentity } from './private/registry';
 import { escapeTemplate } from './private/text';
 import { checkString, fail, literal, quote } from './private/validation';

@@ -1,6 +1,6 @@
-import { NotificationConfiguration } from '@cdktf/provider-tfe/lib/notification-configuration';
 import { Annotations, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { NotificationConfiguration } from './private/l1-classes';
 import { claim, identityOf } from './private/registry';
 import { checkSecret } from './private/secrets';
 import { escapeTemplate } from './private/text';

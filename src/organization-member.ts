@@ -1,7 +1,6 @@
-import { DataTfeOrganizationMembership } from '@cdktf/provider-tfe/lib/data-tfe-organization-membership';
-import { OrganizationMembership } from '@cdktf/provider-tfe/lib/organization-membership';
 import { Construct, IConstruct } from 'constructs';
 import type { IOrganization } from './organization';
+import { DataTfeOrganizationMembership, OrganizationMembership } from './private/l1-classes';
 import { escapeTemplate } from './private/text';
 import { checkString, fail, quote } from './private/validation';
 

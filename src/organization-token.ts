@@ -1,10 +1,10 @@
-import { OrganizationToken as TfeOrganizationToken } from '@cdktf/provider-tfe/lib/organization-token';
 import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
 import { AccessReport } from './access-report';
 import { IApiToken, TokenKind, TokenOutputOptions } from './api-token';
 import { ValidationError } from './errors';
 import type { IOrganization } from './organization';
+import { TfeOrganizationToken } from './private/l1-classes';
 import { claim, identityOf } from './private/registry';
 import { sensitiveTokenOutput, tokenExpiry } from './private/tokens';
 

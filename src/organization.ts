@@ -1,10 +1,10 @@
-import { Organization as TfeOrganization } from '@cdktf/provider-tfe/lib/organization';
 import { Annotations, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { Entitlement, Entitlements } from './entitlements';
 import { OrganizationMember, OrganizationMemberOptions } from './organization-member';
 import { OrganizationToken, OrganizationTokenOptions } from './organization-token';
 import { requireEntitlement } from './private/entitlements';
+import { TfeOrganization } from './private/l1-classes';
 import { setIdentity, setLiteralName } from './private/registry';
 import { escapeTemplate } from './private/text';
 import { checkString, fail, literal, quote } from './private/validation';

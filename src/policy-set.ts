@@ -1,8 +1,3 @@
-import { PolicySet as TfePolicySet } from '@cdktf/provider-tfe/lib/policy-set';
-import { PolicySetParameter } from '@cdktf/provider-tfe/lib/policy-set-parameter';
-import { ProjectPolicySet } from '@cdktf/provider-tfe/lib/project-policy-set';
-import { WorkspacePolicySet } from '@cdktf/provider-tfe/lib/workspace-policy-set';
-import { WorkspacePolicySetExclusion } from '@cdktf/provider-tfe/lib/workspace-policy-set-exclusion';
 import { Annotations, Lazy } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { Entitlement } from './entitlements';
@@ -10,6 +5,7 @@ import type { IOrganization } from './organization';
 import { EnforcementLevel, IPolicy, PolicyKind } from './policy';
 import { requireEntitlement } from './private/entitlements';
 import { escapeTemplate } from './private/hcl';
+import { PolicySetParameter, ProjectPolicySet, TfePolicySet, WorkspacePolicySet, WorkspacePolicySetExclusion } from './private/l1-classes';
 import { recordPolicyMembership } from './private/policy-registry';
 import { claim, identityOf, sameIdentity, setIdentity } from './private/registry';
 import { checkSecret } from './private/secrets';

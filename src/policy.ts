@@ -1,12 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Policy as TfePolicy } from '@cdktf/provider-tfe/lib/policy';
 import { Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { Entitlement } from './entitlements';
 import type { IOrganization } from './organization';
 import { requireEntitlement } from './private/entitlements';
 import { escapeTemplate } from './private/hcl';
+import { TfePolicy } from './private/l1-classes';
 import { claim, identityOf, setIdentity } from './private/registry';
 import { text } from './private/text';
 import { checkString, fail, literal, quote } from './private/validation';

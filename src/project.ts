@@ -1,11 +1,9 @@
-import { DataTfeProject } from '@cdktf/provider-tfe/lib/data-tfe-project';
-import { Project as TfeProject } from '@cdktf/provider-tfe/lib/project';
-import { TeamProjectAccess } from '@cdktf/provider-tfe/lib/team-project-access';
 import { Construct, IConstruct } from 'constructs';
 import { Entitlement } from './entitlements';
 import { ValidationError } from './errors';
 import type { IOrganization } from './organization';
 import { requireEntitlement } from './private/entitlements';
+import { DataTfeProject, TeamProjectAccess, TfeProject } from './private/l1-classes';
 import { claim, identityOf, sameIdentity, setIdentity } from './private/registry';
 import { text, textMap } from './private/text';
 import { checkString, literal, quote, uniqueChildId } from './private/validation';

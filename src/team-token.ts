@@ -1,9 +1,9 @@
-import { TeamToken as TfeTeamToken } from '@cdktf/provider-tfe/lib/team-token';
 import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
 import { AccessReport } from './access-report';
 import { IApiToken, TokenKind, TokenOutputOptions } from './api-token';
 import { ValidationError } from './errors';
+import { TfeTeamToken } from './private/l1-classes';
 import { claim, identityOf } from './private/registry';
 import { text } from './private/text';
 import { sensitiveTokenOutput, tokenExpiry } from './private/tokens';

@@ -1,9 +1,7 @@
-import { DataTfeTeam } from '@cdktf/provider-tfe/lib/data-tfe-team';
-import { Team as TfeTeam } from '@cdktf/provider-tfe/lib/team';
 import { TeamMember } from '@cdktf/provider-tfe/lib/team-member';
 import { TeamMembers } from '@cdktf/provider-tfe/lib/team-members';
 import { TeamOrganizationMember } from '@cdktf/provider-tfe/lib/team-organization-member';
-import { TeamOrganizationMembers } from '@cdktf/provider-tfe/lib/team-organization-members';
+import { TeamOrganizationMembers as L1TeamOrganizationMembers } from '@cdktf/provider-tfe/lib/team-organization-members';
 import { Lazy, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { AccessReport } from './access-report';
@@ -13,6 +11,7 @@ import type { IOrganization } from './organization';
 import { OrganizationAccess } from './organization-access';
 import type { IOrganizationMember } from './organization-member';
 import { requireEntitlement } from './private/entitlements';
+import { DataTfeTeam, TeamOrganizationMembers, TfeTeam } from './private/l1-classes';
 import { claim, identityOf, sameIdentity, setIdentity } from './private/registry';
 import { text } from './private/text';
 import { checkString, literal, quote, resolveValue } from './private/validation';
@@ -157,7 +156,7 @@ export abstract class TeamBase extends Construct implements ITeam {
   }
 }
 
-type MembershipResource = TeamMember | TeamMembers | TeamOrganizationMember | TeamOrganizationMembers;
+type MembershipResource = TeamMember | TeamMembers | TeamOrganizationMember | L1TeamOrganizationMembers;
 const membershipIndex = new WeakMap<TerraformStack, Map<string, MembershipResource[]>>();
 
 /**
@@ -173,7 +172,7 @@ function foreignMembershipResources(stack: TerraformStack): Map<string, Membersh
       c instanceof TeamMember ||
       c instanceof TeamMembers ||
       c instanceof TeamOrganizationMember ||
-      c instanceof TeamOrganizationMembers
+      c instanceof L1TeamOrganizationMembers
     ) {
       const key = JSON.stringify(resolveValue(stack, c.teamIdInput));
       const list = index.get(key) ?? [];

@@ -1,9 +1,6 @@
-import { DataTfeVariableSet } from '@cdktf/provider-tfe/lib/data-tfe-variable-set';
-import { ProjectVariableSet } from '@cdktf/provider-tfe/lib/project-variable-set';
-import { VariableSet as TfeVariableSet } from '@cdktf/provider-tfe/lib/variable-set';
-import { WorkspaceVariableSet } from '@cdktf/provider-tfe/lib/workspace-variable-set';
 import { Construct, IConstruct } from 'constructs';
 import type { IOrganization } from './organization';
+import { DataTfeVariableSet, ProjectVariableSet, TfeVariableSet, WorkspaceVariableSet } from './private/l1-classes';
 import { identityOf, sameIdentity, setIdentity } from './private/registry';
 import { escapeTemplate, text } from './private/text';
 import { checkString, fail, literal, quote, uniqueChildId } from './private/validation';

@@ -1,5 +1,6 @@
 import { Annotations, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
+import { compactLogicalId, compactNodeMetadata } from './private/compact-strings';
 import { escapeTemplate } from './private/hcl';
 import { claim, identityOf } from './private/registry';
 import { Schema, schemaToHcl, schemaToJson, TFE_GENERATOR_METADATA } from './private/resource-schema';
@@ -255,6 +256,24 @@ export class Variable extends TerraformResource {
     // Read on demand: every attribute read creates a token, which is costly
     // across tens of thousands of variables.
     return this.getStringAttribute('id');
+  }
+
+  /**
+   * The logical id cdktf allocates for this resource (the name in its
+   * Terraform address), with its characters stored one byte each: V8 may
+   * return a nested construct's joined id at two bytes per character, which
+   * doubles the memory the JSON writer needs for the whole stack.
+   */
+  public get friendlyUniqueId(): string {
+    return compactLogicalId(this, super.friendlyUniqueId);
+  }
+
+  /**
+   * The construct metadata cdktf writes under `//`, with the path stored one
+   * byte per character.
+   */
+  protected get constructNodeMetadata(): { [key: string]: any } {
+    return compactNodeMetadata(super.constructNodeMetadata);
   }
 
   /**

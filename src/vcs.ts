@@ -1,12 +1,10 @@
-import { DataTfeGithubAppInstallation } from '@cdktf/provider-tfe/lib/data-tfe-github-app-installation';
-import { DataTfeOauthClient } from '@cdktf/provider-tfe/lib/data-tfe-oauth-client';
-import { OauthClient as TfeOauthClient } from '@cdktf/provider-tfe/lib/oauth-client';
 import { Annotations, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import type { IAgentPool } from './agent-pool';
 import { Entitlement } from './entitlements';
 import type { IOrganization } from './organization';
 import { requireEntitlement } from './private/entitlements';
+import { DataTfeGithubAppInstallation, DataTfeOauthClient, TfeOauthClient } from './private/l1-classes';
 import { identityOf, sameIdentity, setIdentity } from './private/registry';
 import { checkSecret } from './private/secrets';
 import { text } from './private/text';

@@ -2,6 +2,7 @@ import { teamAccessPermissionsToHclTerraform, teamAccessPermissionsToTerraform }
 import { TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { Entitlement } from './entitlements';
+import { compactLogicalId, compactNodeMetadata } from './private/compact-strings';
 import { requireEntitlement } from './private/entitlements';
 import { identityOf, sameIdentity } from './private/registry';
 import { Schema, schemaToHcl, schemaToJson, TFE_GENERATOR_METADATA } from './private/resource-schema';
@@ -102,6 +103,24 @@ export class WorkspaceGrant extends TerraformResource {
    */
   public get grantId(): string {
     return this.getStringAttribute('id');
+  }
+
+  /**
+   * The logical id cdktf allocates for this resource (the name in its
+   * Terraform address), with its characters stored one byte each: V8 may
+   * return a nested construct's joined id at two bytes per character, which
+   * doubles the memory the JSON writer needs for the whole stack.
+   */
+  public get friendlyUniqueId(): string {
+    return compactLogicalId(this, super.friendlyUniqueId);
+  }
+
+  /**
+   * The construct metadata cdktf writes under `//`, with the path stored one
+   * byte per character.
+   */
+  protected get constructNodeMetadata(): { [key: string]: any } {
+    return compactNodeMetadata(super.constructNodeMetadata);
   }
 
   /**

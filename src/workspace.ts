@@ -1,5 +1,3 @@
-import { DataTfeWorkspace } from '@cdktf/provider-tfe/lib/data-tfe-workspace';
-import { RunTrigger } from '@cdktf/provider-tfe/lib/run-trigger';
 import { Lazy, TerraformBackend, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { AccessReport } from './access-report';
@@ -10,6 +8,7 @@ import { Notification, NotificationOptions } from './notification';
 import type { IOrganization } from './organization';
 import { requireEntitlement } from './private/entitlements';
 import { escapeTemplate } from './private/hcl';
+import { DataTfeWorkspace, RunTrigger } from './private/l1-classes';
 import { claim, identityOf, sameIdentity, setIdentity, setLiteralName } from './private/registry';
 import { addTriggerEdge, MAX_RUN_TRIGGER_SOURCES } from './private/run-trigger-graph';
 import { text, textMap } from './private/text';

@@ -1,6 +1,7 @@
 import { workspaceVcsRepoToHclTerraform, workspaceVcsRepoToTerraform } from '@cdktf/provider-tfe/lib/workspace';
 import { TerraformResource, TerraformResourceLifecycle } from 'cdktf';
 import { Construct } from 'constructs';
+import { compactLogicalId, compactNodeMetadata } from './compact-strings';
 import { Schema, schemaToHcl, schemaToJson, TFE_GENERATOR_METADATA } from './resource-schema';
 
 /**
@@ -59,6 +60,21 @@ abstract class SchemaResource extends TerraformResource {
     lifecycle?: TerraformResourceLifecycle,
   ) {
     super(scope, id, { terraformResourceType, terraformGeneratorMetadata: TFE_GENERATOR_METADATA, lifecycle });
+  }
+
+  /**
+   * The logical id cdktf allocates, stored one byte per character (see `compact-strings.ts`).
+   */
+  public get friendlyUniqueId(): string {
+    return compactLogicalId(this, super.friendlyUniqueId);
+  }
+
+  /**
+   * The construct metadata cdktf writes under `//`, with the path stored one
+   * byte per character.
+   */
+  protected get constructNodeMetadata(): { [key: string]: any } {
+    return compactNodeMetadata(super.constructNodeMetadata);
   }
 
   protected synthesizeAttributes(): { [name: string]: any } {
