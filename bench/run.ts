@@ -19,6 +19,10 @@ interface Sample {
   readonly totalMs: number;
   /** Garbage-collection pauses on the main thread during build and synthesis. */
   readonly gcMs: number;
+  /** CPU time of the process (all threads) during build and synthesis. */
+  readonly cpuMs: number;
+  /** The machine's steal time (other guests on the host) during the run, where the kernel reports it. */
+  readonly stealMs?: number;
   readonly peakRssMb: number;
   readonly bytes: number;
   readonly resources: number;
@@ -82,7 +86,17 @@ for (let r = 0; r < reps; r++) {
 }
 
 interface Row {
-  variant: string; n: number; buildMs: number; synthMs: number; totalMs: number; gcMs: number; peakRssMb: number; bytes: number; resources: number;
+  variant: string;
+  n: number;
+  buildMs: number;
+  synthMs: number;
+  totalMs: number;
+  gcMs: number;
+  cpuMs: number;
+  stealMs?: number;
+  peakRssMb: number;
+  bytes: number;
+  resources: number;
 }
 const rows: Row[] = [];
 for (const n of sizes) {
@@ -95,6 +109,8 @@ for (const n of sizes) {
       synthMs: median(of.map((s) => s.synthMs)),
       totalMs: median(of.map((s) => s.totalMs)),
       gcMs: median(of.map((s) => s.gcMs)),
+      cpuMs: median(of.map((s) => s.cpuMs)),
+      stealMs: of.every((s) => s.stealMs !== undefined) ? median(of.map((s) => s.stealMs!)) : undefined,
       peakRssMb: median(of.map((s) => s.peakRssMb)),
       bytes: of[0].bytes,
       resources: of[0].resources,
@@ -110,11 +126,12 @@ for (const n of sizes) {
 const get = (v: string, n: number) => rows.find((r) => r.variant === v && r.n === n)!;
 const pad = (s: string, w: number) => s.padStart(w);
 console.log(`\nmedians of ${reps} runs per cell (node ${process.version}, ${os.cpus().length} cores)\n`);
-console.log(['N', 'variant', 'build s', 'synth s', 'total s', 'GC s', 'peak MB', 'resources', 'JSON MB'].map((h, i) => pad(h, i === 1 ? 11 : 9)).join(' '));
+console.log(['N', 'variant', 'build s', 'synth s', 'total s', 'GC s', 'CPU s', 'steal s', 'peak MB', 'resources', 'JSON MB'].map((h, i) => pad(h, i === 1 ? 11 : 9)).join(' '));
 for (const r of rows) {
   console.log([
     pad(String(r.n), 9), pad(r.variant, 11), pad((r.buildMs / 1000).toFixed(2), 9), pad((r.synthMs / 1000).toFixed(2), 9),
-    pad((r.totalMs / 1000).toFixed(2), 9), pad((r.gcMs / 1000).toFixed(2), 9), pad(r.peakRssMb.toFixed(0), 9), pad(String(r.resources), 9),
+    pad((r.totalMs / 1000).toFixed(2), 9), pad((r.gcMs / 1000).toFixed(2), 9), pad((r.cpuMs / 1000).toFixed(2), 9),
+    pad(r.stealMs === undefined ? '-' : (r.stealMs / 1000).toFixed(2), 9), pad(r.peakRssMb.toFixed(0), 9), pad(String(r.resources), 9),
     pad((r.bytes / 1e6).toFixed(1), 9),
   ].join(' '));
 }
@@ -144,6 +161,7 @@ if (sizes.length > 1) {
   const noGc = (r: Row) => r.totalMs - r.gcMs;
   console.log(`growth without GC pauses: ${VARIANTS.map((v) => `${v} ${(noGc(get(v, hi)) / noGc(get(v, lo))).toFixed(1)}x`).join(', ')}; ` +
     `of GC pauses: ${VARIANTS.map((v) => `${v} ${(get(v, hi).gcMs / get(v, lo).gcMs).toFixed(1)}x`).join(', ')}`);
+  console.log(`growth of CPU time: ${VARIANTS.map((v) => `${v} ${(get(v, hi).cpuMs / get(v, lo).cpuMs).toFixed(1)}x`).join(', ')}`);
 }
 console.log(`deploy cost: ${get('l2', sizes[0]).resources} resources at N=${sizes[0]} for every variant (each at least one API call; at 30 requests/s that is ` +
   `${(get('l2', sizes[0]).resources / 30 / 60).toFixed(1)} minutes of creates)`);

@@ -139,6 +139,16 @@ function peakRssMb(): number {
   return kb / 1024;
 }
 
+/** The machine's total steal time so far in ms (`/proc/stat`, USER_HZ 100), if the kernel reports it. */
+function stealMs(): number | undefined {
+  try {
+    const cpu = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+    return cpu[8] === undefined ? undefined : Number(cpu[8]) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
 if (require.main === module) {
   const [variant, nArg] = process.argv.slice(2);
   const n = Number(nArg);
@@ -158,11 +168,15 @@ if (require.main === module) {
   const app = new App({ outdir, context: { 'cdktf-tfe-constructs:accessReport': false } });
   const stack = new TerraformStack(app, 'bench');
   new TfeProvider(stack, 'tfe', {});
+  const steal0 = stealMs();
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   build(stack, n);
   const t1 = performance.now();
   app.synth();
   const t2 = performance.now();
+  const cpu = process.cpuUsage(cpu0);
+  const steal = stealMs();
   // The program's peak, read before this harness parses the output back.
   const peak = peakRssMb();
   const file = path.join(outdir, 'stacks', 'bench', 'cdk.tf.json');
@@ -177,7 +191,24 @@ if (require.main === module) {
   setTimeout(() => {
     gcObserver.disconnect();
     const gcMs = gcPauses.filter((g) => g.start >= t0 && g.start <= t2).reduce((sum, g) => sum + g.ms, 0);
-    const sample = { variant, n, buildMs: t1 - t0, synthMs: t2 - t1, totalMs: t2 - t0, gcMs, peakRssMb: peak, bytes, resources, byType };
+    const sample = {
+      variant,
+      n,
+      buildMs: t1 - t0,
+      synthMs: t2 - t1,
+      totalMs: t2 - t0,
+      gcMs,
+      // CPU time of this process (all its threads, V8's GC helpers included),
+      // which a busy host steals less of than wall time.
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      // Time the hypervisor ran other guests instead of this machine (all
+      // cores, from /proc/stat), a measure of the host's noise during the run.
+      stealMs: steal !== undefined && steal0 !== undefined ? steal - steal0 : undefined,
+      peakRssMb: peak,
+      bytes,
+      resources,
+      byType,
+    };
     console.log(JSON.stringify(sample));
   }, 20);
 }
