@@ -1,7 +1,7 @@
 import { workspaceVcsRepoToHclTerraform, workspaceVcsRepoToTerraform } from '@cdktf/provider-tfe/lib/workspace';
 import { TerraformResource, TerraformResourceLifecycle } from 'cdktf';
 import { Construct } from 'constructs';
-import { compactLogicalId, compactNodeMetadata } from './compact-strings';
+import { withCompactStrings } from './compact-strings';
 import { Schema, schemaToHcl, schemaToJson, TFE_GENERATOR_METADATA } from './resource-schema';
 
 /**
@@ -47,9 +47,10 @@ const WORKSPACE_SETTINGS_SCHEMA: Schema = {
 /**
  * A resource written through a schema: it synthesizes like the provider's L1
  * class for the arguments it has, without the output references the L1
- * class creates up front (see `resource-schema.ts`).
+ * class creates up front (see `resource-schema.ts`), and with its logical id
+ * and metadata path stored compactly (see `compact-strings.ts`).
  */
-abstract class SchemaResource extends TerraformResource {
+abstract class SchemaResource extends withCompactStrings(TerraformResource) {
   protected constructor(
     scope: Construct,
     id: string,
@@ -60,21 +61,6 @@ abstract class SchemaResource extends TerraformResource {
     lifecycle?: TerraformResourceLifecycle,
   ) {
     super(scope, id, { terraformResourceType, terraformGeneratorMetadata: TFE_GENERATOR_METADATA, lifecycle });
-  }
-
-  /**
-   * The logical id cdktf allocates, stored one byte per character (see `compact-strings.ts`).
-   */
-  public get friendlyUniqueId(): string {
-    return compactLogicalId(this, super.friendlyUniqueId);
-  }
-
-  /**
-   * The construct metadata cdktf writes under `//`, with the path stored one
-   * byte per character.
-   */
-  protected get constructNodeMetadata(): { [key: string]: any } {
-    return compactNodeMetadata(super.constructNodeMetadata);
   }
 
   protected synthesizeAttributes(): { [name: string]: any } {
