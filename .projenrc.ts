@@ -30,6 +30,8 @@ const project = new cdktf.ConstructLibraryCdktf({
     '@types/node@^20',
     'ts-node@^10',
     'fast-check@^3',
+    // The end-to-end suite deploys and destroys with the real CLI.
+    `cdktf-cli@~${CDKTF_VERSION}`,
   ],
   jestOptions: {
     jestVersion: '^29',
