@@ -1,0 +1,72 @@
+/**
+ * The end-to-end suite's tiers, run in order by e2e/run.sh once the toolchain
+ * and the server are ready (see README, "End-to-end"):
+ *   1. validate   every stack of the example platform and the fixture, with terraform 1.5.7, tofu
+ *                 and the machine's own terraform
+ *   2. plan       the stacks with the tfe provider plan against the server
+ *   3. deploy     `cdktf deploy`, a second plan, `cdktf destroy`, API checks
+ *   4. CLI-driven consumer stacks bound by name and by prefix run init, plan, apply
+ *   5. refactor   Moves.renamedFrom and RemovalPolicy.PROTECT against a deployed workspace
+ * Writes the passed and failed counts to $E2E_WORK/counts for run.sh's closing line.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { App } from 'cdktf';
+import { cliTier } from './cli-driven';
+import { deployTier } from './deploy';
+import { DEVIATIONS, OTF_SOURCE, PLAN_ERRORS } from './deviations';
+import { buildFixture } from './fixture';
+import { loadSettings, Tier } from './harness';
+import { planTier } from './plan';
+import { refactorTier } from './refactor';
+import { SynthesizedApp, validateTier } from './validate';
+
+async function main(): Promise<void> {
+  const settings = loadSettings();
+  // cdktf gives each stack a local backend whose state file sits in the current directory: the
+  // run's own work directory keeps concurrent runs (and the checkout) apart.
+  process.chdir(settings.work);
+  const hostname = settings.server?.hostname ?? 'tfe.example.com';
+
+  // The example platform and the fixture, synthesized for this run's server.
+  const apps: SynthesizedApp[] = [];
+  {
+    process.env.TFE_HOSTNAME = hostname;
+    process.env.TFE_ORGANIZATION = 'acme-platform';
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { buildPlatform } = require('../examples/platform/platform');
+    const outdir = path.join(settings.work, 'example-platform.out');
+    const app = new App({ outdir });
+    buildPlatform(app);
+    app.synth();
+    apps.push({ label: 'examples/platform', outdir });
+  }
+  {
+    const outdir = path.join(settings.work, 'fixture.out');
+    const app = new App({ outdir });
+    buildFixture(app, hostname);
+    app.synth();
+    apps.push({ label: 'fixture', outdir });
+  }
+
+  const tiers: Tier[] = [];
+  tiers.push(await validateTier(settings, apps));
+  tiers.push(await planTier(settings, apps));
+  const deploy = await deployTier(settings, 'e2e-deploy');
+  tiers.push(deploy.tier);
+  tiers.push(await cliTier(settings, 'e2e-cli'));
+  tiers.push(await refactorTier(settings, 'e2e-refactor'));
+
+  if (deploy.types.length) console.log(`\nDeployed and destroyed (data sources: read): ${deploy.types.join(', ')}`);
+  console.log(`Server deviations asserted (${OTF_SOURCE}): ${DEVIATIONS.length} in the second plan, ${PLAN_ERRORS.length} at plan time`);
+  const passed = tiers.reduce((n, t) => n + t.count('passed'), 0);
+  const failed = tiers.reduce((n, t) => n + t.count('failed'), 0);
+  const skipped = tiers.reduce((n, t) => n + t.count('skipped'), 0);
+  if (skipped) console.log(`${skipped} checks skipped (outside CI a missing tool skips its checks; CI=true makes them failures)`);
+  fs.writeFileSync(path.join(settings.work, 'counts'), `${passed} ${failed}\n`);
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.stack : e);
+  process.exit(1);
+});
