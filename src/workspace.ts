@@ -211,9 +211,11 @@ export interface WorkspaceSettingsOptions {
   readonly globalRemoteState?: boolean;
 
   /**
-   * What happens when the workspace is removed from the program or its stack
-   * is destroyed. Deleting a workspace deletes its state: by default Terraform
-   * refuses to (`prevent_destroy`), and deletion uses the safe-delete endpoint.
+   * What a destroy does to the workspace. Deleting a workspace deletes its
+   * state: by default Terraform refuses to destroy it (`prevent_destroy`), and
+   * deletion uses the safe-delete endpoint. The protection lives in the
+   * resource block: removing the workspace from the program, or moving it
+   * without `Moves.renamedFrom`, deletes it on the next apply.
    * @default RemovalPolicy.PROTECT
    */
   readonly removalPolicy?: RemovalPolicy;
@@ -422,7 +424,7 @@ export class Workspace extends WorkspaceBase {
   public readonly project?: IProject;
 
   /**
-   * What happens when the workspace is removed or destroyed.
+   * What a destroy does to the workspace (see `RemovalPolicy`).
    */
   public readonly removalPolicy: RemovalPolicy;
 
