@@ -1,9 +1,9 @@
 import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
-import { AccessReport } from './access-report';
 import { IApiToken, TokenKind, TokenOutputOptions } from './api-token';
 import { ValidationError } from './errors';
 import type { IOrganization } from './organization';
+import { markAccessRelevant } from './private/access-hook';
 import { TfeOrganizationToken } from './private/l1-classes';
 import { claim, identityOf } from './private/registry';
 import { sensitiveTokenOutput, tokenExpiry } from './private/tokens';
@@ -70,7 +70,7 @@ export class OrganizationToken extends Construct implements IApiToken {
     }
     const expiredAt = tokenExpiry(this, props.expiresAt);
     this.expiresAt = expiredAt;
-    AccessReport.enable(this);
+    markAccessRelevant(this);
     const resource = new TfeOrganizationToken(this, 'Resource', {
       organization: props.organization.organizationName,
       expiredAt,

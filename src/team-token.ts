@@ -1,8 +1,8 @@
 import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
-import { AccessReport } from './access-report';
 import { IApiToken, TokenKind, TokenOutputOptions } from './api-token';
 import { ValidationError } from './errors';
+import { markAccessRelevant } from './private/access-hook';
 import { TfeTeamToken } from './private/l1-classes';
 import { claim, identityOf } from './private/registry';
 import { text } from './private/text';
@@ -117,7 +117,7 @@ export class TeamToken extends Construct implements IApiToken {
 
     const expiredAt = tokenExpiry(this, props.expiresAt);
     this.expiresAt = expiredAt;
-    AccessReport.enable(this);
+    markAccessRelevant(this);
 
     const resource = new TfeTeamToken(this, 'Resource', {
       teamId: props.team.teamId,

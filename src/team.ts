@@ -4,12 +4,12 @@ import { TeamOrganizationMember } from '@cdktf/provider-tfe/lib/team-organizatio
 import { TeamOrganizationMembers as L1TeamOrganizationMembers } from '@cdktf/provider-tfe/lib/team-organization-members';
 import { Lazy, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { AccessReport } from './access-report';
 import { Entitlement } from './entitlements';
 import { ValidationError } from './errors';
 import type { IOrganization } from './organization';
 import { OrganizationAccess } from './organization-access';
 import type { IOrganizationMember } from './organization-member';
+import { markAccessRelevant } from './private/access-hook';
 import { requireEntitlement } from './private/entitlements';
 import { DataTfeTeam, TeamOrganizationMembers, TfeTeam } from './private/l1-classes';
 import { claim, identityOf, sameIdentity, setIdentity } from './private/registry';
@@ -270,7 +270,7 @@ export class Team extends TeamBase {
       requireEntitlement(this, props.organization, Entitlement.SSO, `ssoTeamId ${quote(props.ssoTeamId)}`);
     }
     this.organizationAccess = props.organizationAccess ?? OrganizationAccess.none();
-    AccessReport.enable(this);
+    markAccessRelevant(this);
     const resource = new TfeTeam(this, 'Resource', {
       name: props.name,
       organization: props.organization.organizationName,

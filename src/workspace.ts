@@ -1,11 +1,11 @@
 import { Lazy, TerraformBackend, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { AccessReport } from './access-report';
 import { Backend, BackendBindingOptions } from './backend';
 import { Entitlement } from './entitlements';
 import { ExecutionMode } from './execution-mode';
 import { Notification, NotificationOptions } from './notification';
 import type { IOrganization } from './organization';
+import { markAccessRelevant } from './private/access-hook';
 import { requireEntitlement } from './private/entitlements';
 import { escapeTemplate } from './private/hcl';
 import { DataTfeWorkspace, RunTrigger } from './private/l1-classes';
@@ -487,7 +487,7 @@ export class Workspace extends WorkspaceBase {
     requireEntitlement(this, props.organization, Entitlement.STATE_STORAGE, 'a workspace');
 
     const vcs = workflow.vcsOptions;
-    AccessReport.enable(this);
+    markAccessRelevant(this);
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.PROTECT;
     this.removalPolicy = removalPolicy;
     const resource = new WorkspaceResource(this, 'Resource', {
