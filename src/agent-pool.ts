@@ -5,6 +5,7 @@ import { Entitlement } from './entitlements';
 import type { IOrganization } from './organization';
 import { requireEntitlement } from './private/entitlements';
 import { AgentPoolAllowedProjects, AgentPoolAllowedWorkspaces, TfeAgentPool, TfeAgentToken } from './private/l1-classes';
+import { memoized } from './private/memo';
 import { claim, identityOf, sameIdentity, setIdentity } from './private/registry';
 import { escapeTemplate } from './private/text';
 import { checkString, fail, literal, quote } from './private/validation';
@@ -58,18 +59,24 @@ export class AgentToken extends Construct {
    * The token's secret value: a reference to the sensitive `token` attribute, never a literal.
    * @attribute
    */
-  public readonly tokenValue: string;
+  public get tokenValue(): string {
+    return memoized(this, 'tokenValue', () => this.resource.token);
+  }
 
   /**
    * The token's ID (`at-...`).
    * @attribute
    */
-  public readonly tokenId: string;
+  public get tokenId(): string {
+    return memoized(this, 'tokenId', () => this.resource.id);
+  }
 
   /**
    * The pool the token belongs to.
    */
   public readonly agentPool: IAgentPool;
+
+  private readonly resource: TfeAgentToken;
 
   constructor(scope: Construct, id: string, props: AgentTokenProps) {
     super(scope, id);
@@ -77,12 +84,10 @@ export class AgentToken extends Construct {
     checkString(this, 'The agent token description', props.description, (d) =>
       d.trim() === '' ? `the agent token description is empty (got ${quote(d)}): describe what the token is for, e.g. "k8s-agents".` : undefined,
     );
-    const resource = new TfeAgentToken(this, 'Resource', {
+    this.resource = new TfeAgentToken(this, 'Resource', {
       agentPoolId: props.agentPool.agentPoolId,
       description: escapeTemplate(props.description),
     });
-    this.tokenValue = resource.token;
-    this.tokenId = resource.id;
   }
 
   /**
@@ -177,7 +182,9 @@ export class AgentPool extends AgentPoolBase {
    * The pool's name.
    * @attribute
    */
-  public readonly agentPoolName: string;
+  public get agentPoolName(): string {
+    return memoized(this, 'agentPoolName', () => this.resource.name);
+  }
 
   public readonly organization: IOrganization;
 
@@ -217,7 +224,6 @@ export class AgentPool extends AgentPoolBase {
       organization: props.organization.organizationName,
       organizationScoped: this.organizationScoped,
     });
-    this.agentPoolName = this.resource.name;
     this.agentPoolId = Lazy.stringValue({ produce: () => this.permissionedId() });
 
     this.node.addValidation({ validate: () => this.validateScope() });
@@ -236,7 +242,7 @@ export class AgentPool extends AgentPoolBase {
     this.workspaces.push(workspace);
     if (!this.allowedWorkspacesResource) {
       this.allowedWorkspacesResource = new AgentPoolAllowedWorkspaces(this, 'AllowedWorkspaces', {
-        agentPoolId: this.resource.id,
+        agentPoolId: this.poolResourceId,
         allowedWorkspaceIds: Lazy.listValue({ produce: () => this.workspaces.map((w) => w.workspaceId) }),
       });
     }
@@ -255,7 +261,7 @@ export class AgentPool extends AgentPoolBase {
     this.projects.push(project);
     if (!this.allowedProjectsResource) {
       this.allowedProjectsResource = new AgentPoolAllowedProjects(this, 'AllowedProjects', {
-        agentPoolId: this.resource.id,
+        agentPoolId: this.poolResourceId,
         allowedProjectIds: Lazy.listValue({ produce: () => this.projects.map((p) => p.projectId) }),
       });
     }
@@ -275,10 +281,15 @@ export class AgentPool extends AgentPoolBase {
     return [...this.projects];
   }
 
+  /** The `tfe_agent_pool` resource's ID. */
+  private get poolResourceId(): string {
+    return memoized(this, 'poolResourceId', () => this.resource.id);
+  }
+
   /** The pool ID, read through the permission resources when there are any. */
   private permissionedId(): string {
     const refs = [this.allowedWorkspacesResource?.id, this.allowedProjectsResource?.id].filter((r): r is string => r !== undefined);
-    if (refs.length === 0) return this.resource.id;
+    if (refs.length === 0) return this.poolResourceId;
     if (refs.length === 1) return refs[0];
     return Fn.coalesce(refs);
   }

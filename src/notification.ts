@@ -1,6 +1,7 @@
 import { Annotations, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { NotificationConfiguration } from './private/l1-classes';
+import { memoized } from './private/memo';
 import { claim, identityOf } from './private/registry';
 import { checkSecret } from './private/secrets';
 import { escapeTemplate } from './private/text';
@@ -224,7 +225,9 @@ export class Notification extends Construct {
    * The notification configuration's ID (`nc-...`).
    * @attribute
    */
-  public readonly notificationId: string;
+  public get notificationId(): string {
+    return memoized(this, 'notificationId', () => this.resource.id);
+  }
 
   /**
    * The workspace whose events are notified.
@@ -235,6 +238,8 @@ export class Notification extends Construct {
    * The events notifications are sent for.
    */
   public readonly triggers: NotificationTrigger[];
+
+  private readonly resource: NotificationConfiguration;
 
   constructor(scope: Construct, id: string, props: NotificationProps) {
     super(scope, id);
@@ -263,7 +268,7 @@ export class Notification extends Construct {
     this.checkDestination(props.destination);
 
     const d = props.destination;
-    const resource = new NotificationConfiguration(this, 'Resource', {
+    this.resource = new NotificationConfiguration(this, 'Resource', {
       workspaceId: props.workspace.workspaceId,
       name: escapeTemplate(props.name),
       destinationType: d.destinationType,
@@ -274,7 +279,6 @@ export class Notification extends Construct {
       triggers: this.triggers,
       enabled: props.enabled ?? true,
     });
-    this.notificationId = resource.id;
   }
 
   private checkTriggers(triggers: NotificationTrigger[]): void {

@@ -1,6 +1,7 @@
 import { Construct, IConstruct } from 'constructs';
 import type { IOrganization } from './organization';
 import { DataTfeOrganizationMembership, OrganizationMembership } from './private/l1-classes';
+import { memoized } from './private/memo';
 import { escapeTemplate } from './private/text';
 import { checkString, fail, quote } from './private/validation';
 
@@ -82,18 +83,21 @@ export class OrganizationMember extends Construct implements IOrganizationMember
    * The user's ID once the invitation is accepted.
    * @attribute
    */
-  public readonly userId: string;
+  public get userId(): string {
+    return memoized(this, 'userId', () => this.resource.userId);
+  }
+
+  private readonly resource: OrganizationMembership;
 
   constructor(scope: Construct, id: string, props: OrganizationMemberProps) {
     super(scope, id);
     checkString(this, 'The member email', props.email, emailProblem);
-    const resource = new OrganizationMembership(this, 'Resource', {
+    this.resource = new OrganizationMembership(this, 'Resource', {
       organization: props.organization.organizationName,
       email: escapeTemplate(props.email),
     });
     this.organization = props.organization;
-    this.membershipId = resource.id;
-    this.userId = resource.userId;
+    this.membershipId = this.resource.id;
   }
 }
 

@@ -5,6 +5,7 @@ import { ValidationError } from './errors';
 import type { IOrganization } from './organization';
 import { markAccessRelevant } from './private/access-hook';
 import { TfeOrganizationToken } from './private/l1-classes';
+import { memoized } from './private/memo';
 import { claim, identityOf } from './private/registry';
 import { sensitiveTokenOutput, tokenExpiry } from './private/tokens';
 
@@ -43,7 +44,9 @@ export interface OrganizationTokenProps extends OrganizationTokenOptions {
  * `RunCredentials.fromToken` refuses it.
  */
 export class OrganizationToken extends Construct implements IApiToken {
-  public readonly tokenValue: string;
+  public get tokenValue(): string {
+    return memoized(this, 'tokenValue', () => this.resource.token);
+  }
 
   /**
    * When the token expires (RFC 3339), if it does.
@@ -56,6 +59,8 @@ export class OrganizationToken extends Construct implements IApiToken {
    * The organization the token belongs to.
    */
   public readonly organization: IOrganization;
+
+  private readonly resource: TfeOrganizationToken;
 
   constructor(scope: Construct, id: string, props: OrganizationTokenProps) {
     super(scope, id);
@@ -71,12 +76,11 @@ export class OrganizationToken extends Construct implements IApiToken {
     const expiredAt = tokenExpiry(this, props.expiresAt);
     this.expiresAt = expiredAt;
     markAccessRelevant(this);
-    const resource = new TfeOrganizationToken(this, 'Resource', {
+    this.resource = new TfeOrganizationToken(this, 'Resource', {
       organization: props.organization.organizationName,
       expiredAt,
       forceRegenerate: props.forceRegenerate,
     });
-    this.tokenValue = resource.token;
   }
 
   /**

@@ -5,6 +5,7 @@ import { OrganizationMember, OrganizationMemberOptions } from './organization-me
 import { OrganizationToken, OrganizationTokenOptions } from './organization-token';
 import { requireEntitlement } from './private/entitlements';
 import { TfeOrganization } from './private/l1-classes';
+import { memoized } from './private/memo';
 import { setIdentity, setLiteralName } from './private/registry';
 import { escapeTemplate } from './private/text';
 import { checkString, fail, literal, quote } from './private/validation';
@@ -221,7 +222,11 @@ export class Organization extends OrganizationBase {
    * The organization's ID (its name, as the platform uses it in the API).
    * @attribute
    */
-  public readonly organizationId: string;
+  public get organizationId(): string {
+    return memoized(this, 'organizationId', () => this.resource.id);
+  }
+
+  private readonly resource: TfeOrganization;
 
   constructor(scope: Construct, id: string, props: OrganizationProps) {
     super(scope, id);
@@ -236,7 +241,7 @@ export class Organization extends OrganizationBase {
       requireEntitlement(this, this, Entitlement.COST_ESTIMATION, 'costEstimationEnabled');
     }
 
-    const resource = new TfeOrganization(this, 'Resource', {
+    const resource = this.resource = new TfeOrganization(this, 'Resource', {
       name: props.name,
       email: escapeTemplate(props.email),
       collaboratorAuthPolicy: props.collaboratorAuthPolicy,
@@ -251,7 +256,6 @@ export class Organization extends OrganizationBase {
       ownersTeamSamlRoleId: props.ownersTeamSamlRoleId,
     });
     this.organizationName = resource.name;
-    this.organizationId = resource.id;
     const name = literal(props.name);
     if (name !== undefined) {
       setIdentity(this, `org:${name}`);

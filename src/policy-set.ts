@@ -6,6 +6,7 @@ import { EnforcementLevel, IPolicy, PolicyKind } from './policy';
 import { requireEntitlement } from './private/entitlements';
 import { escapeTemplate } from './private/hcl';
 import { PolicySetParameter, ProjectPolicySet, TfePolicySet, WorkspacePolicySet, WorkspacePolicySetExclusion } from './private/l1-classes';
+import { memoized } from './private/memo';
 import { recordPolicyMembership } from './private/policy-registry';
 import { claim, identityOf, sameIdentity, setIdentity } from './private/registry';
 import { checkSecret } from './private/secrets';
@@ -420,7 +421,9 @@ export class PolicySet extends PolicySetBase {
    * The policy set's name.
    * @attribute
    */
-  public readonly policySetName: string;
+  public get policySetName(): string {
+    return memoized(this, 'policySetName', () => this.resource.name);
+  }
 
   /**
    * Whether the set applies to every workspace of the organization.
@@ -483,7 +486,6 @@ export class PolicySet extends PolicySetBase {
         : undefined,
     });
     this.policySetId = this.resource.id;
-    this.policySetName = this.resource.name;
 
     for (const policy of props.policies ?? []) this.addPolicy(policy);
     for (const workspace of props.workspaces ?? []) this.attachTo(workspace);

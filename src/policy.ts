@@ -7,6 +7,7 @@ import type { IOrganization } from './organization';
 import { requireEntitlement } from './private/entitlements';
 import { escapeTemplate } from './private/hcl';
 import { TfePolicy } from './private/l1-classes';
+import { memoized } from './private/memo';
 import { claim, identityOf, setIdentity } from './private/registry';
 import { text } from './private/text';
 import { checkString, fail, literal, quote } from './private/validation';
@@ -329,7 +330,6 @@ export class Policy extends Construct implements IPolicy {
   }
 
   public readonly policyId: string;
-  public readonly policyName: string;
   public readonly kind: PolicyKind;
   public readonly organization: IOrganization;
 
@@ -342,6 +342,8 @@ export class Policy extends Construct implements IPolicy {
    * The OPA query, for OPA policies.
    */
   public readonly query?: string;
+
+  private readonly resource: TfePolicy;
 
   constructor(scope: Construct, id: string, props: PolicyProps) {
     super(scope, id);
@@ -382,7 +384,7 @@ export class Policy extends Construct implements IPolicy {
         'Remove the query, or set kind: PolicyKind.OPA if the code is Rego.');
     }
 
-    const resource = new TfePolicy(this, 'Resource', {
+    this.resource = new TfePolicy(this, 'Resource', {
       name: props.name,
       description: text(props.description),
       organization: props.organization.organizationName,
@@ -391,8 +393,15 @@ export class Policy extends Construct implements IPolicy {
       query: props.query,
       enforceMode: this.enforcementLevel.level,
     });
-    this.policyId = resource.id;
-    this.policyName = resource.name;
+    this.policyId = this.resource.id;
+  }
+
+  /**
+   * The policy's name.
+   * @attribute
+   */
+  public get policyName(): string {
+    return memoized(this, 'policyName', () => this.resource.name);
   }
 }
 

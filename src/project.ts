@@ -4,6 +4,7 @@ import { ValidationError } from './errors';
 import type { IOrganization } from './organization';
 import { requireEntitlement } from './private/entitlements';
 import { DataTfeProject, TeamProjectAccess, TfeProject } from './private/l1-classes';
+import { memoized } from './private/memo';
 import { claim, identityOf, sameIdentity, setIdentity } from './private/registry';
 import { text, textMap } from './private/text';
 import { checkString, literal, quote, uniqueChildId } from './private/validation';
@@ -171,7 +172,11 @@ export class Project extends ProjectBase {
    * The project's name.
    * @attribute
    */
-  public readonly projectName: string;
+  public get projectName(): string {
+    return memoized(this, 'projectName', () => this.resource.name);
+  }
+
+  private readonly resource: TfeProject;
 
   constructor(scope: Construct, id: string, props: ProjectProps) {
     super(scope, id);
@@ -191,15 +196,14 @@ export class Project extends ProjectBase {
       setIdentity(this, `project-name:${identityOf(props.organization)}/${name}`);
     }
     this.organization = props.organization;
-    const resource = new TfeProject(this, 'Resource', {
+    this.resource = new TfeProject(this, 'Resource', {
       name: props.name,
       organization: props.organization.organizationName,
       description: text(props.description),
       tags: textMap(props.tags),
       autoDestroyActivityDuration: props.autoDestroyActivityDuration,
     });
-    this.projectId = resource.id;
-    this.projectName = resource.name;
+    this.projectId = this.resource.id;
   }
 }
 

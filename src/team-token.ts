@@ -4,6 +4,7 @@ import { IApiToken, TokenKind, TokenOutputOptions } from './api-token';
 import { ValidationError } from './errors';
 import { markAccessRelevant } from './private/access-hook';
 import { TfeTeamToken } from './private/l1-classes';
+import { memoized } from './private/memo';
 import { claim, identityOf } from './private/registry';
 import { text } from './private/text';
 import { sensitiveTokenOutput, tokenExpiry } from './private/tokens';
@@ -59,7 +60,9 @@ export interface TeamTokenProps extends TeamTokenOptions {
  * legacy token set `forceRegenerate` and apply again.
  */
 export class TeamToken extends Construct implements IApiToken {
-  public readonly tokenValue: string;
+  public get tokenValue(): string {
+    return memoized(this, 'tokenValue', () => this.resource.token);
+  }
 
   /**
    * When the token expires (RFC 3339), if it does.
@@ -77,12 +80,16 @@ export class TeamToken extends Construct implements IApiToken {
    * The token's ID.
    * @attribute
    */
-  public readonly tokenId: string;
+  public get tokenId(): string {
+    return memoized(this, 'tokenId', () => this.resource.id);
+  }
 
   /**
    * The token's description, if it is a described token.
    */
   public readonly description?: string;
+
+  private readonly resource: TfeTeamToken;
 
   constructor(scope: Construct, id: string, props: TeamTokenProps) {
     super(scope, id);
@@ -119,14 +126,12 @@ export class TeamToken extends Construct implements IApiToken {
     this.expiresAt = expiredAt;
     markAccessRelevant(this);
 
-    const resource = new TfeTeamToken(this, 'Resource', {
+    this.resource = new TfeTeamToken(this, 'Resource', {
       teamId: props.team.teamId,
       description: text(props.description),
       expiredAt,
       forceRegenerate: props.forceRegenerate,
     });
-    this.tokenValue = resource.token;
-    this.tokenId = resource.id;
   }
 
   /**

@@ -12,6 +12,7 @@ import type { IOrganizationMember } from './organization-member';
 import { markAccessRelevant } from './private/access-hook';
 import { requireEntitlement } from './private/entitlements';
 import { DataTfeTeam, TeamOrganizationMembers, TfeTeam } from './private/l1-classes';
+import { memoized } from './private/memo';
 import { claim, identityOf, sameIdentity, setIdentity } from './private/registry';
 import { text } from './private/text';
 import { checkString, literal, quote, resolveValue } from './private/validation';
@@ -244,12 +245,16 @@ export class Team extends TeamBase {
    * The team's name.
    * @attribute
    */
-  public readonly teamName: string;
+  public get teamName(): string {
+    return memoized(this, 'teamName', () => this.resource.name);
+  }
 
   /**
    * The team's organization access.
    */
   public readonly organizationAccess: OrganizationAccess;
+
+  private readonly resource: TfeTeam;
 
   constructor(scope: Construct, id: string, props: TeamProps) {
     super(scope, id);
@@ -271,7 +276,7 @@ export class Team extends TeamBase {
     }
     this.organizationAccess = props.organizationAccess ?? OrganizationAccess.none();
     markAccessRelevant(this);
-    const resource = new TfeTeam(this, 'Resource', {
+    this.resource = new TfeTeam(this, 'Resource', {
       name: props.name,
       organization: props.organization.organizationName,
       visibility: props.visibility,
@@ -279,8 +284,7 @@ export class Team extends TeamBase {
       allowMemberTokenManagement: props.allowMemberTokenManagement,
       organizationAccess: this.organizationAccess.isEmpty ? undefined : this.organizationAccess._render(),
     });
-    this.teamId = resource.id;
-    this.teamName = resource.name;
+    this.teamId = this.resource.id;
     if (name !== undefined) setIdentity(this, `team-name:${identityOf(props.organization)}/${name}`);
     for (const m of props.members ?? []) this.addMember(m);
   }

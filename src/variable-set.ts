@@ -1,6 +1,7 @@
 import { Construct, IConstruct } from 'constructs';
 import type { IOrganization } from './organization';
 import { DataTfeVariableSet, ProjectVariableSet, TfeVariableSet, WorkspaceVariableSet } from './private/l1-classes';
+import { memoized } from './private/memo';
 import { identityOf, sameIdentity, setIdentity } from './private/registry';
 import { escapeTemplate, text } from './private/text';
 import { checkString, fail, literal, quote, uniqueChildId } from './private/validation';
@@ -227,7 +228,9 @@ export class VariableSet extends VariableSetBase {
    * The variable set's name.
    * @attribute
    */
-  public readonly variableSetName: string;
+  public get variableSetName(): string {
+    return memoized(this, 'variableSetName', () => this.resource.name);
+  }
 
   /**
    * Whether the set applies to every workspace of the organization.
@@ -243,6 +246,8 @@ export class VariableSet extends VariableSetBase {
    * The project that owns the set, if a project does.
    */
   public readonly parentProject?: IProject;
+
+  private readonly resource: TfeVariableSet;
 
   constructor(scope: Construct, id: string, props: VariableSetProps) {
     super(scope, id);
@@ -260,7 +265,7 @@ export class VariableSet extends VariableSetBase {
     const name = literal(props.name);
     if (name !== undefined) setIdentity(this, `varset-name:${identityOf(props.organization)}/${name}`);
 
-    const resource = new TfeVariableSet(this, 'Resource', {
+    this.resource = new TfeVariableSet(this, 'Resource', {
       name: escapeTemplate(props.name),
       description: text(props.description),
       organization: props.organization.organizationName,
@@ -268,8 +273,7 @@ export class VariableSet extends VariableSetBase {
       priority: this.priority,
       parentProjectId: props.parentProject?.projectId,
     });
-    this.variableSetId = resource.id;
-    this.variableSetName = resource.name;
+    this.variableSetId = this.resource.id;
 
     for (const workspace of props.workspaces ?? []) this.applyToWorkspace(workspace);
     for (const project of props.projects ?? []) this.applyToProject(project);

@@ -2,6 +2,7 @@ import { Annotations, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { compactLogicalId, compactNodeMetadata } from './private/compact-strings';
 import { escapeTemplate } from './private/hcl';
+import { memoized } from './private/memo';
 import { claim, identityOf } from './private/registry';
 import { Schema, schemaToHcl, schemaToJson, TFE_GENERATOR_METADATA } from './private/resource-schema';
 import { checkString, fail, literal, quote } from './private/validation';
@@ -253,9 +254,9 @@ export class Variable extends TerraformResource {
    * @attribute
    */
   public get variableId(): string {
-    // Read on demand: every attribute read creates a token, which is costly
-    // across tens of thousands of variables.
-    return this.getStringAttribute('id');
+    // Made on the first read (every attribute token is costly across tens of
+    // thousands of variables), the same token afterwards.
+    return memoized(this, 'variableId', () => this.getStringAttribute('id'));
   }
 
   /**

@@ -5,6 +5,7 @@ import { Entitlement } from './entitlements';
 import type { IOrganization } from './organization';
 import { requireEntitlement } from './private/entitlements';
 import { DataTfeGithubAppInstallation, DataTfeOauthClient, TfeOauthClient } from './private/l1-classes';
+import { memoized } from './private/memo';
 import { identityOf, sameIdentity, setIdentity } from './private/registry';
 import { checkSecret } from './private/secrets';
 import { text } from './private/text';
@@ -251,7 +252,9 @@ export class OAuthClient extends Construct implements IVcsConnection {
    * The OAuth client's ID (`oc-...`).
    * @attribute
    */
-  public readonly oauthClientId: string;
+  public get oauthClientId(): string {
+    return memoized(this, 'oauthClientId', () => this.resource.id);
+  }
 
   /**
    * The organization the client belongs to. Always set for a created client
@@ -263,6 +266,8 @@ export class OAuthClient extends Construct implements IVcsConnection {
    * The VCS provider.
    */
   public readonly serviceProvider: VcsProvider;
+
+  private readonly resource: TfeOauthClient;
 
   constructor(scope: Construct, id: string, props: OAuthClientProps) {
     super(scope, id);
@@ -304,7 +309,7 @@ export class OAuthClient extends Construct implements IVcsConnection {
       }
     }
 
-    const resource = new TfeOauthClient(this, 'Resource', {
+    this.resource = new TfeOauthClient(this, 'Resource', {
       organization: props.organization.organizationName,
       serviceProvider: provider,
       name: text(props.name),
@@ -318,8 +323,7 @@ export class OAuthClient extends Construct implements IVcsConnection {
       organizationScoped: props.organizationScoped,
       agentPoolId: props.agentPool?.agentPoolId,
     });
-    this.oauthTokenId = resource.oauthTokenId;
-    this.oauthClientId = resource.id;
+    this.oauthTokenId = this.resource.oauthTokenId;
     const name = literal(props.name);
     if (name !== undefined) setIdentity(this, `oauth-client:${identityOf(props.organization)}/${name}`);
   }

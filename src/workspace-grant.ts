@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { Entitlement } from './entitlements';
 import { compactLogicalId, compactNodeMetadata } from './private/compact-strings';
 import { requireEntitlement } from './private/entitlements';
+import { memoized } from './private/memo';
 import { identityOf, sameIdentity } from './private/registry';
 import { Schema, schemaToHcl, schemaToJson, TFE_GENERATOR_METADATA } from './private/resource-schema';
 import { fail, quote } from './private/validation';
@@ -102,7 +103,7 @@ export class WorkspaceGrant extends TerraformResource {
    * @attribute
    */
   public get grantId(): string {
-    return this.getStringAttribute('id');
+    return memoized(this, 'grantId', () => this.getStringAttribute('id'));
   }
 
   /**

@@ -9,6 +9,7 @@ import { markAccessRelevant } from './private/access-hook';
 import { requireEntitlement } from './private/entitlements';
 import { escapeTemplate } from './private/hcl';
 import { DataTfeWorkspace, RunTrigger } from './private/l1-classes';
+import { memoized } from './private/memo';
 import { claim, identityOf, sameIdentity, setIdentity, setLiteralName } from './private/registry';
 import { addTriggerEdge, MAX_RUN_TRIGGER_SOURCES } from './private/run-trigger-graph';
 import { text, textMap } from './private/text';
@@ -542,9 +543,9 @@ export class Workspace extends WorkspaceBase {
    * @attribute
    */
   public get workspaceName(): string {
-    // Read on demand: each attribute read creates a token, which adds up at
-    // tens of thousands of workspaces.
-    return this.resource.getStringAttribute('name');
+    // Made on the first read (each attribute token costs a stack trace, which
+    // adds up at tens of thousands of workspaces), the same token afterwards.
+    return memoized(this, 'workspaceName', () => this.resource.getStringAttribute('name'));
   }
 
   /**
