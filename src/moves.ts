@@ -1,6 +1,7 @@
 import { Aspects, IAspect, TerraformResource, TerraformStack } from 'cdktf';
 import { makeUniqueId } from 'cdktf/lib/private/unique';
 import { IConstruct } from 'constructs';
+import { LEGACY_ADDRESS_MOVES_CONTEXT_KEY } from './private/legacy-addresses';
 import { fail, quote } from './private/validation';
 
 /**
@@ -19,6 +20,15 @@ import { fail, quote } from './private/validation';
  * Moves.renamedFrom(api, 'Api');
  */
 export class Moves {
+  /**
+   * The context key that leaves out the `moved` blocks from the addresses
+   * earlier versions of this library gave grants, attachments, run triggers
+   * and policy set parameters: set it to `false` once every environment has
+   * applied them (`app.node.setContext(Moves.LEGACY_ADDRESS_MOVES_CONTEXT_KEY, false)`,
+   * or in the `context` of `cdktf.json`).
+   */
+  public static readonly LEGACY_ADDRESS_MOVES_CONTEXT_KEY = LEGACY_ADDRESS_MOVES_CONTEXT_KEY;
+
   /**
    * Declares that `construct` was previously at `previousPath`, given
    * relative to its stack (e.g. `Acme/Api`: the construct ids from the stack

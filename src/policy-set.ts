@@ -6,12 +6,13 @@ import { EnforcementLevel, IPolicy, PolicyKind } from './policy';
 import { requireEntitlement } from './private/entitlements';
 import { escapeTemplate } from './private/hcl';
 import { PolicySetParameter, ProjectPolicySet, TfePolicySet, WorkspacePolicySet, WorkspacePolicySetExclusion } from './private/l1-classes';
+import { recordLegacyId } from './private/legacy-addresses';
 import { memoized } from './private/memo';
 import { recordPolicyMembership } from './private/policy-registry';
-import { claim, identityOf, sameIdentity, setIdentity } from './private/registry';
+import { claim, connectionId, identityOf, sameIdentity, setIdentity } from './private/registry';
 import { checkSecret } from './private/secrets';
 import { text } from './private/text';
-import { checkString, fail, literal, quote, resolveValue, uniqueChildId } from './private/validation';
+import { checkString, fail, literal, quote, resolveValue } from './private/validation';
 import type { IProject } from './project';
 import type { IVcsConnection } from './vcs';
 import type { IWorkspace } from './workspace';
@@ -231,6 +232,22 @@ function policySetNameProblem(name: string): string | undefined {
 }
 
 /**
+ * The Terraform expression a reference stands for (`var.key` for
+ * `${var.key}`), for construct ids: the same however many tokens the program
+ * created before it.
+ */
+function referenceText(scope: IConstruct, value: string): string {
+  let expression: string;
+  try {
+    const resolved = resolveValue(scope, value);
+    expression = typeof resolved === 'string' ? resolved : JSON.stringify(resolved);
+  } catch {
+    expression = value;
+  }
+  return expression.replace(/^\$\{([\s\S]*)\}$/, '$1').replace(/\//g, '-');
+}
+
+/**
  * Behaviour shared by created and referenced policy sets.
  */
 export abstract class PolicySetBase extends Construct implements IPolicySet {
@@ -258,10 +275,11 @@ export abstract class PolicySetBase extends Construct implements IPolicySet {
         `workspace ${workspace.node.path} is excluded from this policy set (${excluded.resource.node.path}) and cannot also be attached: ` +
         'an exclusion wins over every attachment, so the set would not be enforced there; remove the exclude or the attachTo.');
     }
-    const resource = new WorkspacePolicySet(this, uniqueChildId(this, `Workspace-${workspace.node.id}`), {
+    const resource = new WorkspacePolicySet(this, connectionId('Workspace', workspace), {
       policySetId: this.policySetId,
       workspaceId: workspace.workspaceId,
     });
+    recordLegacyId(resource, this, `Workspace-${workspace.node.id}`);
     this.workspaceAttachments.set(key, { target: workspace, resource });
     return resource;
   }
@@ -275,10 +293,11 @@ export abstract class PolicySetBase extends Construct implements IPolicySet {
         `project ${project.node.path} is already attached to this policy set (${existing.resource.node.path}): ` +
         'a set is attached to a project once; remove the duplicate attachToProject (or the duplicate entry in projects).');
     }
-    const resource = new ProjectPolicySet(this, uniqueChildId(this, `Project-${project.node.id}`), {
+    const resource = new ProjectPolicySet(this, connectionId('Project', project), {
       policySetId: this.policySetId,
       projectId: project.projectId,
     });
+    recordLegacyId(resource, this, `Project-${project.node.id}`);
     this.projectAttachments.set(key, { target: project, resource });
     return resource;
   }
@@ -303,10 +322,11 @@ export abstract class PolicySetBase extends Construct implements IPolicySet {
         'an exclusion wins over every attachment, so attaching it has no effect; remove the attachTo (to exclude it) or the exclude (to enforce the set there). ' +
         'Exclusions are for workspaces the set covers through a project or an organization-wide scope.');
     }
-    const resource = new WorkspacePolicySetExclusion(this, uniqueChildId(this, `Exclusion-${workspace.node.id}`), {
+    const resource = new WorkspacePolicySetExclusion(this, connectionId('Exclusion', workspace), {
       policySetId: this.policySetId,
       workspaceId: workspace.workspaceId,
     });
+    recordLegacyId(resource, this, `Exclusion-${workspace.node.id}`);
     this.exclusions.set(key, { target: workspace, resource });
     return resource;
   }
@@ -319,24 +339,27 @@ export abstract class PolicySetBase extends Construct implements IPolicySet {
           'not starting with a digit, e.g. "allowed_regions".',
     );
     const literalKey = literal(key);
-    if (literalKey !== undefined) {
-      const existing = this.parameters.get(literalKey);
-      if (existing) {
-        fail(this,
-          `parameter key ${quote(literalKey)} is already set on this policy set (${existing.node.path}): a key appears once per set; ` +
-          'remove the duplicate addParameter, or change its key.');
-      }
+    // A key is named by its text, or a reference key by the expression it
+    // stands for (`${var.key}` -> `ref:var.key`): never by the order of calls.
+    const handle = literalKey ?? `ref:${referenceText(this, key)}`;
+    const existing = this.parameters.get(handle);
+    if (existing) {
+      fail(this,
+        `parameter key ${quote(literalKey ?? handle)} is already set on this policy set (${existing.node.path}): a key appears once per set; ` +
+        'remove the duplicate addParameter, or change its key.');
     }
     if (options.sensitive) {
       checkSecret(this, literalKey ?? 'parameter', value, options.allowPlaintextSecret ?? false);
     }
-    const parameter = new PolicySetParameter(this, uniqueChildId(this, `Parameter-${literalKey ?? this.parameters.size + 1}`), {
+    const parameter = new PolicySetParameter(this, `Parameter-${handle}`, {
       policySetId: this.policySetId,
       key,
       value: escapeTemplate(value),
       sensitive: options.sensitive ?? false,
     });
-    this.parameters.set(literalKey ?? `\u0000${this.parameters.size}`, parameter);
+    // Earlier versions numbered parameters with reference keys in the order they were added.
+    if (literalKey === undefined) recordLegacyId(parameter, this, `Parameter-${this.parameters.size + 1}`);
+    this.parameters.set(handle, parameter);
     return parameter;
   }
 

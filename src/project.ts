@@ -4,10 +4,11 @@ import { ValidationError } from './errors';
 import type { IOrganization } from './organization';
 import { requireEntitlement } from './private/entitlements';
 import { DataTfeProject, TeamProjectAccess, TfeProject } from './private/l1-classes';
+import { recordLegacyId } from './private/legacy-addresses';
 import { memoized } from './private/memo';
-import { claim, identityOf, sameIdentity, setIdentity } from './private/registry';
+import { claim, connectionId, identityOf, sameIdentity, setIdentity } from './private/registry';
 import { text, textMap } from './private/text';
-import { checkString, literal, quote, uniqueChildId } from './private/validation';
+import { checkString, literal, quote } from './private/validation';
 import { ProjectAccess } from './project-access';
 import type { ITeam } from './team';
 
@@ -108,13 +109,14 @@ export abstract class ProjectBase extends Construct implements IProject {
         this,
       );
     }
-    const grant = new TeamProjectAccess(this, uniqueChildId(this, `Access-${team.node.id}`), {
+    const grant = new TeamProjectAccess(this, connectionId('Access', team), {
       projectId: this.projectId,
       teamId: team.teamId,
       access: access.level,
       projectAccess: access._renderProjectAccess(),
       workspaceAccess: access._renderWorkspaceAccess(),
     });
+    recordLegacyId(grant, this, `Access-${team.node.id}`);
     this.grants.set(identityOf(team), grant);
     this.grantRecords.push({ team, level: access.level });
     return grant;
@@ -145,7 +147,7 @@ export class Project extends ProjectBase {
    * References an existing project by ID. Creates nothing.
    */
   public static fromProjectId(scope: Construct, id: string, organization: IOrganization, projectId: string): IProject {
-    const project = new ImportedProject(scope, id, organization, projectId, `project:${projectId}`);
+    const project = new ImportedProject(scope, id, organization, projectId, `project:${projectId}`, literal(projectId) === undefined ? undefined : `id:${projectId}`);
     checkString(project, 'The project ID', projectId, (v) =>
       /^prj-[A-Za-z0-9]+$/.test(v) ? undefined : `project ID ${quote(v)} is not a project ID: it looks like "prj-abc123" (use Project.fromProjectName to look a project up by name).`,
     );
@@ -156,7 +158,7 @@ export class Project extends ProjectBase {
    * Looks up an existing project by name (a `tfe_project` data source). Creates nothing.
    */
   public static fromProjectName(scope: Construct, id: string, organization: IOrganization, projectName: string): IProject {
-    const project = new ImportedProject(scope, id, organization, undefined, `project-name:${identityOf(organization)}/${projectName}`);
+    const project = new ImportedProject(scope, id, organization, undefined, `project-name:${identityOf(organization)}/${projectName}`, literal(projectName));
     const lookup = new DataTfeProject(project, 'Lookup', {
       name: projectName,
       organization: organization.organizationName,
@@ -193,7 +195,7 @@ export class Project extends ProjectBase {
           this,
         );
       }
-      setIdentity(this, `project-name:${identityOf(props.organization)}/${name}`);
+      setIdentity(this, `project-name:${identityOf(props.organization)}/${name}`, name);
     }
     this.organization = props.organization;
     this.resource = new TfeProject(this, 'Resource', {
@@ -211,10 +213,12 @@ class ImportedProject extends ProjectBase {
   public projectId: string;
   public readonly organization: IOrganization;
 
-  constructor(scope: Construct, id: string, organization: IOrganization, projectId: string | undefined, identity: string) {
+  constructor(
+    scope: Construct, id: string, organization: IOrganization, projectId: string | undefined, identity: string, handle: string | undefined,
+  ) {
     super(scope, id);
     this.projectId = projectId ?? '';
     this.organization = organization;
-    setIdentity(this, identity);
+    setIdentity(this, identity, handle);
   }
 }

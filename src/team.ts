@@ -218,7 +218,7 @@ export class Team extends TeamBase {
    * References an existing team by ID. Creates nothing.
    */
   public static fromTeamId(scope: Construct, id: string, organization: IOrganization, teamId: string): ITeam {
-    const team = new ImportedTeam(scope, id, organization, teamId, `team:${teamId}`);
+    const team = new ImportedTeam(scope, id, organization, teamId, `team:${teamId}`, literal(teamId) === undefined ? undefined : `id:${teamId}`);
     checkString(team, 'The team ID', teamId, (v) =>
       /^team-[A-Za-z0-9]+$/.test(v) ? undefined : `team ID ${quote(v)} is not a team ID: it looks like "team-abc123" (use Team.fromTeamName to look a team up by name).`,
     );
@@ -229,7 +229,7 @@ export class Team extends TeamBase {
    * Looks up an existing team by name (a `tfe_team` data source). Creates nothing.
    */
   public static fromTeamName(scope: Construct, id: string, organization: IOrganization, teamName: string): ITeam {
-    const team = new ImportedTeam(scope, id, organization, undefined, `team-name:${identityOf(organization)}/${teamName}`);
+    const team = new ImportedTeam(scope, id, organization, undefined, `team-name:${identityOf(organization)}/${teamName}`, literal(teamName));
     const lookup = new DataTfeTeam(team, 'Lookup', {
       name: teamName,
       organization: organization.organizationName,
@@ -285,7 +285,7 @@ export class Team extends TeamBase {
       organizationAccess: this.organizationAccess.isEmpty ? undefined : this.organizationAccess._render(),
     });
     this.teamId = this.resource.id;
-    if (name !== undefined) setIdentity(this, `team-name:${identityOf(props.organization)}/${name}`);
+    if (name !== undefined) setIdentity(this, `team-name:${identityOf(props.organization)}/${name}`, name);
     for (const m of props.members ?? []) this.addMember(m);
   }
 }
@@ -294,10 +294,10 @@ class ImportedTeam extends TeamBase {
   public teamId: string;
   public readonly organization: IOrganization;
 
-  constructor(scope: Construct, id: string, organization: IOrganization, teamId: string | undefined, identity: string) {
+  constructor(scope: Construct, id: string, organization: IOrganization, teamId: string | undefined, identity: string, handle: string | undefined) {
     super(scope, id);
     this.teamId = teamId ?? '';
     this.organization = organization;
-    setIdentity(this, identity);
+    setIdentity(this, identity, handle);
   }
 }

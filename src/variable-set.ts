@@ -1,10 +1,11 @@
 import { Construct, IConstruct } from 'constructs';
 import type { IOrganization } from './organization';
 import { DataTfeVariableSet, ProjectVariableSet, TfeVariableSet, WorkspaceVariableSet } from './private/l1-classes';
+import { recordLegacyId } from './private/legacy-addresses';
 import { memoized } from './private/memo';
-import { identityOf, sameIdentity, setIdentity } from './private/registry';
+import { connectionId, identityOf, sameIdentity, setIdentity } from './private/registry';
 import { escapeTemplate, text } from './private/text';
-import { checkString, fail, literal, quote, uniqueChildId } from './private/validation';
+import { checkString, fail, literal, quote } from './private/validation';
 import type { IProject } from './project';
 import { Variable, VariableOptions } from './variable';
 import type { IWorkspace } from './workspace';
@@ -122,10 +123,11 @@ export abstract class VariableSetBase extends Construct implements IVariableSet 
         `workspace ${workspace.node.path} is already applied to this variable set (${existing.node.path}): ` +
         'a set applies to a workspace once; remove the duplicate applyToWorkspace (or the duplicate entry in workspaces).');
     }
-    const attachment = new WorkspaceVariableSet(this, uniqueChildId(this, `Workspace-${workspace.node.id}`), {
+    const attachment = new WorkspaceVariableSet(this, connectionId('Workspace', workspace), {
       variableSetId: this.variableSetId,
       workspaceId: workspace.workspaceId,
     });
+    recordLegacyId(attachment, this, `Workspace-${workspace.node.id}`);
     this.workspaceAttachments.set(key, attachment);
     return attachment;
   }
@@ -139,10 +141,11 @@ export abstract class VariableSetBase extends Construct implements IVariableSet 
         `project ${project.node.path} is already applied to this variable set (${existing.node.path}): ` +
         'a set applies to a project once; remove the duplicate applyToProject (or the duplicate entry in projects).');
     }
-    const attachment = new ProjectVariableSet(this, uniqueChildId(this, `Project-${project.node.id}`), {
+    const attachment = new ProjectVariableSet(this, connectionId('Project', project), {
       variableSetId: this.variableSetId,
       projectId: project.projectId,
     });
+    recordLegacyId(attachment, this, `Project-${project.node.id}`);
     this.projectAttachments.set(key, attachment);
     return attachment;
   }

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { Entitlement } from './entitlements';
 import { compactLogicalId, compactNodeMetadata } from './private/compact-strings';
 import { requireEntitlement } from './private/entitlements';
+import { withLegacyMoveHcl, withLegacyMoveJson, withLegacyMoveMetadata } from './private/legacy-addresses';
 import { memoized } from './private/memo';
 import { identityOf, sameIdentity } from './private/registry';
 import { Schema, schemaToHcl, schemaToJson, TFE_GENERATOR_METADATA } from './private/resource-schema';
@@ -61,6 +62,14 @@ export class WorkspaceGrant extends TerraformResource {
    */
   public static grantsOn(workspace: IWorkspace): WorkspaceGrant[] {
     return [...(grantsByWorkspace.get(workspace) ?? [])];
+  }
+
+  /**
+   * The grant of `team` on `workspace`, if there is one.
+   * @internal
+   */
+  public static _grantOf(workspace: IWorkspace, team: ITeam): WorkspaceGrant | undefined {
+    return grantsByWorkspace.get(workspace)?.find((g) => sameIdentity(g.team, team));
   }
 
   /** The workspace the team has access to. */
@@ -122,6 +131,29 @@ export class WorkspaceGrant extends TerraformResource {
    */
   protected get constructNodeMetadata(): { [key: string]: any } {
     return compactNodeMetadata(super.constructNodeMetadata);
+  }
+
+  /**
+   * The resource for `cdk.tf.json`, with a `moved` block from the address
+   * earlier versions of this library gave a grant made with `grantAccess`.
+   */
+  public toTerraform(): any {
+    return withLegacyMoveJson(this, super.toTerraform());
+  }
+
+  /**
+   * The resource for `cdktf synth --hcl`, with a `moved` block from the
+   * address earlier versions of this library gave a grant made with `grantAccess`.
+   */
+  public toHclTerraform(): any {
+    return withLegacyMoveHcl(this, super.toHclTerraform());
+  }
+
+  /**
+   * The resource's metadata for the stack.
+   */
+  public toMetadata(): any {
+    return withLegacyMoveMetadata(this, super.toMetadata());
   }
 
   /**

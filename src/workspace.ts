@@ -9,11 +9,12 @@ import { markAccessRelevant } from './private/access-hook';
 import { requireEntitlement } from './private/entitlements';
 import { escapeTemplate } from './private/hcl';
 import { DataTfeWorkspace, RunTrigger } from './private/l1-classes';
+import { recordLegacyId } from './private/legacy-addresses';
 import { memoized } from './private/memo';
-import { claim, identityOf, sameIdentity, setIdentity, setLiteralName } from './private/registry';
+import { claim, connectionId, identityOf, sameIdentity, setIdentity, setLiteralName } from './private/registry';
 import { addTriggerEdge, MAX_RUN_TRIGGER_SOURCES } from './private/run-trigger-graph';
 import { text, textMap } from './private/text';
-import { checkString, fail, literal, quote, uniqueChildId } from './private/validation';
+import { checkString, fail, literal, quote } from './private/validation';
 import { collectVariables, variableId } from './private/variables';
 import { WorkspaceResource, WorkspaceSettingsResource } from './private/workspace-resources';
 import type { IProject } from './project';
@@ -287,7 +288,19 @@ export abstract class WorkspaceBase extends Construct implements IWorkspace {
   }
 
   public grantAccess(team: ITeam, access: WorkspaceAccess): WorkspaceGrant {
-    return new WorkspaceGrant(this, uniqueChildId(this, `Access-${team.node.id}`), { workspace: this, team, access });
+    const existing = WorkspaceGrant._grantOf(this, team);
+    if (existing) {
+      fail(this,
+        `team ${team.node.path} already has access to this workspace (${existing.node.path}): a team holds one access level per workspace; ` +
+        'remove one of the grants, or use WorkspaceAccess.custom(...) to combine permissions.');
+    }
+    return this.newGrant(team, access);
+  }
+
+  private newGrant(team: ITeam, access: WorkspaceAccess): WorkspaceGrant {
+    const grant = new WorkspaceGrant(this, connectionId('Access', team), { workspace: this, team, access });
+    recordLegacyId(grant, this, `Access-${team.node.id}`);
+    return grant;
   }
 
   public triggeredBy(upstream: IWorkspace): RunTrigger {
@@ -310,10 +323,11 @@ export abstract class WorkspaceBase extends Construct implements IWorkspace {
     if (cycle) {
       fail(this, `run trigger from ${upstream.node.path} would close a cycle (${cycle.join(' -> ')}): every apply would trigger itself again; remove one trigger.`);
     }
-    const trigger = new RunTrigger(this, uniqueChildId(this, `TriggeredBy-${upstream.node.id}`), {
+    const trigger = new RunTrigger(this, connectionId('TriggeredBy', upstream), {
       workspaceId: this.workspaceId,
       sourceableId: upstream.workspaceId,
     });
+    recordLegacyId(trigger, this, `TriggeredBy-${upstream.node.id}`);
     this.triggerSources.set(key, trigger);
     this.upstreams.push(upstream);
     return trigger;
@@ -379,7 +393,7 @@ export class Workspace extends WorkspaceBase {
    * Looks up an existing workspace by name (a `tfe_workspace` data source). Creates nothing.
    */
   public static fromWorkspaceName(scope: Construct, id: string, organization: IOrganization, workspaceName: string): IWorkspace {
-    const ws = new ImportedWorkspace(scope, id, organization, workspaceName, `workspace:${identityOf(organization)}/${workspaceName}`);
+    const ws = new ImportedWorkspace(scope, id, organization, workspaceName, `workspace:${identityOf(organization)}/${workspaceName}`, literal(workspaceName));
     checkString(ws, 'The workspace name', workspaceName, workspaceNameProblem);
     const lookup = new DataTfeWorkspace(ws, 'Lookup', { name: workspaceName, organization: organization.organizationName });
     ws.workspaceId = lookup.id;
@@ -393,7 +407,7 @@ export class Workspace extends WorkspaceBase {
    * known, so it cannot be bound as a backend.
    */
   public static fromWorkspaceId(scope: Construct, id: string, organization: IOrganization, workspaceId: string): IWorkspace {
-    const ws = new ImportedWorkspace(scope, id, organization, '', `workspace-id:${workspaceId}`);
+    const ws = new ImportedWorkspace(scope, id, organization, '', `workspace-id:${workspaceId}`, literal(workspaceId) === undefined ? undefined : `id:${workspaceId}`);
     checkString(ws, 'The workspace ID', workspaceId, (v) =>
       // The provider refuses any other form in workspace_id arguments.
       /^ws-[A-Za-z0-9]{16}$/.test(v) ? undefined : `workspace ID ${quote(v)} is not a workspace ID: it is "ws-" and 16 letters or digits, like "ws-Fa3zQw8bXy6pLmN2" (use Workspace.fromWorkspaceName to look one up by name).`,
@@ -452,7 +466,7 @@ export class Workspace extends WorkspaceBase {
           `workspace name ${quote(name)} is already used by ${holder} in organization ${props.organization.node.path}: ` +
           'workspace names are unique per organization (a group member is named prefix + short name); choose another name.');
       }
-      setIdentity(this, `workspace:${identityOf(props.organization)}/${name}`);
+      setIdentity(this, `workspace:${identityOf(props.organization)}/${name}`, name);
       setLiteralName(this, name);
     }
     if (props.project && !sameIdentity(props.project.organization, props.organization)) {
@@ -645,10 +659,10 @@ class ImportedWorkspace extends WorkspaceBase {
   public readonly organization: IOrganization;
   public readonly runWorkflow?: RunWorkflow = undefined;
 
-  constructor(scope: Construct, id: string, organization: IOrganization, workspaceName: string, identity: string) {
+  constructor(scope: Construct, id: string, organization: IOrganization, workspaceName: string, identity: string, handle: string | undefined) {
     super(scope, id);
     this.organization = organization;
     this.workspaceName = workspaceName;
-    setIdentity(this, identity);
+    setIdentity(this, identity, handle);
   }
 }

@@ -73,7 +73,7 @@ function everything(): TerraformStack {
 }
 
 /** The classes the library exports. */
-const EXPORTED = Object.values(lib).filter((v): v is Function => typeof v === 'function');
+const EXPORTED = (Object.values(lib) as unknown[]).filter((v): v is Function => typeof v === 'function') as any[];
 
 /** Prototypes whose members belong to cdktf or constructs, not to this library. */
 const FOREIGN = new Set<object>([Construct.prototype, TerraformElement.prototype, TerraformResource.prototype, Object.prototype]);

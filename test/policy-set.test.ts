@@ -126,7 +126,7 @@ describe('PolicySet', () => {
       policy_set_id: ref('tfe_policy_set', 'Guard', 'id'),
       workspace_id: ref('tfe_workspace', 'Sandbox', 'id'),
     });
-    expect(attachment.node.path).toBe('test/Guard/Workspace-Web');
+    expect(attachment.node.path).toBe('test/Guard/Workspace-web');
     expect(set.attachedWorkspaces).toEqual([api, web]);
     expect(set.attachedProjects).toEqual([payments, ops]);
     expect(set.excludedWorkspaces).toEqual([sandbox]);
@@ -479,8 +479,18 @@ describe('PolicySet', () => {
       // WHEN
       const parameter = set.addParameter(key.stringValue, 'v');
       // THEN
-      expect(parameter.node.path).toBe('test/Guard/Parameter-1');
+      expect(parameter.node.path).toBe('test/Guard/Parameter-ref:var.key');
       expect(() => Testing.synth(stack, true)).not.toThrow();
+    });
+
+    test('a parameter key that is the same reference twice is refused', () => {
+      const { stack, org } = setup();
+      const set = new PolicySet(stack, 'Guard', { organization: org, name: 'guard' });
+      const key = new TerraformVariable(stack, 'key', { type: 'string' });
+      set.addParameter(key.stringValue, 'a');
+      expect(() => set.addParameter(key.stringValue, 'b')).toThrow(
+        /^test\/Guard: parameter key "ref:var.key" is already set on this policy set \(test\/Guard\/Parameter-ref:var.key\)/,
+      );
     });
 
     test('a sensitive literal parameter is refused', () => {
@@ -502,7 +512,7 @@ describe('PolicySet', () => {
       const e = validationError(() => set.attachTo(Workspace.fromWorkspaceName(stack, 'ApiAgain', Organization.fromOrganizationName(stack, 'A2', 'acme'), 'api')));
       // THEN
       expect(e.message).toBe(
-        'test/Guard: workspace test/ApiAgain is already attached to this policy set (test/Guard/Workspace-Api): ' +
+        'test/Guard: workspace test/ApiAgain is already attached to this policy set (test/Guard/Workspace-api): ' +
         'a set is attached to a workspace once; remove the duplicate attachTo (or the duplicate entry in workspaces).');
     });
 
@@ -513,7 +523,7 @@ describe('PolicySet', () => {
       // WHEN
       const e = validationError(() => set.attachToProject(payments));
       // THEN
-      expect(e.message).toMatch(/^test\/Guard: project test\/Payments is already attached to this policy set \(test\/Guard\/Project-Payments\): .*remove the duplicate attachToProject/);
+      expect(e.message).toMatch(/^test\/Guard: project test\/Payments is already attached to this policy set \(test\/Guard\/Project-payments\): .*remove the duplicate attachToProject/);
     });
 
     test('excluding the same workspace twice is refused', () => {
@@ -524,7 +534,7 @@ describe('PolicySet', () => {
       const e = validationError(() => set.exclude(api));
       // THEN
       expect(e.message).toBe(
-        'test/Guard: workspace test/Api is already excluded from this policy set (test/Guard/Exclusion-Api): remove the duplicate exclude (or the duplicate entry in excludedWorkspaces).');
+        'test/Guard: workspace test/Api is already excluded from this policy set (test/Guard/Exclusion-api): remove the duplicate exclude (or the duplicate entry in excludedWorkspaces).');
     });
 
     test.each([
@@ -551,7 +561,7 @@ describe('PolicySet', () => {
       // WHEN
       const e = validationError(() => set.exclude(api));
       // THEN
-      expect(e.message).toMatch(/^test\/Guard: workspace test\/Api is attached to this policy set \(test\/Guard\/Workspace-Api\) and cannot also be excluded: .*remove the attachTo \(to exclude it\) or the exclude/);
+      expect(e.message).toMatch(/^test\/Guard: workspace test\/Api is attached to this policy set \(test\/Guard\/Workspace-api\) and cannot also be excluded: .*remove the attachTo \(to exclude it\) or the exclude/);
     });
 
     test('attaching an excluded workspace is refused', () => {
@@ -561,7 +571,7 @@ describe('PolicySet', () => {
       // WHEN
       const e = validationError(() => set.attachTo(api));
       // THEN
-      expect(e.message).toMatch(/^test\/Guard: workspace test\/Api is excluded from this policy set \(test\/Guard\/Exclusion-Api\) and cannot also be attached: .*remove the exclude or the attachTo\.$/);
+      expect(e.message).toMatch(/^test\/Guard: workspace test\/Api is excluded from this policy set \(test\/Guard\/Exclusion-api\) and cannot also be attached: .*remove the exclude or the attachTo\.$/);
     });
 
     test.each(['', 'has space', 'dot.ted'])('policy set name %j is refused', (name) => {

@@ -6,7 +6,7 @@ import { Errors, Organization, Team } from '../src';
 import { errorOf, newStack } from './util';
 import { claim, identityOf, literalNameOf, sameIdentity, setIdentity } from '../src/private/registry';
 import { expiryProblem } from '../src/private/tokens';
-import { literal, quote, uniqueChildId } from '../src/private/validation';
+import { literal, quote } from '../src/private/validation';
 
 Testing.setupJest();
 
@@ -265,20 +265,6 @@ describe('helpers', () => {
     expect(literal('ops')).toBe('ops');
     expect(literal(undefined)).toBeUndefined();
     expect(literal(name.stringValue)).toBeUndefined();
-  });
-
-  test('uniqueChildId counts up from the base id', () => {
-    // GIVEN
-    const stack = newStack();
-    const scope = new Construct(stack, 'Scope');
-
-    // WHEN / THEN
-    expect(uniqueChildId(scope, 'Access-Ops')).toBe('Access-Ops');
-    new Construct(scope, 'Access-Ops');
-    expect(uniqueChildId(scope, 'Access-Ops')).toBe('Access-Ops-2');
-    new Construct(scope, 'Access-Ops-2');
-    expect(uniqueChildId(scope, 'Access-Ops')).toBe('Access-Ops-3');
-    expect(uniqueChildId(scope, 'a/b')).toBe('a-b');
   });
 
   test('expiryProblem compares with the given time', () => {

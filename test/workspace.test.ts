@@ -510,7 +510,7 @@ describe('Workspace', () => {
       });
       const custom = Object.values<any>(JSON.parse(json).resource.tfe_team_access).find((r) => r.permissions);
       expect(custom.access).toBeUndefined();
-      expect(grant.node.id).toBe('Access-Devs');
+      expect(grant.node.id).toBe('Access-devs');
       expect(WorkspaceAccess.WRITE.canApply).toBe(true);
       expect(WorkspaceAccess.PLAN.canApply).toBe(false);
       expect(WorkspaceAccess.custom({ runs: WorkspaceRunsPermission.APPLY }).canApply).toBe(true);

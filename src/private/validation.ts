@@ -68,19 +68,6 @@ export function literal(value: string | undefined): string | undefined {
   return value === undefined || Token.isUnresolved(value) ? undefined : value;
 }
 
-/**
- * `base`, or `base-2`, `base-3`, ... : the first id not yet taken by a child of `scope`.
- * Deterministic, so resource addresses stay stable between synths.
- */
-export function uniqueChildId(scope: IConstruct, base: string): string {
-  const clean = base.replace(/\//g, '-');
-  if (!scope.node.tryFindChild(clean)) return clean;
-  for (let i = 2; ; i++) {
-    const candidate = `${clean}-${i}`;
-    if (!scope.node.tryFindChild(candidate)) return candidate;
-  }
-}
-
 const RESOLVER = new DefaultTokenResolver(new StringConcat());
 
 /**
