@@ -9,7 +9,7 @@ import { Variable, VariableOptions } from './variable';
 import { VariableSet } from './variable-set';
 import { Workspace, WorkspaceSettingsOptions } from './workspace';
 import { WorkspaceAccess } from './workspace-access';
-import type { WorkspaceGrant } from './workspace-grant';
+import { WorkspaceGrant } from './workspace-grant';
 
 /**
  * One member of a workspace group.
@@ -249,10 +249,25 @@ export class WorkspaceGroup extends Construct {
 
   /**
    * Gives a team the same access to every member.
-   * @returns the grants (`tfe_team_access` resources) created, in member order
+   *
+   * A member's own grant for the same team (`group.member('prod').grantAccess(team, ...)`)
+   * overrides this one for that member, whether it is made before or after:
+   * each member has one `tfe_team_access` per team, with the member's level
+   * where it has its own grant and this level elsewhere.
+   *
+   * @returns the grant on each member, in member order (for a member with
+   *          its own grant for the team, that grant)
    */
   public grantAccess(team: ITeam, access: WorkspaceAccess): WorkspaceGrant[] {
-    return this.members.map((m) => m.grantAccess(team, access));
+    for (const m of this.members) {
+      const earlier = WorkspaceGrant._grantOf(m, team);
+      if (earlier?._groupScope === this) {
+        fail(this,
+          `team ${team.node.path} already has access to every member of this group (${earlier.node.path}, ...): a team holds one access level per workspace; ` +
+          'remove one of the group grants; to give one member another level, grant it on that member: group.member(shortName).grantAccess(team, access).');
+      }
+    }
+    return this.members.map((m) => m._grantFromGroup(this, team, access));
   }
 
   /**

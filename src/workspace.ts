@@ -287,14 +287,46 @@ export abstract class WorkspaceBase extends Construct implements IWorkspace {
     return new Variable(this, id, { ...options, workspace: this });
   }
 
+  /**
+   * Gives a team access to the workspace.
+   *
+   * A team holds one access level per workspace: granting the same team
+   * twice is an error. On a member of a `WorkspaceGroup`, this grant
+   * overrides the group's grant for the same team (whichever is made first):
+   * the member gets one `tfe_team_access`, with this level.
+   *
+   * @returns the grant (the `tfe_team_access` resource), at construct id
+   *          `Access-<team name>` (or `Access-id:<team ID>` for a team
+   *          referenced by ID)
+   */
   public grantAccess(team: ITeam, access: WorkspaceAccess): WorkspaceGrant {
     const existing = WorkspaceGrant._grantOf(this, team);
+    if (existing && !existing._grantedByWorkspace) {
+      existing._grantByWorkspace(access);
+      return existing;
+    }
     if (existing) {
       fail(this,
         `team ${team.node.path} already has access to this workspace (${existing.node.path}): a team holds one access level per workspace; ` +
         'remove one of the grants, or use WorkspaceAccess.custom(...) to combine permissions.');
     }
     return this.newGrant(team, access);
+  }
+
+  /**
+   * The grant of `group`, which gives `team` access to all its members, on
+   * this member: a new grant, or the member's own grant, which wins.
+   * @internal
+   */
+  public _grantFromGroup(group: IConstruct, team: ITeam, access: WorkspaceAccess): WorkspaceGrant {
+    const existing = WorkspaceGrant._grantOf(this, team);
+    if (existing) {
+      existing._addGroupGrant(group, access);
+      return existing;
+    }
+    const grant = this.newGrant(team, access);
+    grant._markGrantedByGroup(group);
+    return grant;
   }
 
   private newGrant(team: ITeam, access: WorkspaceAccess): WorkspaceGrant {

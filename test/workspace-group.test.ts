@@ -5,7 +5,7 @@ import { Variable as TfeVariable } from '@cdktf/provider-tfe/lib/variable';
 import { Workspace as TfeWorkspace } from '@cdktf/provider-tfe/lib/workspace';
 import { WorkspaceVariableSet } from '@cdktf/provider-tfe/lib/workspace-variable-set';
 import { TerraformStack, Testing } from 'cdktf';
-import { Errors, Organization, VariableCategory, VariableValue, Workspace, WorkspaceAccess, WorkspaceGroup } from '../src';
+import { Errors, Organization, VariableCategory, VariableValue, Workspace, WorkspaceAccess, WorkspaceGrant, WorkspaceGroup } from '../src';
 
 Testing.setupJest();
 
@@ -159,6 +159,77 @@ describe('WorkspaceGroup', () => {
     expect(Testing.synth(stack, true)).toHaveResourceWithProperties(TeamAccess, { access: 'write' });
     expect(Testing.synth(stack, true)).toHaveResourceWithProperties(TfeVariable, { key: 'owner', value: 'ops' });
     expect(Testing.synth(stack, true)).toHaveResourceWithProperties(TfeWorkspace, { name: 'net-prod' });
+  });
+
+  describe('a member\'s own grant overrides the group\'s grant', () => {
+    /** The tfe_team_access arguments per member short name, for one team. */
+    function accessByMember(stack: TerraformStack, teamPath: string): Record<string, string> {
+      const out: Record<string, string> = {};
+      for (const [address, g] of Object.entries<any>(JSON.parse(Testing.synth(stack, true)).resource.tfe_team_access ?? {})) {
+        if (!g.team_id.includes(teamPath)) continue;
+        const member = /^Net_(\w+)_Access/.exec(address)![1];
+        expect(out[member]).toBeUndefined(); // one grant per team and member
+        out[member] = g.access ?? 'custom';
+      }
+      return out;
+    }
+
+    function build(order: 'group-first' | 'member-first') {
+      const { stack, org } = setup();
+      const devs = org.addTeam('Devs', { name: 'devs' });
+      const group = new WorkspaceGroup(stack, 'Net', {
+        organization: org, prefix: 'net-', members: [{ shortName: 'dev' }, { shortName: 'staging' }, { shortName: 'prod' }],
+      });
+      const grants: WorkspaceGrant[][] = [];
+      const steps = [
+        () => grants.push(group.grantAccess(devs, WorkspaceAccess.WRITE)),
+        () => grants.push([group.member('prod').grantAccess(devs, WorkspaceAccess.READ)]),
+      ];
+      for (const step of order === 'group-first' ? steps : steps.reverse()) step();
+      return { stack, group, devs, grants };
+    }
+
+    test.each(['group-first', 'member-first'] as const)('%s: one grant per member, the member\'s level on the member', (order) => {
+      // GIVEN a group-wide write grant and a read grant on prod, in either order
+      const { stack, group } = build(order);
+      // THEN dev and staging get write, prod gets read, each through one tfe_team_access
+      expect(accessByMember(stack, 'Acme_Devs')).toEqual({ dev: 'write', staging: 'write', prod: 'read' });
+      expect(WorkspaceGrant.grantsOn(group.member('prod')).map((g) => g.access)).toEqual([WorkspaceAccess.READ]);
+      expect(group.member('prod').node.tryFindChild('Access-devs')).toBeInstanceOf(WorkspaceGrant);
+    });
+
+    test('both orders synthesize the same configuration', () => {
+      const a = JSON.parse(Testing.synth(build('group-first').stack, true));
+      const b = JSON.parse(Testing.synth(build('member-first').stack, true));
+      expect(b.resource).toEqual(a.resource);
+    });
+
+    test('the group\'s result holds the grant that applies on each member', () => {
+      const { group, grants } = build('group-first');
+      const [groupGrants, [memberGrant]] = grants;
+      expect(groupGrants).toHaveLength(3);
+      expect(groupGrants[2]).toBe(memberGrant);
+      expect(groupGrants.map((g) => g.access.level)).toEqual(['write', 'write', 'read']);
+      expect(groupGrants.map((g) => g.workspace)).toEqual(group.members);
+    });
+
+    test('the access report shows the member\'s level', () => {
+      const { group } = build('member-first');
+      expect(group.member('prod')._accessGrants().map((g) => g.level)).toEqual(['read']);
+      expect(group.member('dev')._accessGrants().map((g) => g.level)).toEqual(['write']);
+    });
+
+    test('a second grant of the same team is still refused: on the member, or on the group', () => {
+      const { group, devs } = build('group-first');
+      expect(() => group.member('prod').grantAccess(devs, WorkspaceAccess.ADMIN)).toThrow(
+        /^test\/Net\/prod: team test\/Acme\/Devs already has access to this workspace \(test\/Net\/prod\/Access-devs\)/,
+      );
+      expect(() => group.grantAccess(devs, WorkspaceAccess.PLAN)).toThrow(
+        /^test\/Net: team test\/Acme\/Devs already has access to every member of this group \(test\/Net\/dev\/Access-devs, \.\.\.\): .*group\.member\(shortName\)\.grantAccess\(team, access\)/,
+      );
+      const other = build('member-first');
+      expect(() => other.group.grantAccess(other.devs, WorkspaceAccess.PLAN)).toThrow(/already has access to every member of this group/);
+    });
   });
 
   describe('rules', () => {
