@@ -1,4 +1,4 @@
-import { Annotations, Fn, Lazy, TerraformOutput } from 'cdktf';
+import { Fn, Lazy, TerraformOutput } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import type { TokenOutputOptions } from './api-token';
 import { Entitlement } from './entitlements';
@@ -6,9 +6,10 @@ import type { IOrganization } from './organization';
 import { requireEntitlement } from './private/entitlements';
 import { AgentPoolAllowedProjects, AgentPoolAllowedWorkspaces, TfeAgentPool, TfeAgentToken } from './private/l1-classes';
 import { memoized } from './private/memo';
+import { checkForm } from './private/names';
 import { claim, identityOf, sameIdentity, setIdentity } from './private/registry';
 import { escapeTemplate } from './private/text';
-import { checkString, fail, literal, quote } from './private/validation';
+import { checkString, fail, literal, quote, synthProblem, violation, warn } from './private/validation';
 import type { IProject } from './project';
 import type { IWorkspace } from './workspace';
 
@@ -81,8 +82,9 @@ export class AgentToken extends Construct {
   constructor(scope: Construct, id: string, props: AgentTokenProps) {
     super(scope, id);
     this.agentPool = props.agentPool;
-    checkString(this, 'The agent token description', props.description, (d) =>
-      d.trim() === '' ? `the agent token description is empty (got ${quote(d)}): describe what the token is for, e.g. "k8s-agents".` : undefined,
+    checkString(this, 'The agent token description', props.description, (d) => d.trim() === ''
+      ? violation('TFE-POOL-006', `the agent token description is empty (got ${quote(d)}): describe what the token is for, e.g. "k8s-agents".`)
+      : undefined,
     );
     this.resource = new TfeAgentToken(this, 'Resource', {
       agentPoolId: props.agentPool.agentPoolId,
@@ -160,11 +162,7 @@ export class AgentPool extends AgentPoolBase {
    */
   public static fromAgentPoolId(scope: Construct, id: string, organization: IOrganization, agentPoolId: string): IAgentPool {
     const pool = new ImportedAgentPool(scope, id, organization, agentPoolId);
-    checkString(pool, 'The agent pool ID', agentPoolId, (v) =>
-      /^apool-[A-Za-z0-9]+$/.test(v)
-        ? undefined
-        : `agent pool ID ${quote(v)} is not an agent pool ID: it looks like "apool-abc123" (see the pool's page in the organization settings).`,
-    );
+    checkForm(pool, 'agentPoolId', 'The agent pool ID', agentPoolId);
     setIdentity(pool, `agent-pool:${agentPoolId}`);
     return pool;
   }
@@ -205,14 +203,12 @@ export class AgentPool extends AgentPoolBase {
     this.organizationScoped = props.organizationScoped ?? true;
     requireEntitlement(this, props.organization, Entitlement.AGENTS, 'an agent pool');
 
-    checkString(this, 'The agent pool name', props.name, (n) =>
-      n.trim() === '' ? `the agent pool name is empty (got ${quote(n)}): give the pool a name, unique in the organization.` : undefined,
-    );
+    checkForm(this, 'agentPool', 'The agent pool name', props.name);
     const name = literal(props.name);
     if (name !== undefined) {
       const holder = claim(this, `agent-pool-name:${identityOf(props.organization)}`, name);
       if (holder !== undefined) {
-        fail(this,
+        fail(this, 'TFE-POOL-001',
           `agent pool name ${quote(name)} is already used by ${holder} in organization ${props.organization.node.path}: ` +
           'agent pool names are unique per organization; choose another name, or reuse that pool.');
       }
@@ -234,7 +230,7 @@ export class AgentPool extends AgentPoolBase {
    */
   public allowWorkspace(workspace: IWorkspace): void {
     if (!sameIdentity(workspace.organization, this.organization)) {
-      fail(this,
+      fail(this, 'TFE-POOL-002',
         `workspace ${workspace.node.path} belongs to organization ${quote(identityOf(workspace.organization))}, but this pool belongs to ` +
         `${quote(identityOf(this.organization))}: allow a workspace of the pool's organization.`);
     }
@@ -253,7 +249,7 @@ export class AgentPool extends AgentPoolBase {
    */
   public allowProject(project: IProject): void {
     if (!sameIdentity(project.organization, this.organization)) {
-      fail(this,
+      fail(this, 'TFE-POOL-003',
         `project ${project.node.path} belongs to organization ${quote(identityOf(project.organization))}, but this pool belongs to ` +
         `${quote(identityOf(this.organization))}: allow a project of the pool's organization.`);
     }
@@ -300,14 +296,13 @@ export class AgentPool extends AgentPoolBase {
       ...this.projects.map((p) => `project ${p.node.path}`),
     ];
     if (this.organizationScoped && allowed.length > 0) {
-      return [
+      return [synthProblem(violation('TFE-POOL-004',
         `the pool is organization-scoped, but ${allowed.join(', ')} ${allowed.length > 1 ? 'are' : 'is'} allowed explicitly: ` +
-          'every workspace may already use an organization-scoped pool; set organizationScoped: false to restrict the pool to the allowed workspaces and projects, ' +
-          'or remove the allowWorkspace/allowProject calls.',
-      ];
+        'every workspace may already use an organization-scoped pool; set organizationScoped: false to restrict the pool to the allowed workspaces and projects, ' +
+        'or remove the allowWorkspace/allowProject calls.'))];
     }
     if (!this.organizationScoped && allowed.length === 0) {
-      Annotations.of(this).addWarning(
+      warn(this, 'TFE-POOL-005',
         'the pool is not organization-scoped and allows no workspace or project here: no workspace can use it unless it is allowed elsewhere; ' +
           'call allowWorkspace(...) or allowProject(...), or make the pool organization-scoped.',
       );

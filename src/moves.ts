@@ -40,10 +40,10 @@ export class Moves {
     const current = construct.node.scopes.slice(construct.node.scopes.indexOf(stack) + 1).map((c) => c.node.id);
     const previous = previousPath.split('/');
     if (previousPath === '' || previous.some((p) => p === '')) {
-      fail(construct, `previous path ${quote(previousPath)} is not a construct path: give the construct ids from the stack down, separated by "/", e.g. "Acme/Api".`);
+      fail(construct, 'TFE-MOVE-001', `previous path ${quote(previousPath)} is not a construct path: give the construct ids from the stack down, separated by "/", e.g. "Acme/Api".`);
     }
     if (previous.join('/') === current.join('/')) {
-      fail(construct, `previous path ${quote(previousPath)} is the construct's current path: nothing moved; remove Moves.renamedFrom.`);
+      fail(construct, 'TFE-MOVE-002', `previous path ${quote(previousPath)} is the construct's current path: nothing moved; remove Moves.renamedFrom.`);
     }
     Aspects.of(construct).add(new RenameAspect(construct, current.length, previous));
   }

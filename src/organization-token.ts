@@ -1,13 +1,13 @@
 import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
 import { IApiToken, TokenKind, TokenOutputOptions } from './api-token';
-import { ValidationError } from './errors';
 import type { IOrganization } from './organization';
 import { markAccessRelevant } from './private/access-hook';
 import { TfeOrganizationToken } from './private/l1-classes';
 import { memoized } from './private/memo';
 import { claim, identityOf } from './private/registry';
 import { sensitiveTokenOutput, tokenExpiry } from './private/tokens';
+import { fail } from './private/validation';
 
 /**
  * Options for the organization token, without the organization.
@@ -67,11 +67,9 @@ export class OrganizationToken extends Construct implements IApiToken {
     this.organization = props.organization;
     const holder = claim(this, 'organization-token', identityOf(props.organization));
     if (holder !== undefined) {
-      throw new ValidationError(
+      fail(this, 'TFE-TOK-007',
         `organization ${props.organization.node.path} already has a token (${holder}): an organization has exactly one token; ` +
-          'reuse it, or use team tokens for separate credentials.',
-        this,
-      );
+        'reuse it, or use team tokens for separate credentials.');
     }
     const expiredAt = tokenExpiry(this, props.expiresAt);
     this.expiresAt = expiredAt;

@@ -1,4 +1,4 @@
-import { Annotations, Token } from 'cdktf';
+import { Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { Entitlement, Entitlements } from './entitlements';
 import { OrganizationMember, OrganizationMemberOptions } from './organization-member';
@@ -6,9 +6,10 @@ import { OrganizationToken, OrganizationTokenOptions } from './organization-toke
 import { requireEntitlement } from './private/entitlements';
 import { TfeOrganization } from './private/l1-classes';
 import { memoized } from './private/memo';
+import { checkForm } from './private/names';
 import { setIdentity, setLiteralName } from './private/registry';
 import { escapeTemplate } from './private/text';
-import { checkString, fail, literal, quote } from './private/validation';
+import { fail, inform, literal, quote } from './private/validation';
 import { Project, ProjectOptions } from './project';
 import { Team, TeamOptions } from './team';
 
@@ -185,20 +186,6 @@ export abstract class OrganizationBase extends Construct implements IOrganizatio
   }
 }
 
-const ORG_NAME = /^[A-Za-z0-9_-]+$/;
-const EMAIL = /^[^\s@]+@[^\s@]+$/;
-
-/**
- * Checks an organization name against the platform's rules.
- * @returns a message, or undefined when the name is valid
- */
-function organizationNameProblem(name: string): string | undefined {
-  if (!ORG_NAME.test(name)) {
-    return `organization name ${quote(name)} is invalid: use only letters, numbers, "-" and "_" (and at least one character).`;
-  }
-  return undefined;
-}
-
 /**
  * An organization created by this app (`tfe_organization`).
  *
@@ -230,10 +217,8 @@ export class Organization extends OrganizationBase {
 
   constructor(scope: Construct, id: string, props: OrganizationProps) {
     super(scope, id);
-    checkString(this, 'The organization name', props.name, organizationNameProblem);
-    checkString(this, 'The organization email', props.email, (email) =>
-      EMAIL.test(email) ? undefined : `email ${quote(email)} is not an email address: give the admin address, e.g. "platform@example.com".`,
-    );
+    checkForm(this, 'organization', 'The organization name', props.name);
+    checkForm(this, 'organizationEmail', 'The organization email', props.email);
     checkMinutes(this, 'sessionTimeoutMinutes', props.sessionTimeoutMinutes);
     checkMinutes(this, 'sessionRememberMinutes', props.sessionRememberMinutes);
     this.entitlements = props.entitlements;
@@ -267,11 +252,11 @@ export class Organization extends OrganizationBase {
 function checkMinutes(scope: IConstruct, prop: string, value: number | undefined): void {
   if (value === undefined) return;
   if (Token.isUnresolved(value)) {
-    Annotations.of(scope).addInfo(`${prop} is only known at plan time; the platform checks it at apply.`);
+    inform(scope, 'TFE-REF-001', `${prop} is only known at plan time; the platform checks it at apply.`);
     return;
   }
   if (!Number.isInteger(value) || value < 1) {
-    fail(scope, `${prop} must be a whole number of minutes of at least 1, got ${quote(value)}.`);
+    fail(scope, 'TFE-ORG-002', `${prop} must be a whole number of minutes of at least 1, got ${quote(value)}.`);
   }
 }
 
@@ -282,7 +267,7 @@ class ImportedOrganization extends OrganizationBase {
   constructor(scope: Construct, id: string, organizationName: string, entitlements: Entitlements | undefined) {
     super(scope, id);
     this.entitlements = entitlements;
-    checkString(this, 'The organization name', organizationName, organizationNameProblem);
+    checkForm(this, 'organization', 'The organization name', organizationName);
     this.organizationName = organizationName;
     const name = literal(organizationName);
     if (name !== undefined) {

@@ -96,7 +96,7 @@ export class WorkspaceGrant extends TerraformResource {
     this.team = team;
     this.workspaceLevel = props.access;
     if (!sameIdentity(team.organization, workspace.organization)) {
-      fail(workspace,
+      fail(workspace, 'TFE-ACCESS-001',
         `team ${team.node.path} belongs to organization ${quote(identityOf(team.organization))}, but this workspace belongs to ` +
         `${quote(identityOf(workspace.organization))}: grant access to a team of the workspace's organization.`);
     }
@@ -104,7 +104,7 @@ export class WorkspaceGrant extends TerraformResource {
     let grants = grantsByWorkspace.get(workspace);
     const existing = grants?.find((g) => sameIdentity(g.team, team));
     if (existing) {
-      fail(workspace,
+      fail(workspace, 'TFE-ACCESS-002',
         `team ${team.node.path} already has access to this workspace (${existing.node.path}): a team holds one access level per workspace; ` +
         'remove one of the grants, or use WorkspaceAccess.custom(...) to combine permissions.');
     }

@@ -210,7 +210,7 @@ describe('Project.grantAccess', () => {
     expect(Errors.isValidationError(e)).toBe(true);
     expect(Errors.constructPathOf(e)).toBe('test/Acme/Payments');
     expect(e.message).toBe(
-      'test/Acme/Payments: team test/Acme/Ops already has access to this project (test/Acme/Payments/Access-ops): ' +
+      'test/Acme/Payments: [TFE-ACCESS-003] team test/Acme/Ops already has access to this project (test/Acme/Payments/Access-ops): ' +
         'a team holds one access level per project; remove one of the grants, or use ProjectAccess.custom(...) to combine permissions.',
     );
   });
@@ -223,7 +223,7 @@ describe('Project.grantAccess', () => {
 
     // WHEN / THEN
     expect(() => payments.grantAccess(lookedUp, ProjectAccess.ADMIN)).toThrow(
-      /^test\/Acme\/Payments: team test\/OpsLookup already has access to this project \(test\/Acme\/Payments\/Access-ops\)/,
+      /^test\/Acme\/Payments: \[TFE-ACCESS-003\] team test\/OpsLookup already has access to this project \(test\/Acme\/Payments\/Access-ops\)/,
     );
   });
 
@@ -263,7 +263,7 @@ describe('Project.grantAccess', () => {
     // THEN
     expect(Errors.constructPathOf(e)).toBe('test/Acme/Payments');
     expect(e.message).toBe(
-      'test/Acme/Payments: team test/Globex/Spies belongs to organization "org:globex", but this project belongs to "org:acme": ' +
+      'test/Acme/Payments: [TFE-ACCESS-001] team test/Globex/Spies belongs to organization "org:globex", but this project belongs to "org:acme": ' +
         "grant access to a team of the project's organization.",
     );
   });
@@ -311,7 +311,7 @@ describe('Project.grantAccess', () => {
 
     // WHEN / THEN
     expect(() => project.grantAccess(ops, ProjectAccess.READ)).toThrow(
-      /^test\/Theirs: team test\/Acme\/Ops belongs to organization "org:acme", but this project belongs to "org:globex"/,
+      /^test\/Theirs: \[TFE-ACCESS-001\] team test\/Acme\/Ops belongs to organization "org:acme", but this project belongs to "org:globex"/,
     );
   });
 });

@@ -60,9 +60,9 @@ describe('WorkspaceGrant', () => {
     const spies = new Team(stack, 'Spies', { organization: globex, name: 'spies' });
     // THEN
     expect(() => new WorkspaceGrant(stack, 'Again', { workspace: ws, team: devs, access: WorkspaceAccess.WRITE }))
-      .toThrow(/^test\/Api: team test\/Acme\/Devs already has access to this workspace \(test\/Api\/Access-devs\)/);
+      .toThrow(/^test\/Api: \[TFE-ACCESS-002\] team test\/Acme\/Devs already has access to this workspace \(test\/Api\/Access-devs\)/);
     expect(() => new WorkspaceGrant(stack, 'Foreign', { workspace: ws, team: spies, access: WorkspaceAccess.READ }))
-      .toThrow(/^test\/Api: team test\/Spies belongs to organization "org:globex", but this workspace belongs to "org:acme"/);
+      .toThrow(/^test\/Api: \[TFE-ACCESS-001\] team test\/Spies belongs to organization "org:globex", but this workspace belongs to "org:acme"/);
   });
 
   test('a grant is named after the team: its platform name, its ID, or else its construct path', () => {

@@ -222,10 +222,10 @@ describe('WorkspaceGroup', () => {
     test('a second grant of the same team is still refused: on the member, or on the group', () => {
       const { group, devs } = build('group-first');
       expect(() => group.member('prod').grantAccess(devs, WorkspaceAccess.ADMIN)).toThrow(
-        /^test\/Net\/prod: team test\/Acme\/Devs already has access to this workspace \(test\/Net\/prod\/Access-devs\)/,
+        /^test\/Net\/prod: \[TFE-ACCESS-002\] team test\/Acme\/Devs already has access to this workspace \(test\/Net\/prod\/Access-devs\)/,
       );
       expect(() => group.grantAccess(devs, WorkspaceAccess.PLAN)).toThrow(
-        /^test\/Net: team test\/Acme\/Devs already has access to every member of this group \(test\/Net\/dev\/Access-devs, \.\.\.\): .*group\.member\(shortName\)\.grantAccess\(team, access\)/,
+        /^test\/Net: \[TFE-ACCESS-004\] team test\/Acme\/Devs already has access to every member of this group \(test\/Net\/dev\/Access-devs, \.\.\.\): .*group\.member\(shortName\)\.grantAccess\(team, access\)/,
       );
       const other = build('member-first');
       expect(() => other.group.grantAccess(other.devs, WorkspaceAccess.PLAN)).toThrow(/already has access to every member of this group/);
@@ -237,14 +237,14 @@ describe('WorkspaceGroup', () => {
       const { stack, org } = setup();
       new Workspace(stack, 'Standalone', { organization: org, name: 'net-prod' });
       expect(() => new WorkspaceGroup(stack, 'Net', { organization: org, prefix: 'net-', members: [{ shortName: 'prod' }] })).toThrow(
-        /test\/Net\/prod: workspace name "net-prod" is already used by test\/Standalone/,
+        /test\/Net\/prod: \[TFE-WS-001\] workspace name "net-prod" is already used by test\/Standalone/,
       );
     });
 
     test('invalid prefix, short names, duplicates, "default" and no members', () => {
       const { stack, org } = setup();
       expect(() => new WorkspaceGroup(stack, 'A', { organization: org, prefix: 'net work-', members: [{ shortName: 'dev' }] })).toThrow(
-        /test\/A: prefix "net work-" is invalid/,
+        /test\/A: \[TFE-NAME-010\] prefix "net work-" is invalid/,
       );
       expect(() => new WorkspaceGroup(stack, 'B', { organization: org, prefix: 'b-', members: [{ shortName: 'dev' }, { shortName: 'dev' }] })).toThrow(
         /member short name "dev" appears twice/,
@@ -274,33 +274,33 @@ describe('WorkspaceGroup', () => {
       let error: unknown;
       try { twice(); } catch (e) { error = e; }
       expect(Errors.isValidationError(error)).toBe(true);
-      expect(String(error)).toMatch(/test\/A: member "dev": Terraform variable "region" is given twice \(in variables and in terraformVariables\)/);
+      expect(String(error)).toMatch(/test\/A: \[TFE-VAR-009\] member "dev": Terraform variable "region" is given twice \(in variables and in terraformVariables\)/);
       expect(() => new WorkspaceGroup(stack, 'B', {
         organization: org,
         prefix: 'b-',
         members: [{ shortName: 'dev' }],
         variables: [{ key: 'TOKEN', value: VariableValue.string('x'), category: VariableCategory.ENV }],
         environmentVariables: { TOKEN: 'y' },
-      })).toThrow(/test\/B: the shared variables: environment variable "TOKEN" is given twice \(in variables and in environmentVariables\)/);
+      })).toThrow(/test\/B: \[TFE-VAR-009\] the shared variables: environment variable "TOKEN" is given twice \(in variables and in environmentVariables\)/);
       // A Terraform and an environment variable may share a name.
       new WorkspaceGroup(stack, 'C', { organization: org, prefix: 'c-', members: [{ shortName: 'dev' }], terraformVariables: { x: '1' }, environmentVariables: { x: '2' } });
       expect(() => new WorkspaceGroup(stack, 'D', {
         organization: org,
         prefix: 'd-',
         members: [{ shortName: 'dev', terraformVariables: { count: 3 as any } }],
-      })).toThrow(/test\/D: member "dev": terraformVariables\["count"\] must be a string, got 3: give the text, or put the variable in variables with a typed value/);
+      })).toThrow(/test\/D: \[TFE-VAR-011\] member "dev": terraformVariables\["count"\] must be a string, got 3: give the text, or put the variable in variables with a typed value/);
       expect(() => new WorkspaceGroup(stack, 'E', {
         organization: org,
         prefix: 'e-',
         members: [{ shortName: 'dev' }],
         environmentVariables: ['A=1'] as any,
-      })).toThrow(/test\/E: the shared variables: environmentVariables must be a map of variable names to string values, got \["A=1"\]/);
+      })).toThrow(/test\/E: \[TFE-VAR-010\] the shared variables: environmentVariables must be a map of variable names to string values, got \["A=1"\]/);
     });
 
     test('member() with an unknown short name', () => {
       const { stack, org } = setup();
       const group = new WorkspaceGroup(stack, 'Net', { organization: org, prefix: 'net-', members: [{ shortName: 'dev' }] });
-      expect(() => group.member('prod')).toThrow(/test\/Net: the group has no member "prod": its members are "dev"/);
+      expect(() => group.member('prod')).toThrow(/test\/Net: \[TFE-GRP-003\] the group has no member "prod": its members are "dev"/);
     });
   });
 });
