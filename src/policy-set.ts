@@ -229,13 +229,8 @@ export interface PolicySetProps {
  * created before it.
  */
 function referenceText(scope: IConstruct, value: string): string {
-  let expression: string;
-  try {
-    const resolved = resolveValue(scope, value);
-    expression = typeof resolved === 'string' ? resolved : JSON.stringify(resolved);
-  } catch {
-    expression = value;
-  }
+  const resolved = resolveValue(scope, value);
+  const expression = typeof resolved === 'string' ? resolved : JSON.stringify(resolved);
   return expression.replace(/^\$\{([\s\S]*)\}$/, '$1').replace(/\//g, '-');
 }
 

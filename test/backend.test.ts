@@ -1,5 +1,5 @@
 import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
-import { Lazy, TerraformStack, Testing } from 'cdktf';
+import { Lazy, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { Backend, BackendType, OAuthClient, Organization, RunWorkflow, Workspace, WorkspaceGroup } from '../src';
 
 Testing.setupJest();
@@ -40,6 +40,18 @@ describe('Backend', () => {
       organization: 'acme',
       workspaces: { name: 'payments-api', project: 'payments' },
     });
+  });
+
+  test('the project of a cloud block binding is a literal, valid project name', () => {
+    const { platform, org, consumer } = setup();
+    const ws = new Workspace(platform, 'Api', { organization: org, name: 'payments-api' });
+    const name = new TerraformVariable(platform, 'project', { type: 'string' }).stringValue;
+    expect(() => Backend.forWorkspace(consumer, ws, { backendType: BackendType.CLOUD, projectName: name })).toThrow(
+      /^platform\/Api: \[TFE-BACKEND-010\] projectName is a reference, but backend blocks take no references: give the literal value\.$/,
+    );
+    expect(() => Backend.forWorkspace(consumer, ws, { backendType: BackendType.CLOUD, projectName: 'ab' })).toThrow(
+      /^platform\/Api: \[TFE-NAME-004\] projectName: project name "ab" has 2 characters: a project name has 3 to 40\.$/,
+    );
   });
 
   test('an explicit hostname wins; a bad hostname is refused', () => {

@@ -92,9 +92,12 @@ describe('moves from the addresses earlier versions gave connections', () => {
     const { stack, org } = setup();
     const api = new Workspace(stack, 'Api', { organization: org, name: 'api' });
     const grant = api.grantAccess(org.addTeam('Ops', { name: 'ops' }), WorkspaceAccess.READ);
+    const trigger = api.triggeredBy(new Workspace(stack, 'Web', { organization: org, name: 'web' }));
     const hcl = Testing.synthHcl(stack);
     expect(hcl).toContain(`from = ${oldAddress('tfe_team_access', 'Api', 'Access-Ops')}`);
     expect(hcl).toContain(`to = ${addressOf(grant)}`);
+    expect(hcl).toContain(`from = ${oldAddress('tfe_run_trigger', 'Api', 'TriggeredBy-Web')}`);
+    expect(hcl).toContain(`to = ${addressOf(trigger)}`);
   });
 
   test('the context key leaves the moves out', () => {
