@@ -4,7 +4,6 @@ import { Construct, IConstruct } from 'constructs';
 import { Entitlement } from './entitlements';
 import { compactLogicalId, compactNodeMetadata } from './private/compact-strings';
 import { requireEntitlement } from './private/entitlements';
-import { withLegacyMoveHcl, withLegacyMoveJson, withLegacyMoveMetadata } from './private/legacy-addresses';
 import { memoized } from './private/memo';
 import { identityOf, sameIdentity } from './private/registry';
 import { Schema, schemaToHcl, schemaToJson, TFE_GENERATOR_METADATA } from './private/resource-schema';
@@ -190,29 +189,6 @@ export class WorkspaceGrant extends TerraformResource {
    */
   protected get constructNodeMetadata(): { [key: string]: any } {
     return compactNodeMetadata(super.constructNodeMetadata);
-  }
-
-  /**
-   * The resource for `cdk.tf.json`, with a `moved` block from the address
-   * earlier versions of this library gave a grant made with `grantAccess`.
-   */
-  public toTerraform(): any {
-    return withLegacyMoveJson(this, super.toTerraform());
-  }
-
-  /**
-   * The resource for `cdktf synth --hcl`, with a `moved` block from the
-   * address earlier versions of this library gave a grant made with `grantAccess`.
-   */
-  public toHclTerraform(): any {
-    return withLegacyMoveHcl(this, super.toHclTerraform());
-  }
-
-  /**
-   * The resource's metadata for the stack.
-   */
-  public toMetadata(): any {
-    return withLegacyMoveMetadata(this, super.toMetadata());
   }
 
   /**

@@ -5,9 +5,6 @@
  * sources through these names, never through `@cdktf/provider-tfe` directly;
  * the types are the provider's. A check for resources the user created
  * (`instanceof`) must use the provider's class, of which these are subclasses.
- * The resources that connect two things (grants, attachments, run triggers,
- * parameters) also move from the addresses earlier versions gave them (see
- * `legacy-addresses.ts`).
  */
 import { AgentPool as L1AgentPool } from '@cdktf/provider-tfe/lib/agent-pool';
 import { AgentPoolAllowedProjects as L1AgentPoolAllowedProjects } from '@cdktf/provider-tfe/lib/agent-pool-allowed-projects';
@@ -41,7 +38,6 @@ import { WorkspacePolicySet as L1WorkspacePolicySet } from '@cdktf/provider-tfe/
 import { WorkspacePolicySetExclusion as L1WorkspacePolicySetExclusion } from '@cdktf/provider-tfe/lib/workspace-policy-set-exclusion';
 import { WorkspaceVariableSet as L1WorkspaceVariableSet } from '@cdktf/provider-tfe/lib/workspace-variable-set';
 import { withCompactStrings } from './compact-strings';
-import { withLegacyAddress } from './legacy-addresses';
 
 export const TfeAgentPool = withCompactStrings(L1AgentPool);
 export type TfeAgentPool = L1AgentPool;
@@ -79,29 +75,29 @@ export const TfePolicy = withCompactStrings(L1Policy);
 export type TfePolicy = L1Policy;
 export const TfePolicySet = withCompactStrings(L1PolicySet);
 export type TfePolicySet = L1PolicySet;
-export const PolicySetParameter = withLegacyAddress(withCompactStrings(L1PolicySetParameter));
+export const PolicySetParameter = withCompactStrings(L1PolicySetParameter);
 export type PolicySetParameter = L1PolicySetParameter;
 export const TfeProject = withCompactStrings(L1Project);
 export type TfeProject = L1Project;
-export const ProjectPolicySet = withLegacyAddress(withCompactStrings(L1ProjectPolicySet));
+export const ProjectPolicySet = withCompactStrings(L1ProjectPolicySet);
 export type ProjectPolicySet = L1ProjectPolicySet;
-export const ProjectVariableSet = withLegacyAddress(withCompactStrings(L1ProjectVariableSet));
+export const ProjectVariableSet = withCompactStrings(L1ProjectVariableSet);
 export type ProjectVariableSet = L1ProjectVariableSet;
-export const RunTrigger = withLegacyAddress(withCompactStrings(L1RunTrigger));
+export const RunTrigger = withCompactStrings(L1RunTrigger);
 export type RunTrigger = L1RunTrigger;
 export const TfeTeam = withCompactStrings(L1Team);
 export type TfeTeam = L1Team;
 export const TeamOrganizationMembers = withCompactStrings(L1TeamOrganizationMembers);
 export type TeamOrganizationMembers = L1TeamOrganizationMembers;
-export const TeamProjectAccess = withLegacyAddress(withCompactStrings(L1TeamProjectAccess));
+export const TeamProjectAccess = withCompactStrings(L1TeamProjectAccess);
 export type TeamProjectAccess = L1TeamProjectAccess;
 export const TfeTeamToken = withCompactStrings(L1TeamToken);
 export type TfeTeamToken = L1TeamToken;
 export const TfeVariableSet = withCompactStrings(L1VariableSet);
 export type TfeVariableSet = L1VariableSet;
-export const WorkspacePolicySet = withLegacyAddress(withCompactStrings(L1WorkspacePolicySet));
+export const WorkspacePolicySet = withCompactStrings(L1WorkspacePolicySet);
 export type WorkspacePolicySet = L1WorkspacePolicySet;
-export const WorkspacePolicySetExclusion = withLegacyAddress(withCompactStrings(L1WorkspacePolicySetExclusion));
+export const WorkspacePolicySetExclusion = withCompactStrings(L1WorkspacePolicySetExclusion);
 export type WorkspacePolicySetExclusion = L1WorkspacePolicySetExclusion;
-export const WorkspaceVariableSet = withLegacyAddress(withCompactStrings(L1WorkspaceVariableSet));
+export const WorkspaceVariableSet = withCompactStrings(L1WorkspaceVariableSet);
 export type WorkspaceVariableSet = L1WorkspaceVariableSet;

@@ -1,4 +1,4 @@
-import { TerraformResource, TerraformStack } from 'cdktf';
+import { TerraformElement, TerraformResource, TerraformStack } from 'cdktf';
 import { makeUniqueId } from 'cdktf/lib/private/unique';
 import { IConstruct } from 'constructs';
 import { compactString } from './compact-strings';
@@ -26,11 +26,18 @@ export const LEGACY_ADDRESS_MOVES_CONTEXT_KEY = 'cdktf-tfe-constructs:legacyAddr
 interface LegacyRecord {
   readonly scope: IConstruct;
   readonly legacyId: string;
+  /** The old address, computed once when first asked. */
+  address?: string;
 }
 
 const records = new WeakMap<IConstruct, LegacyRecord>();
 /** How many connections under each scope had each old id. */
 const legacyCounts = new WeakMap<IConstruct, Map<string, number>>();
+/** The element that writes the moves of each stack. */
+const movesOfStack = new WeakMap<TerraformStack, LegacyAddressMoves>();
+
+/** The construct id of that element in its stack. */
+const MOVES_ELEMENT_ID = 'cdktf-tfe-constructs-legacy-address-moves';
 
 /**
  * Records the id that earlier versions gave `resource` (a child of `scope`).
@@ -41,6 +48,10 @@ export function recordLegacyId(resource: TerraformResource, scope: IConstruct, l
   let counts = legacyCounts.get(scope);
   if (!counts) legacyCounts.set(scope, counts = new Map());
   counts.set(legacyId, (counts.get(legacyId) ?? 0) + 1);
+  const stack = TerraformStack.of(resource);
+  let moves = movesOfStack.get(stack);
+  if (!moves) movesOfStack.set(stack, moves = new LegacyAddressMoves(stack));
+  moves.resources.push(resource);
 }
 
 /**
@@ -56,68 +67,53 @@ export function legacyAddressOf(resource: TerraformResource): string | undefined
   if (legacyCounts.get(record.scope)?.get(record.legacyId) !== 1) return undefined;
   // A current construct with the old id owns the old address now.
   if (record.scope.node.tryFindChild(record.legacyId) !== undefined) return undefined;
-  const stack = TerraformStack.of(resource);
-  const scopes = record.scope.node.scopes;
-  const components = [...scopes.slice(scopes.indexOf(stack) + 1).map((c) => c.node.id), record.legacyId];
-  // Stored one byte per character, like every address (see compact-strings.ts).
-  return compactString(`${resource.terraformResourceType}.${makeUniqueId(components)}`);
-}
-
-/** The address of `resource` now. */
-function addressOf(resource: TerraformResource): string {
-  return `${resource.terraformResourceType}.${resource.friendlyUniqueId}`;
-}
-
-/**
- * `toTerraform()` output of `resource` with the move from its old address,
- * unless it already declares a move.
- */
-export function withLegacyMoveJson(resource: TerraformResource, out: any): any {
-  const from = out.moved === undefined ? legacyAddressOf(resource) : undefined;
-  if (from !== undefined) out.moved = [{ to: addressOf(resource), from }];
-  return out;
+  if (record.address === undefined) {
+    const stack = TerraformStack.of(resource);
+    const scopes = record.scope.node.scopes;
+    const components = [...scopes.slice(scopes.indexOf(stack) + 1).map((c) => c.node.id), record.legacyId];
+    // Stored one byte per character, like every address (see compact-strings.ts).
+    record.address = compactString(`${resource.terraformResourceType}.${makeUniqueId(components)}`);
+  }
+  return record.address;
 }
 
 /**
- * `toHclTerraform()` output of `resource` with the move from its old address,
- * unless it already declares a move.
+ * The `moved` blocks of a stack's connection resources, written by one
+ * element (rather than one block per resource, which cdktf would merge by
+ * copying the list once per resource). A resource that declares a move of
+ * its own (`Moves.renamedFrom`, `moveFromId`) is left out.
  */
-export function withLegacyMoveHcl(resource: TerraformResource, out: any): any {
-  const from = out.moved === undefined ? legacyAddressOf(resource) : undefined;
-  if (from !== undefined) {
+class LegacyAddressMoves extends TerraformElement {
+  public readonly resources: TerraformResource[] = [];
+
+  constructor(stack: TerraformStack) {
+    super(stack, MOVES_ELEMENT_ID);
+  }
+
+  public toTerraform(): any {
+    const moves = this.moves();
+    return moves.length === 0 ? {} : { moved: moves.map((m) => ({ to: m.to, from: m.from })) };
+  }
+
+  public toHclTerraform(): any {
+    const moves = this.moves();
     const reference = (value: string) => ({ value, isBlock: false, type: 'simple', storageClassType: 'reference' });
-    out.moved = [{ to: reference(addressOf(resource)), from: reference(from) }];
+    return moves.length === 0 ? {} : { moved: moves.map((m) => ({ to: reference(m.to), from: reference(m.from) })) };
   }
-  return out;
-}
 
-/**
- * `toMetadata()` output of `resource`, listing it among the moved resources
- * when it moves from its old address.
- */
-export function withLegacyMoveMetadata(resource: TerraformResource, out: any): any {
-  if (out.moved === undefined && legacyAddressOf(resource) !== undefined) {
-    out.moved = { [resource.terraformResourceType]: [resource.friendlyUniqueId] };
+  public toMetadata(): any {
+    const moved: { [type: string]: string[] } = {};
+    for (const m of this.moves()) (moved[m.resource.terraformResourceType] ??= []).push(m.resource.friendlyUniqueId);
+    return Object.keys(moved).length === 0 ? {} : { moved };
   }
-  return out;
-}
 
-/**
- * A subclass of a connection resource's L1 class that moves from its old
- * address (see above); otherwise the same class.
- */
-export function withLegacyAddress<T extends new (...args: any[]) => TerraformResource>(base: T): T {
-  return class extends base {
-    public toTerraform(): any {
-      return withLegacyMoveJson(this, super.toTerraform());
+  private moves(): { resource: TerraformResource; from: string; to: string }[] {
+    const out: { resource: TerraformResource; from: string; to: string }[] = [];
+    for (const resource of this.resources) {
+      if (resource.hasResourceMove()) continue;
+      const from = legacyAddressOf(resource);
+      if (from !== undefined) out.push({ resource, from, to: `${resource.terraformResourceType}.${resource.friendlyUniqueId}` });
     }
-
-    public toHclTerraform(): any {
-      return withLegacyMoveHcl(this, super.toHclTerraform());
-    }
-
-    public toMetadata(): any {
-      return withLegacyMoveMetadata(this, super.toMetadata());
-    }
-  };
+    return out;
+  }
 }
