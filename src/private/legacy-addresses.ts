@@ -81,7 +81,8 @@ export function legacyAddressOf(resource: TerraformResource): string | undefined
  * The `moved` blocks of a stack's connection resources, written by one
  * element (rather than one block per resource, which cdktf would merge by
  * copying the list once per resource). A resource that declares a move of
- * its own (`Moves.renamedFrom`, `moveFromId`) is left out.
+ * its own (`Moves.renamedFrom`, `moveFromId`) is left out. The blocks are
+ * sorted by address.
  */
 class LegacyAddressMoves extends TerraformElement {
   public readonly resources: TerraformResource[] = [];
@@ -114,6 +115,7 @@ class LegacyAddressMoves extends TerraformElement {
       const from = legacyAddressOf(resource);
       if (from !== undefined) out.push({ resource, from, to: `${resource.terraformResourceType}.${resource.friendlyUniqueId}` });
     }
-    return out;
+    // Sorted by address, so that the output does not depend on the order connections were made in.
+    return out.sort((a, b) => (a.to < b.to ? -1 : a.to > b.to ? 1 : 0));
   }
 }
