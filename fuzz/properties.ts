@@ -11,17 +11,23 @@ import * as fc from 'fast-check';
 import {
   AgentPool, Backend, BackendType, EnforcementLevel, Entitlement, Entitlements, Errors, ExecutionMode, NotificationDestination,
   NotificationTrigger, OAuthClient, Organization, OrganizationAccess, Policy, PolicyKind, PolicySet, PolicySource, ProjectAccess,
-  RunWorkflow, Team, VariableCategory, VariableSet, VariableValue, VcsProvider, Workspace, WorkspaceAccess, WorkspaceGroup,
+  Rules, RunWorkflow, Team, VariableCategory, VariableSet, VariableValue, VcsProvider, Workspace, WorkspaceAccess, WorkspaceGroup,
 } from '../src';
 
 /**
  * - synth: a valid configuration;
  * - validation-error: a ValidationError naming a construct path (or a synth-time rule);
- * - value-rejected: a value object's factory (VariableValue, ...) refused its input
+ * - value-rejected: a value object's factory (VariableValue, ...) refused its input with a ValidationError
  *   before any construct existed, with a message naming the factory (they
  *   validate eagerly, like aws-cdk's Duration).
  */
 export type Outcome = 'synth' | 'validation-error' | 'value-rejected';
+
+/** Fails unless `ruleId` is a rule of the catalogue. */
+function checkRuleId(ruleId: string | undefined, message: string): void {
+  const known = ruleId !== undefined && Rules.all().some((r) => r.ruleId === ruleId);
+  if (!known) throw new Error(`error with a rule id the catalogue does not have (${ruleId}): ${message}`);
+}
 
 /** Strings that break naive code: empty, huge, unicode, quotes, templates, control characters. */
 export const hostileString: fc.Arbitrary<string> = fc.oneof(
@@ -378,13 +384,19 @@ export function runCase<T>(property: Property<T>, input: T): Outcome {
   } catch (e) {
     if (Errors.isValidationError(e)) {
       const path = Errors.constructPathOf(e)!;
+      checkRuleId(Errors.ruleIdOf(e), (e as Error).message);
+      // A value object's factory refused its input before any construct existed.
+      if (/^[A-Z]\w*\.\w+$/.test(path)) return 'value-rejected';
       if (!path.startsWith('test') && !path.startsWith('consumer')) throw new Error(`ValidationError with an unexpected path ${path}: ${(e as Error).message}`);
       return 'validation-error';
     }
     const message = (e as Error)?.message ?? String(e);
-    if (e instanceof Error && e.constructor === Error && /^VariableValue\.\w+: /.test(message)) return 'value-rejected';
-    // A synth-time rule: cdktf reports node validations with the construct path.
-    if (/^Validation failed with the following errors:\s*\n\s*\[(test|consumer)[^\]]*\] /.test(message)) return 'validation-error';
+    // A synth-time rule: cdktf reports node validations with the construct path, then the rule id.
+    const synth = /^Validation failed with the following errors:\s*\n\s*\[(test|consumer)[^\]]*\] \[(TFE-[A-Z]+-\d{3})\] /.exec(message);
+    if (synth) {
+      checkRuleId(synth[2], message);
+      return 'validation-error';
+    }
     throw e;
   }
 }

@@ -6,6 +6,7 @@ import { IConstruct } from 'constructs';
 import { AgentToken } from './agent-pool';
 import { OrganizationToken } from './organization-token';
 import { PolicySet } from './policy-set';
+import { markAccessRelevant, onAccessRelevantStack } from './private/access-hook';
 import { TfePolicy } from './private/l1-classes';
 import { identityOf } from './private/registry';
 import { ProjectBase } from './project';
@@ -50,27 +51,39 @@ export class AccessReport {
   }
 
   /**
-   * Makes sure the stack of `scope` writes its report at synth.
-   * Called by the constructs; safe to call repeatedly.
+   * Makes sure the stack of `scope` writes its report at synth. Stacks that
+   * hold teams, tokens or workspaces of this library get the report without
+   * this call; use it for a stack that holds none of them. Safe to call
+   * repeatedly.
    */
   public static enable(scope: IConstruct): void {
-    const stack = TerraformStack.of(scope);
-    if (registered.has(stack)) return;
-    registered.add(stack);
-    addCustomSynthesis(stack, {
-      onSynthesize(session: ISynthesisSession) {
-        const enabled = stack.node.tryGetContext(CONTEXT_KEY);
-        if (enabled === false || enabled === 'false') return;
-        const stackManifest = session.manifest.forStack(stack);
-        const dir = path.join(session.outdir, stackManifest.workingDirectory);
-        fs.mkdirSync(dir, { recursive: true });
-        fs.writeFileSync(path.join(dir, REPORT_FILE), renderReport(stack));
-      },
-    });
+    markAccessRelevant(scope);
   }
 
   private constructor() {}
 }
+
+/**
+ * Writes the report of `stack` at synth (unless the context turns it off).
+ */
+function writeReportAtSynth(stack: TerraformStack): void {
+  if (registered.has(stack)) return;
+  registered.add(stack);
+  addCustomSynthesis(stack, {
+    onSynthesize(session: ISynthesisSession) {
+      const enabled = stack.node.tryGetContext(CONTEXT_KEY);
+      if (enabled === false || enabled === 'false') return;
+      const stackManifest = session.manifest.forStack(stack);
+      const dir = path.join(session.outdir, stackManifest.workingDirectory);
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, REPORT_FILE), renderReport(stack));
+    },
+  });
+}
+
+// The constructs the report describes mark their stacks (private/access-hook.ts);
+// this module, which imports those constructs, attaches the report to them.
+onAccessRelevantStack(writeReportAtSynth);
 
 const RANK: Record<string, number> = { none: 0, read: 1, plan: 2, write: 3, admin: 4 };
 

@@ -1,13 +1,15 @@
-import { Annotations, Fn, Lazy, TerraformOutput } from 'cdktf';
+import { Fn, Lazy, TerraformOutput } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import type { TokenOutputOptions } from './api-token';
 import { Entitlement } from './entitlements';
 import type { IOrganization } from './organization';
 import { requireEntitlement } from './private/entitlements';
 import { AgentPoolAllowedProjects, AgentPoolAllowedWorkspaces, TfeAgentPool, TfeAgentToken } from './private/l1-classes';
+import { memoized } from './private/memo';
+import { checkForm } from './private/names';
 import { claim, identityOf, sameIdentity, setIdentity } from './private/registry';
 import { escapeTemplate } from './private/text';
-import { checkString, fail, literal, quote } from './private/validation';
+import { checkString, fail, literal, quote, synthProblem, violation, warn } from './private/validation';
 import type { IProject } from './project';
 import type { IWorkspace } from './workspace';
 
@@ -58,31 +60,36 @@ export class AgentToken extends Construct {
    * The token's secret value: a reference to the sensitive `token` attribute, never a literal.
    * @attribute
    */
-  public readonly tokenValue: string;
+  public get tokenValue(): string {
+    return memoized(this, 'tokenValue', () => this.resource.token);
+  }
 
   /**
    * The token's ID (`at-...`).
    * @attribute
    */
-  public readonly tokenId: string;
+  public get tokenId(): string {
+    return memoized(this, 'tokenId', () => this.resource.id);
+  }
 
   /**
    * The pool the token belongs to.
    */
   public readonly agentPool: IAgentPool;
 
+  private readonly resource: TfeAgentToken;
+
   constructor(scope: Construct, id: string, props: AgentTokenProps) {
     super(scope, id);
     this.agentPool = props.agentPool;
-    checkString(this, 'The agent token description', props.description, (d) =>
-      d.trim() === '' ? `the agent token description is empty (got ${quote(d)}): describe what the token is for, e.g. "k8s-agents".` : undefined,
+    checkString(this, 'The agent token description', props.description, (d) => d.trim() === ''
+      ? violation('TFE-POOL-006', `the agent token description is empty (got ${quote(d)}): describe what the token is for, e.g. "k8s-agents".`)
+      : undefined,
     );
-    const resource = new TfeAgentToken(this, 'Resource', {
+    this.resource = new TfeAgentToken(this, 'Resource', {
       agentPoolId: props.agentPool.agentPoolId,
       description: escapeTemplate(props.description),
     });
-    this.tokenValue = resource.token;
-    this.tokenId = resource.id;
   }
 
   /**
@@ -155,11 +162,7 @@ export class AgentPool extends AgentPoolBase {
    */
   public static fromAgentPoolId(scope: Construct, id: string, organization: IOrganization, agentPoolId: string): IAgentPool {
     const pool = new ImportedAgentPool(scope, id, organization, agentPoolId);
-    checkString(pool, 'The agent pool ID', agentPoolId, (v) =>
-      /^apool-[A-Za-z0-9]+$/.test(v)
-        ? undefined
-        : `agent pool ID ${quote(v)} is not an agent pool ID: it looks like "apool-abc123" (see the pool's page in the organization settings).`,
-    );
+    checkForm(pool, 'agentPoolId', 'The agent pool ID', agentPoolId);
     setIdentity(pool, `agent-pool:${agentPoolId}`);
     return pool;
   }
@@ -177,7 +180,9 @@ export class AgentPool extends AgentPoolBase {
    * The pool's name.
    * @attribute
    */
-  public readonly agentPoolName: string;
+  public get agentPoolName(): string {
+    return memoized(this, 'agentPoolName', () => this.resource.name);
+  }
 
   public readonly organization: IOrganization;
 
@@ -198,14 +203,12 @@ export class AgentPool extends AgentPoolBase {
     this.organizationScoped = props.organizationScoped ?? true;
     requireEntitlement(this, props.organization, Entitlement.AGENTS, 'an agent pool');
 
-    checkString(this, 'The agent pool name', props.name, (n) =>
-      n.trim() === '' ? `the agent pool name is empty (got ${quote(n)}): give the pool a name, unique in the organization.` : undefined,
-    );
+    checkForm(this, 'agentPool', 'The agent pool name', props.name);
     const name = literal(props.name);
     if (name !== undefined) {
       const holder = claim(this, `agent-pool-name:${identityOf(props.organization)}`, name);
       if (holder !== undefined) {
-        fail(this,
+        fail(this, 'TFE-POOL-001',
           `agent pool name ${quote(name)} is already used by ${holder} in organization ${props.organization.node.path}: ` +
           'agent pool names are unique per organization; choose another name, or reuse that pool.');
       }
@@ -217,7 +220,6 @@ export class AgentPool extends AgentPoolBase {
       organization: props.organization.organizationName,
       organizationScoped: this.organizationScoped,
     });
-    this.agentPoolName = this.resource.name;
     this.agentPoolId = Lazy.stringValue({ produce: () => this.permissionedId() });
 
     this.node.addValidation({ validate: () => this.validateScope() });
@@ -228,7 +230,7 @@ export class AgentPool extends AgentPoolBase {
    */
   public allowWorkspace(workspace: IWorkspace): void {
     if (!sameIdentity(workspace.organization, this.organization)) {
-      fail(this,
+      fail(this, 'TFE-POOL-002',
         `workspace ${workspace.node.path} belongs to organization ${quote(identityOf(workspace.organization))}, but this pool belongs to ` +
         `${quote(identityOf(this.organization))}: allow a workspace of the pool's organization.`);
     }
@@ -236,7 +238,7 @@ export class AgentPool extends AgentPoolBase {
     this.workspaces.push(workspace);
     if (!this.allowedWorkspacesResource) {
       this.allowedWorkspacesResource = new AgentPoolAllowedWorkspaces(this, 'AllowedWorkspaces', {
-        agentPoolId: this.resource.id,
+        agentPoolId: this.poolResourceId,
         allowedWorkspaceIds: Lazy.listValue({ produce: () => this.workspaces.map((w) => w.workspaceId) }),
       });
     }
@@ -247,7 +249,7 @@ export class AgentPool extends AgentPoolBase {
    */
   public allowProject(project: IProject): void {
     if (!sameIdentity(project.organization, this.organization)) {
-      fail(this,
+      fail(this, 'TFE-POOL-003',
         `project ${project.node.path} belongs to organization ${quote(identityOf(project.organization))}, but this pool belongs to ` +
         `${quote(identityOf(this.organization))}: allow a project of the pool's organization.`);
     }
@@ -255,7 +257,7 @@ export class AgentPool extends AgentPoolBase {
     this.projects.push(project);
     if (!this.allowedProjectsResource) {
       this.allowedProjectsResource = new AgentPoolAllowedProjects(this, 'AllowedProjects', {
-        agentPoolId: this.resource.id,
+        agentPoolId: this.poolResourceId,
         allowedProjectIds: Lazy.listValue({ produce: () => this.projects.map((p) => p.projectId) }),
       });
     }
@@ -275,10 +277,15 @@ export class AgentPool extends AgentPoolBase {
     return [...this.projects];
   }
 
+  /** The `tfe_agent_pool` resource's ID. */
+  private get poolResourceId(): string {
+    return memoized(this, 'poolResourceId', () => this.resource.id);
+  }
+
   /** The pool ID, read through the permission resources when there are any. */
   private permissionedId(): string {
     const refs = [this.allowedWorkspacesResource?.id, this.allowedProjectsResource?.id].filter((r): r is string => r !== undefined);
-    if (refs.length === 0) return this.resource.id;
+    if (refs.length === 0) return this.poolResourceId;
     if (refs.length === 1) return refs[0];
     return Fn.coalesce(refs);
   }
@@ -289,14 +296,13 @@ export class AgentPool extends AgentPoolBase {
       ...this.projects.map((p) => `project ${p.node.path}`),
     ];
     if (this.organizationScoped && allowed.length > 0) {
-      return [
+      return [synthProblem(violation('TFE-POOL-004',
         `the pool is organization-scoped, but ${allowed.join(', ')} ${allowed.length > 1 ? 'are' : 'is'} allowed explicitly: ` +
-          'every workspace may already use an organization-scoped pool; set organizationScoped: false to restrict the pool to the allowed workspaces and projects, ' +
-          'or remove the allowWorkspace/allowProject calls.',
-      ];
+        'every workspace may already use an organization-scoped pool; set organizationScoped: false to restrict the pool to the allowed workspaces and projects, ' +
+        'or remove the allowWorkspace/allowProject calls.'))];
     }
     if (!this.organizationScoped && allowed.length === 0) {
-      Annotations.of(this).addWarning(
+      warn(this, 'TFE-POOL-005',
         'the pool is not organization-scoped and allows no workspace or project here: no workspace can use it unless it is allowed elsewhere; ' +
           'call allowWorkspace(...) or allowProject(...), or make the pool organization-scoped.',
       );

@@ -12,6 +12,7 @@ import {
 } from 'cdktf';
 import { IConstruct } from 'constructs';
 import type { IOrganization } from './organization';
+import { FormKind, formProblem } from './private/names';
 import { literalNameOf } from './private/registry';
 import { fail, quote } from './private/validation';
 import type { IWorkspace } from './workspace';
@@ -86,10 +87,6 @@ export interface ExternalWorkspacesBindingOptions extends BackendBindingOptions 
   readonly workspaceTags?: string[];
 }
 
-const NAME = /^[A-Za-z0-9_-]+$/;
-const TAG = /^[a-z0-9](?:[a-z0-9_:-]*[a-z0-9])?$/;
-const PROJECT = /^[A-Za-z0-9_-][A-Za-z0-9_ -]{1,38}[A-Za-z0-9_-]$/;
-
 /**
  * Points consumer stacks at workspaces: the `remote` backend or the `cloud`
  * block, on the right hostname and organization, never with a token in code
@@ -102,13 +99,13 @@ export class Backend {
    */
   public static forWorkspace(stack: TerraformStack, workspace: IWorkspace, options: BackendBindingOptions = {}): TerraformBackend {
     if (workspace.runWorkflow?.isVcsDriven && !options.speculativePlansOnly) {
-      fail(workspace,
+      fail(workspace, 'TFE-BACKEND-001',
         `stack ${stack.node.path} is bound to this VCS-driven workspace for applies, but the platform refuses CLI-driven applies on a workspace linked to a repository ` +
         '("Apply not allowed for workspaces with a VCS connection"): merge to the branch to apply, bind a CLI-driven workspace, or pass speculativePlansOnly: true for plans only.');
     }
     const name = literalNameOf(workspace);
     if (name === undefined) {
-      fail(workspace,
+      fail(workspace, 'TFE-BACKEND-002',
         `stack ${stack.node.path} cannot be bound to this workspace: its name is not known while the program runs (backend blocks take no references); ` +
         'create it with a literal name, or reference it with Workspace.fromWorkspaceName.');
     }
@@ -128,12 +125,12 @@ export class Backend {
   public static forWorkspaceGroup(stack: TerraformStack, group: WorkspaceGroup, options: BackendBindingOptions = {}): TerraformBackend {
     const vcsMember = group.members.find((m) => m.runWorkflow?.isVcsDriven);
     if (vcsMember && !options.speculativePlansOnly) {
-      fail(group,
+      fail(group, 'TFE-BACKEND-003',
         `stack ${stack.node.path} is bound to this group for applies, but member ${vcsMember.node.path} is VCS-driven and the platform refuses CLI-driven applies there: ` +
         'merge to the branch to apply, make the members CLI-driven, or pass speculativePlansOnly: true for plans only.');
     }
     if (Token.isUnresolved(group.prefix)) {
-      fail(group, 'the group prefix is not known while the program runs (backend blocks take no references): give a literal prefix.');
+      fail(group, 'TFE-BACKEND-004', 'the group prefix is not known while the program runs (backend blocks take no references): give a literal prefix.');
     }
     const common = Backend.common(stack, group, group.organization, options);
     for (const m of group.members) Backend.dependOn(stack, m);
@@ -157,41 +154,40 @@ export class Backend {
     ].filter((x): x is string => x !== undefined);
     if (type === BackendType.REMOTE) {
       if (options.workspaceTags !== undefined) {
-        fail(stack, `the remote backend selects workspaces by name or prefix, not by tags (got ${given.join(', ')}): use backendType: BackendType.CLOUD for tags.`);
+        fail(stack, 'TFE-BACKEND-005', `the remote backend selects workspaces by name or prefix, not by tags (got ${given.join(', ')}): use backendType: BackendType.CLOUD for tags.`);
       }
       if (given.length !== 1) {
-        fail(stack,
+        fail(stack, 'TFE-BACKEND-006',
           `the remote backend needs exactly one of workspaceName or workspacePrefix, got ${given.length === 0 ? 'neither' : given.join(' and ')}: ` +
           'give a name for one workspace, or a prefix for a family.');
       }
     } else {
       if (options.workspacePrefix !== undefined) {
-        fail(stack, `the cloud block selects workspaces by name or tags, not by prefix (got ${given.join(', ')}): use backendType: BackendType.REMOTE for a prefix, or tag the workspaces.`);
+        fail(stack, 'TFE-BACKEND-007', `the cloud block selects workspaces by name or tags, not by prefix (got ${given.join(', ')}): use backendType: BackendType.REMOTE for a prefix, or tag the workspaces.`);
       }
       if (given.length !== 1) {
-        fail(stack,
+        fail(stack, 'TFE-BACKEND-008',
           `the cloud block needs exactly one of workspaceName or workspaceTags, got ${given.length === 0 ? 'neither' : given.join(' and ')}: ` +
           'give a name for one workspace, or tags for a set of workspaces.');
       }
       if (options.workspaceTags !== undefined && options.workspaceTags.length === 0) {
-        fail(stack, 'workspaceTags is empty: give at least one tag the workspaces carry.');
+        fail(stack, 'TFE-BACKEND-009', 'workspaceTags is empty: give at least one tag the workspaces carry.');
       }
     }
-    const names: [string, string | undefined, RegExp, string][] = [
-      ['organizationName', options.organizationName, NAME, 'letters, numbers, "-" and "_"'],
-      ['workspaceName', options.workspaceName, NAME, 'letters, numbers, "-" and "_"'],
-      ['workspacePrefix', options.workspacePrefix, NAME, 'letters, numbers, "-" and "_"'],
-      ['projectName', options.projectName, PROJECT, '3 to 40 letters, numbers, spaces, "-" and "_"'],
-      ...(options.workspaceTags ?? []).map((t): [string, string, RegExp, string] => ['a workspace tag', t, TAG, 'lowercase letters, numbers, "_", ":" and "-"']),
+    const names: [string, string | undefined, FormKind][] = [
+      ['organizationName', options.organizationName, 'organization'],
+      ['workspaceName', options.workspaceName, 'workspace'],
+      ['workspacePrefix', options.workspacePrefix, 'workspacePrefix'],
+      ['projectName', options.projectName, 'project'],
+      ...(options.workspaceTags ?? []).map((t): [string, string, FormKind] => ['a workspace tag', t, 'tag']),
     ];
-    for (const [what, value, pattern, allowed] of names) {
+    for (const [what, value, kind] of names) {
       if (value === undefined) continue;
       if (Token.isUnresolved(value)) {
-        fail(stack, `${what} is a reference, but backend blocks take no references: give the literal value.`);
+        fail(stack, 'TFE-BACKEND-010', `${what} is a reference, but backend blocks take no references: give the literal value.`);
       }
-      if (!pattern.test(value)) {
-        fail(stack, `${what} ${quote(value)} cannot name a workspace target: use ${allowed}.`);
-      }
+      const problem = formProblem(kind, value);
+      if (problem) fail(stack, problem.ruleId, `${what}: ${problem.detail}`);
     }
     const hostname = Backend.hostname(stack, options);
     const organization = options.organizationName;
@@ -210,12 +206,16 @@ export class Backend {
   private static common(stack: TerraformStack, target: IConstruct, organization: IOrganization, options: BackendBindingOptions) {
     const org = literalNameOf(organization);
     if (org === undefined) {
-      fail(target,
+      fail(target, 'TFE-BACKEND-011',
         `stack ${stack.node.path} cannot be bound: the organization's name is not known while the program runs (backend blocks take no references); ` +
         'give the organization a literal name.');
     }
-    if (options.projectName !== undefined && (Token.isUnresolved(options.projectName) || !PROJECT.test(options.projectName))) {
-      fail(target, `projectName ${quote(options.projectName)} cannot name a project in a backend block: use 3 to 40 letters, numbers, spaces, "-" and "_", as a literal.`);
+    if (options.projectName !== undefined) {
+      if (Token.isUnresolved(options.projectName)) {
+        fail(target, 'TFE-BACKEND-010', 'projectName is a reference, but backend blocks take no references: give the literal value.');
+      }
+      const problem = formProblem('project', options.projectName);
+      if (problem) fail(target, problem.ruleId, `projectName: ${problem.detail}`);
     }
     return { hostname: Backend.hostname(target, options), organization: org };
   }
@@ -223,7 +223,7 @@ export class Backend {
   private static hostname(target: IConstruct, options: BackendBindingOptions): string {
     const hostname = options.hostname ?? Backend.providerHostname(target) ?? 'app.terraform.io';
     if (Token.isUnresolved(hostname) || !/^[A-Za-z0-9.-]+(:\d+)?$/.test(hostname)) {
-      fail(target, `hostname ${quote(hostname)} is not a literal host name: give the platform's host, e.g. "app.terraform.io" or "tfe.example.com".`);
+      fail(target, 'TFE-BACKEND-012', `hostname ${quote(hostname)} is not a literal host name: give the platform's host, e.g. "app.terraform.io" or "tfe.example.com".`);
     }
     return hostname;
   }

@@ -1,4 +1,5 @@
 export { Errors } from './errors';
+export * from './rules';
 export * from './api-token';
 export * from './run-credentials';
 export * from './entitlements';

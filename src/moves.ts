@@ -1,6 +1,7 @@
 import { Aspects, IAspect, TerraformResource, TerraformStack } from 'cdktf';
 import { makeUniqueId } from 'cdktf/lib/private/unique';
 import { IConstruct } from 'constructs';
+import { LEGACY_ADDRESS_MOVES_CONTEXT_KEY } from './private/legacy-addresses';
 import { fail, quote } from './private/validation';
 
 /**
@@ -20,6 +21,15 @@ import { fail, quote } from './private/validation';
  */
 export class Moves {
   /**
+   * The context key that leaves out the `moved` blocks from the addresses
+   * earlier versions of this library gave grants, attachments, run triggers
+   * and policy set parameters: set it to `false` once every environment has
+   * applied them (`app.node.setContext(Moves.LEGACY_ADDRESS_MOVES_CONTEXT_KEY, false)`,
+   * or in the `context` of `cdktf.json`).
+   */
+  public static readonly LEGACY_ADDRESS_MOVES_CONTEXT_KEY = LEGACY_ADDRESS_MOVES_CONTEXT_KEY;
+
+  /**
    * Declares that `construct` was previously at `previousPath`, given
    * relative to its stack (e.g. `Acme/Api`: the construct ids from the stack
    * down, without the stack's own id). Keep the call until every environment
@@ -30,10 +40,10 @@ export class Moves {
     const current = construct.node.scopes.slice(construct.node.scopes.indexOf(stack) + 1).map((c) => c.node.id);
     const previous = previousPath.split('/');
     if (previousPath === '' || previous.some((p) => p === '')) {
-      fail(construct, `previous path ${quote(previousPath)} is not a construct path: give the construct ids from the stack down, separated by "/", e.g. "Acme/Api".`);
+      fail(construct, 'TFE-MOVE-001', `previous path ${quote(previousPath)} is not a construct path: give the construct ids from the stack down, separated by "/", e.g. "Acme/Api".`);
     }
     if (previous.join('/') === current.join('/')) {
-      fail(construct, `previous path ${quote(previousPath)} is the construct's current path: nothing moved; remove Moves.renamedFrom.`);
+      fail(construct, 'TFE-MOVE-002', `previous path ${quote(previousPath)} is the construct's current path: nothing moved; remove Moves.renamedFrom.`);
     }
     Aspects.of(construct).add(new RenameAspect(construct, current.length, previous));
   }

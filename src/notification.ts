@@ -1,10 +1,12 @@
-import { Annotations, Token } from 'cdktf';
+import { Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { NotificationConfiguration } from './private/l1-classes';
+import { memoized } from './private/memo';
+import { checkForm } from './private/names';
 import { claim, identityOf } from './private/registry';
 import { checkSecret } from './private/secrets';
 import { escapeTemplate } from './private/text';
-import { checkString, fail, literal, quote } from './private/validation';
+import { checkString, fail, literal, quote, Violation, violation, warn } from './private/validation';
 import type { IWorkspace } from './workspace';
 
 /**
@@ -224,7 +226,9 @@ export class Notification extends Construct {
    * The notification configuration's ID (`nc-...`).
    * @attribute
    */
-  public readonly notificationId: string;
+  public get notificationId(): string {
+    return memoized(this, 'notificationId', () => this.resource.id);
+  }
 
   /**
    * The workspace whose events are notified.
@@ -236,26 +240,26 @@ export class Notification extends Construct {
    */
   public readonly triggers: NotificationTrigger[];
 
+  private readonly resource: NotificationConfiguration;
+
   constructor(scope: Construct, id: string, props: NotificationProps) {
     super(scope, id);
     this.workspace = props.workspace;
     this.triggers = props.triggers ?? [...RUN_TRIGGERS];
 
-    checkString(this, 'The notification name', props.name, (n) =>
-      n.trim() === '' ? `the notification name is empty (got ${quote(n)}): give it a name, unique in the workspace, e.g. "ops-slack".` : undefined,
-    );
+    checkForm(this, 'notification', 'The notification name', props.name);
     const name = literal(props.name);
     if (name !== undefined) {
       const holder = claim(this, `notification-name:${identityOf(props.workspace)}`, name);
       if (holder !== undefined) {
-        fail(this,
+        fail(this, 'TFE-NOTIF-001',
           `notification name ${quote(name)} is already used by ${holder} on workspace ${props.workspace.node.path}: ` +
           'notification names are unique per workspace; choose another name.');
       }
     }
     const count = countNotification(this, props.workspace);
     if (count > MAX_NOTIFICATIONS_PER_WORKSPACE) {
-      fail(this,
+      fail(this, 'TFE-NOTIF-002',
         `workspace ${props.workspace.node.path} would get ${count} notifications: the platform allows ${MAX_NOTIFICATIONS_PER_WORKSPACE} per workspace; ` +
         'combine triggers into fewer notifications, or send to one webhook that fans out.');
     }
@@ -263,7 +267,7 @@ export class Notification extends Construct {
     this.checkDestination(props.destination);
 
     const d = props.destination;
-    const resource = new NotificationConfiguration(this, 'Resource', {
+    this.resource = new NotificationConfiguration(this, 'Resource', {
       workspaceId: props.workspace.workspaceId,
       name: escapeTemplate(props.name),
       destinationType: d.destinationType,
@@ -274,7 +278,6 @@ export class Notification extends Construct {
       triggers: this.triggers,
       enabled: props.enabled ?? true,
     });
-    this.notificationId = resource.id;
   }
 
   private checkTriggers(triggers: NotificationTrigger[]): void {
@@ -282,15 +285,15 @@ export class Notification extends Construct {
     const seen = new Set<string>();
     for (const t of triggers) {
       if (!allowed.includes(t)) {
-        fail(this, `trigger ${quote(t)} is not a notification trigger: use NotificationTrigger values (${allowed.map((a) => quote(a)).join(', ')}).`);
+        fail(this, 'TFE-NOTIF-003', `trigger ${quote(t)} is not a notification trigger: use NotificationTrigger values (${allowed.map((a) => quote(a)).join(', ')}).`);
       }
       if (seen.has(t)) {
-        fail(this, `trigger ${quote(t)} is listed more than once in triggers ${quote(triggers)}: list each trigger once.`);
+        fail(this, 'TFE-NOTIF-004', `trigger ${quote(t)} is listed more than once in triggers ${quote(triggers)}: list each trigger once.`);
       }
       seen.add(t);
     }
     if (triggers.length === 0) {
-      Annotations.of(this).addWarning(
+      warn(this, 'TFE-NOTIF-005',
         'triggers is an empty list: the notification is never sent; give the events to notify, or omit triggers for every run event.',
       );
     }
@@ -303,7 +306,7 @@ export class Notification extends Construct {
         const kind = d.destinationType === 'slack' ? 'Slack' : 'Microsoft Teams';
         checkString(this, 'The webhook URL', d.url, (u) => urlProblem(u, true, `the ${kind} webhook URL`));
         if (d.url !== undefined && !Token.isUnresolved(d.url)) {
-          Annotations.of(this).addWarning(
+          warn(this, 'TFE-NOTIF-008',
             `the ${kind} webhook URL is a literal: the URL is a credential (anyone holding it can post to the channel; the provider marks it sensitive), ` +
             'and a literal is written in plain text to the synthesized JSON; prefer a sensitive TerraformVariable\'s value.',
           );
@@ -313,7 +316,7 @@ export class Notification extends Construct {
       case 'generic':
         checkString(this, 'The webhook URL', d.url, (u) => urlProblem(u, false, 'the webhook URL'));
         if (d.url !== undefined && literal(d.url)?.startsWith('http:')) {
-          Annotations.of(this).addWarning(
+          warn(this, 'TFE-NOTIF-009',
             `the webhook URL ${quote(d.url)} is plain http: payloads (and their signatures) travel unencrypted; use https.`,
           );
         }
@@ -328,24 +331,18 @@ export class Notification extends Construct {
     const addresses = d.emailAddresses ?? [];
     const users = d.users ?? [];
     if (addresses.length === 0 && users.length === 0) {
-      fail(this,
+      fail(this, 'TFE-NOTIF-010',
         `the email destination has no recipients (emailAddresses ${quote(d.emailAddresses)}, users ${quote(d.users)}): ` +
         'give users (organization members\' user IDs, e.g. member.userId) or, on Terraform Enterprise, emailAddresses.');
     }
     for (const a of addresses) {
-      checkString(this, 'An email address', a, (v) =>
-        /^[^\s@]+@[^\s@]+$/.test(v) ? undefined : `email address ${quote(v)} is not an email address: write it like "ops@example.com".`,
-      );
+      checkForm(this, 'notificationEmail', 'An email address', a);
     }
     for (const u of users) {
-      checkString(this, 'A user ID', u, (v) =>
-        /^user-[A-Za-z0-9]+$/.test(v)
-          ? undefined
-          : `user ID ${quote(v)} is not a user ID: it looks like "user-abc123" (use an organization member's userId, not an email address or user name).`,
-      );
+      checkForm(this, 'userId', 'A user ID', u);
     }
     if (addresses.length > 0) {
-      Annotations.of(this).addWarning(
+      warn(this, 'TFE-NOTIF-012',
         'emailAddresses only works on Terraform Enterprise: HCP Terraform emails organization members only; on HCP Terraform, use users (member user IDs).',
       );
     }
@@ -368,7 +365,7 @@ function countNotification(scope: IConstruct, workspace: IWorkspace): number {
   return count;
 }
 
-function urlProblem(value: string, httpsOnly: boolean, what: string): string | undefined {
+function urlProblem(value: string, httpsOnly: boolean, what: string): Violation | undefined {
   let url: URL | undefined;
   try {
     url = new URL(value);
@@ -376,10 +373,10 @@ function urlProblem(value: string, httpsOnly: boolean, what: string): string | u
     url = undefined;
   }
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    return `${what} ${quote(value)} is not an http(s) URL: write the full URL, e.g. "https://hooks.example.com/notify".`;
+    return violation('TFE-NOTIF-006', `${what} ${quote(value)} is not an http(s) URL: write the full URL, e.g. "https://hooks.example.com/notify".`);
   }
   if (httpsOnly && url.protocol !== 'https:') {
-    return `${what} ${quote(value)} is not https: webhooks of this kind are https only; copy the https URL the service gave you.`;
+    return violation('TFE-NOTIF-007', `${what} ${quote(value)} is not https: webhooks of this kind are https only; copy the https URL the service gave you.`);
   }
   return undefined;
 }

@@ -1,8 +1,9 @@
 import { Construct, IConstruct } from 'constructs';
 import type { IOrganization } from './organization';
 import { DataTfeOrganizationMembership, OrganizationMembership } from './private/l1-classes';
+import { memoized } from './private/memo';
+import { checkForm } from './private/names';
 import { escapeTemplate } from './private/text';
-import { checkString, fail, quote } from './private/validation';
 
 /**
  * A user's membership of an organization.
@@ -40,14 +41,6 @@ export interface OrganizationMemberProps extends OrganizationMemberOptions {
   readonly organization: IOrganization;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-function emailProblem(email: string): string | undefined {
-  return EMAIL.test(email)
-    ? undefined
-    : `member email ${quote(email)} is not an email address: give the user's address, e.g. "jane@example.com".`;
-}
-
 /**
  * Invites a user to an organization (`tfe_organization_membership`).
  * Put the member in teams with `team.addMember(member)`.
@@ -66,7 +59,7 @@ export class OrganizationMember extends Construct implements IOrganizationMember
    */
   public static fromEmail(scope: Construct, id: string, organization: IOrganization, email: string): IOrganizationMember {
     const member = new ImportedMember(scope, id, organization, undefined);
-    checkString(member, 'The member email', email, emailProblem);
+    checkForm(member, 'memberEmail', 'The member email', email);
     const lookup = new DataTfeOrganizationMembership(member, 'Lookup', {
       organization: organization.organizationName,
       email: escapeTemplate(email),
@@ -82,42 +75,36 @@ export class OrganizationMember extends Construct implements IOrganizationMember
    * The user's ID once the invitation is accepted.
    * @attribute
    */
-  public readonly userId: string;
+  public get userId(): string {
+    return memoized(this, 'userId', () => this.resource.userId);
+  }
+
+  private readonly resource: OrganizationMembership;
 
   constructor(scope: Construct, id: string, props: OrganizationMemberProps) {
     super(scope, id);
-    checkString(this, 'The member email', props.email, emailProblem);
-    const resource = new OrganizationMembership(this, 'Resource', {
+    checkForm(this, 'memberEmail', 'The member email', props.email);
+    this.resource = new OrganizationMembership(this, 'Resource', {
       organization: props.organization.organizationName,
       email: escapeTemplate(props.email),
     });
     this.organization = props.organization;
-    this.membershipId = resource.id;
-    this.userId = resource.userId;
+    this.membershipId = this.resource.id;
   }
 }
 
 class ImportedMember extends Construct implements IOrganizationMember {
   public readonly organization: IOrganization;
-  private _membershipId?: string;
+  public membershipId: string;
 
   constructor(scope: Construct, id: string, organization: IOrganization, membershipId: string | undefined) {
     super(scope, id);
     this.organization = organization;
-    if (membershipId !== undefined) {
-      checkString(this, 'The membership ID', membershipId, (v) =>
-        /^ou-[A-Za-z0-9]+$/.test(v) ? undefined : `membership ID ${quote(v)} is not an organization membership ID: it looks like "ou-abc123".`,
-      );
-      this._membershipId = membershipId;
-    }
-  }
-
-  public get membershipId(): string {
-    if (this._membershipId === undefined) fail(this, 'the membership ID is not known yet.');
-    return this._membershipId;
+    checkForm(this, 'membershipId', 'The membership ID', membershipId);
+    this.membershipId = membershipId ?? '';
   }
 
   public setId(id: string): void {
-    this._membershipId = id;
+    this.membershipId = id;
   }
 }

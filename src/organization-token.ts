@@ -1,12 +1,13 @@
 import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
-import { AccessReport } from './access-report';
 import { IApiToken, TokenKind, TokenOutputOptions } from './api-token';
-import { ValidationError } from './errors';
 import type { IOrganization } from './organization';
+import { markAccessRelevant } from './private/access-hook';
 import { TfeOrganizationToken } from './private/l1-classes';
+import { memoized } from './private/memo';
 import { claim, identityOf } from './private/registry';
 import { sensitiveTokenOutput, tokenExpiry } from './private/tokens';
+import { fail } from './private/validation';
 
 /**
  * Options for the organization token, without the organization.
@@ -43,7 +44,9 @@ export interface OrganizationTokenProps extends OrganizationTokenOptions {
  * `RunCredentials.fromToken` refuses it.
  */
 export class OrganizationToken extends Construct implements IApiToken {
-  public readonly tokenValue: string;
+  public get tokenValue(): string {
+    return memoized(this, 'tokenValue', () => this.resource.token);
+  }
 
   /**
    * When the token expires (RFC 3339), if it does.
@@ -57,26 +60,25 @@ export class OrganizationToken extends Construct implements IApiToken {
    */
   public readonly organization: IOrganization;
 
+  private readonly resource: TfeOrganizationToken;
+
   constructor(scope: Construct, id: string, props: OrganizationTokenProps) {
     super(scope, id);
     this.organization = props.organization;
     const holder = claim(this, 'organization-token', identityOf(props.organization));
     if (holder !== undefined) {
-      throw new ValidationError(
+      fail(this, 'TFE-TOK-007',
         `organization ${props.organization.node.path} already has a token (${holder}): an organization has exactly one token; ` +
-          'reuse it, or use team tokens for separate credentials.',
-        this,
-      );
+        'reuse it, or use team tokens for separate credentials.');
     }
     const expiredAt = tokenExpiry(this, props.expiresAt);
     this.expiresAt = expiredAt;
-    AccessReport.enable(this);
-    const resource = new TfeOrganizationToken(this, 'Resource', {
+    markAccessRelevant(this);
+    this.resource = new TfeOrganizationToken(this, 'Resource', {
       organization: props.organization.organizationName,
       expiredAt,
       forceRegenerate: props.forceRegenerate,
     });
-    this.tokenValue = resource.token;
   }
 
   /**

@@ -1,13 +1,15 @@
-import { Annotations, Token } from 'cdktf';
+import { Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { Entitlement, Entitlements } from './entitlements';
 import { OrganizationMember, OrganizationMemberOptions } from './organization-member';
 import { OrganizationToken, OrganizationTokenOptions } from './organization-token';
 import { requireEntitlement } from './private/entitlements';
 import { TfeOrganization } from './private/l1-classes';
+import { memoized } from './private/memo';
+import { checkForm } from './private/names';
 import { setIdentity, setLiteralName } from './private/registry';
 import { escapeTemplate } from './private/text';
-import { checkString, fail, literal, quote } from './private/validation';
+import { fail, inform, literal, quote } from './private/validation';
 import { Project, ProjectOptions } from './project';
 import { Team, TeamOptions } from './team';
 
@@ -184,20 +186,6 @@ export abstract class OrganizationBase extends Construct implements IOrganizatio
   }
 }
 
-const ORG_NAME = /^[A-Za-z0-9_-]+$/;
-const EMAIL = /^[^\s@]+@[^\s@]+$/;
-
-/**
- * Checks an organization name against the platform's rules.
- * @returns a message, or undefined when the name is valid
- */
-function organizationNameProblem(name: string): string | undefined {
-  if (!ORG_NAME.test(name)) {
-    return `organization name ${quote(name)} is invalid: use only letters, numbers, "-" and "_" (and at least one character).`;
-  }
-  return undefined;
-}
-
 /**
  * An organization created by this app (`tfe_organization`).
  *
@@ -221,14 +209,16 @@ export class Organization extends OrganizationBase {
    * The organization's ID (its name, as the platform uses it in the API).
    * @attribute
    */
-  public readonly organizationId: string;
+  public get organizationId(): string {
+    return memoized(this, 'organizationId', () => this.resource.id);
+  }
+
+  private readonly resource: TfeOrganization;
 
   constructor(scope: Construct, id: string, props: OrganizationProps) {
     super(scope, id);
-    checkString(this, 'The organization name', props.name, organizationNameProblem);
-    checkString(this, 'The organization email', props.email, (email) =>
-      EMAIL.test(email) ? undefined : `email ${quote(email)} is not an email address: give the admin address, e.g. "platform@example.com".`,
-    );
+    checkForm(this, 'organization', 'The organization name', props.name);
+    checkForm(this, 'organizationEmail', 'The organization email', props.email);
     checkMinutes(this, 'sessionTimeoutMinutes', props.sessionTimeoutMinutes);
     checkMinutes(this, 'sessionRememberMinutes', props.sessionRememberMinutes);
     this.entitlements = props.entitlements;
@@ -236,7 +226,7 @@ export class Organization extends OrganizationBase {
       requireEntitlement(this, this, Entitlement.COST_ESTIMATION, 'costEstimationEnabled');
     }
 
-    const resource = new TfeOrganization(this, 'Resource', {
+    const resource = this.resource = new TfeOrganization(this, 'Resource', {
       name: props.name,
       email: escapeTemplate(props.email),
       collaboratorAuthPolicy: props.collaboratorAuthPolicy,
@@ -251,7 +241,6 @@ export class Organization extends OrganizationBase {
       ownersTeamSamlRoleId: props.ownersTeamSamlRoleId,
     });
     this.organizationName = resource.name;
-    this.organizationId = resource.id;
     const name = literal(props.name);
     if (name !== undefined) {
       setIdentity(this, `org:${name}`);
@@ -263,11 +252,11 @@ export class Organization extends OrganizationBase {
 function checkMinutes(scope: IConstruct, prop: string, value: number | undefined): void {
   if (value === undefined) return;
   if (Token.isUnresolved(value)) {
-    Annotations.of(scope).addInfo(`${prop} is only known at plan time; the platform checks it at apply.`);
+    inform(scope, 'TFE-REF-001', `${prop} is only known at plan time; the platform checks it at apply.`);
     return;
   }
   if (!Number.isInteger(value) || value < 1) {
-    fail(scope, `${prop} must be a whole number of minutes of at least 1, got ${quote(value)}.`);
+    fail(scope, 'TFE-ORG-002', `${prop} must be a whole number of minutes of at least 1, got ${quote(value)}.`);
   }
 }
 
@@ -278,7 +267,7 @@ class ImportedOrganization extends OrganizationBase {
   constructor(scope: Construct, id: string, organizationName: string, entitlements: Entitlements | undefined) {
     super(scope, id);
     this.entitlements = entitlements;
-    checkString(this, 'The organization name', organizationName, organizationNameProblem);
+    checkForm(this, 'organization', 'The organization name', organizationName);
     this.organizationName = organizationName;
     const name = literal(organizationName);
     if (name !== undefined) {

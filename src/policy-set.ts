@@ -1,4 +1,4 @@
-import { Annotations, Lazy } from 'cdktf';
+import { Lazy } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { Entitlement } from './entitlements';
 import type { IOrganization } from './organization';
@@ -6,11 +6,15 @@ import { EnforcementLevel, IPolicy, PolicyKind } from './policy';
 import { requireEntitlement } from './private/entitlements';
 import { escapeTemplate } from './private/hcl';
 import { PolicySetParameter, ProjectPolicySet, TfePolicySet, WorkspacePolicySet, WorkspacePolicySetExclusion } from './private/l1-classes';
+import { recordLegacyId } from './private/legacy-addresses';
+import { memoized } from './private/memo';
+import { checkForm } from './private/names';
 import { recordPolicyMembership } from './private/policy-registry';
-import { claim, identityOf, sameIdentity, setIdentity } from './private/registry';
+import { claim, connectionId, identityOf, sameIdentity, setIdentity } from './private/registry';
 import { checkSecret } from './private/secrets';
 import { text } from './private/text';
-import { checkString, fail, literal, quote, resolveValue, uniqueChildId } from './private/validation';
+import { checkString, fail, literal, quote, resolveValue, synthProblem, violation, warn } from './private/validation';
+import { checkVcsConnection } from './private/vcs-connection';
 import type { IProject } from './project';
 import type { IVcsConnection } from './vcs';
 import type { IWorkspace } from './workspace';
@@ -219,14 +223,15 @@ export interface PolicySetProps {
   readonly agentEnabled?: boolean;
 }
 
-const POLICY_SET_NAME = /^[A-Za-z0-9_-]+$/;
-const PARAMETER_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const REPOSITORY = /^[^/\s]+\/[^/\s]+$|^[^/\s]+\/[^/\s]+\/_git\/[^/\s]+$/;
-
-function policySetNameProblem(name: string): string | undefined {
-  return POLICY_SET_NAME.test(name)
-    ? undefined
-    : `policy set name ${quote(name)} is invalid: a policy set name has at least one character and only letters, numbers, "-" and "_" (no spaces), e.g. "aws-guardrails".`;
+/**
+ * The Terraform expression a reference stands for (`var.key` for
+ * `${var.key}`), for construct ids: the same however many tokens the program
+ * created before it.
+ */
+function referenceText(scope: IConstruct, value: string): string {
+  const resolved = resolveValue(scope, value);
+  const expression = typeof resolved === 'string' ? resolved : JSON.stringify(resolved);
+  return expression.replace(/^\$\{([\s\S]*)\}$/, '$1').replace(/\//g, '-');
 }
 
 /**
@@ -247,20 +252,21 @@ export abstract class PolicySetBase extends Construct implements IPolicySet {
     const key = identityOf(workspace);
     const existing = this.workspaceAttachments.get(key);
     if (existing) {
-      fail(this,
+      fail(this, 'TFE-PSET-003',
         `workspace ${workspace.node.path} is already attached to this policy set (${existing.resource.node.path}): ` +
         'a set is attached to a workspace once; remove the duplicate attachTo (or the duplicate entry in workspaces).');
     }
     const excluded = this.exclusions.get(key);
     if (excluded) {
-      fail(this,
+      fail(this, 'TFE-PSET-004',
         `workspace ${workspace.node.path} is excluded from this policy set (${excluded.resource.node.path}) and cannot also be attached: ` +
         'an exclusion wins over every attachment, so the set would not be enforced there; remove the exclude or the attachTo.');
     }
-    const resource = new WorkspacePolicySet(this, uniqueChildId(this, `Workspace-${workspace.node.id}`), {
+    const resource = new WorkspacePolicySet(this, connectionId('Workspace', workspace), {
       policySetId: this.policySetId,
       workspaceId: workspace.workspaceId,
     });
+    recordLegacyId(resource, this, `Workspace-${workspace.node.id}`);
     this.workspaceAttachments.set(key, { target: workspace, resource });
     return resource;
   }
@@ -270,14 +276,15 @@ export abstract class PolicySetBase extends Construct implements IPolicySet {
     const key = identityOf(project);
     const existing = this.projectAttachments.get(key);
     if (existing) {
-      fail(this,
+      fail(this, 'TFE-PSET-005',
         `project ${project.node.path} is already attached to this policy set (${existing.resource.node.path}): ` +
         'a set is attached to a project once; remove the duplicate attachToProject (or the duplicate entry in projects).');
     }
-    const resource = new ProjectPolicySet(this, uniqueChildId(this, `Project-${project.node.id}`), {
+    const resource = new ProjectPolicySet(this, connectionId('Project', project), {
       policySetId: this.policySetId,
       projectId: project.projectId,
     });
+    recordLegacyId(resource, this, `Project-${project.node.id}`);
     this.projectAttachments.set(key, { target: project, resource });
     return resource;
   }
@@ -291,51 +298,50 @@ export abstract class PolicySetBase extends Construct implements IPolicySet {
     const key = identityOf(workspace);
     const existing = this.exclusions.get(key);
     if (existing) {
-      fail(this,
+      fail(this, 'TFE-PSET-006',
         `workspace ${workspace.node.path} is already excluded from this policy set (${existing.resource.node.path}): ` +
         'remove the duplicate exclude (or the duplicate entry in excludedWorkspaces).');
     }
     const attached = this.workspaceAttachments.get(key);
     if (attached) {
-      fail(this,
+      fail(this, 'TFE-PSET-007',
         `workspace ${workspace.node.path} is attached to this policy set (${attached.resource.node.path}) and cannot also be excluded: ` +
         'an exclusion wins over every attachment, so attaching it has no effect; remove the attachTo (to exclude it) or the exclude (to enforce the set there). ' +
         'Exclusions are for workspaces the set covers through a project or an organization-wide scope.');
     }
-    const resource = new WorkspacePolicySetExclusion(this, uniqueChildId(this, `Exclusion-${workspace.node.id}`), {
+    const resource = new WorkspacePolicySetExclusion(this, connectionId('Exclusion', workspace), {
       policySetId: this.policySetId,
       workspaceId: workspace.workspaceId,
     });
+    recordLegacyId(resource, this, `Exclusion-${workspace.node.id}`);
     this.exclusions.set(key, { target: workspace, resource });
     return resource;
   }
 
   public addParameter(key: string, value: string, options: PolicySetParameterOptions = {}): PolicySetParameter {
-    checkString(this, 'A parameter key', key, (k) =>
-      PARAMETER_KEY.test(k)
-        ? undefined
-        : `parameter key ${quote(k)} is not an identifier: Sentinel reads parameters as variables, so a key is letters, digits and "_", ` +
-          'not starting with a digit, e.g. "allowed_regions".',
-    );
+    checkForm(this, 'policySetParameter', 'A parameter key', key);
     const literalKey = literal(key);
-    if (literalKey !== undefined) {
-      const existing = this.parameters.get(literalKey);
-      if (existing) {
-        fail(this,
-          `parameter key ${quote(literalKey)} is already set on this policy set (${existing.node.path}): a key appears once per set; ` +
-          'remove the duplicate addParameter, or change its key.');
-      }
+    // A key is named by its text, or a reference key by the expression it
+    // stands for (`${var.key}` -> `ref:var.key`): never by the order of calls.
+    const handle = literalKey ?? `ref:${referenceText(this, key)}`;
+    const existing = this.parameters.get(handle);
+    if (existing) {
+      fail(this, 'TFE-PSET-009',
+        `parameter key ${quote(literalKey ?? handle)} is already set on this policy set (${existing.node.path}): a key appears once per set; ` +
+        'remove the duplicate addParameter, or change its key.');
     }
     if (options.sensitive) {
       checkSecret(this, literalKey ?? 'parameter', value, options.allowPlaintextSecret ?? false);
     }
-    const parameter = new PolicySetParameter(this, uniqueChildId(this, `Parameter-${literalKey ?? this.parameters.size + 1}`), {
+    const parameter = new PolicySetParameter(this, `Parameter-${handle}`, {
       policySetId: this.policySetId,
       key,
       value: escapeTemplate(value),
       sensitive: options.sensitive ?? false,
     });
-    this.parameters.set(literalKey ?? `\u0000${this.parameters.size}`, parameter);
+    // Earlier versions numbered parameters with reference keys in the order they were added.
+    if (literalKey === undefined) recordLegacyId(parameter, this, `Parameter-${this.parameters.size + 1}`);
+    this.parameters.set(handle, parameter);
     return parameter;
   }
 
@@ -362,7 +368,7 @@ export abstract class PolicySetBase extends Construct implements IPolicySet {
 
   private checkSameOrganization(kind: string, target: IWorkspace | IProject): void {
     if (!sameIdentity(target.organization, this.organization)) {
-      fail(this,
+      fail(this, 'TFE-PSET-010',
         `${kind} ${target.node.path} belongs to organization ${quote(identityOf(target.organization))}, but this policy set belongs to ` +
         `${quote(identityOf(this.organization))}: a policy set applies only within its organization; ` +
         `use a ${kind} of ${quote(identityOf(this.organization))}, or create a policy set in the other organization.`);
@@ -399,12 +405,7 @@ export class PolicySet extends PolicySetBase {
    */
   public static fromPolicySetId(scope: Construct, id: string, organization: IOrganization, policySetId: string): IPolicySet {
     const set = new ImportedPolicySet(scope, id, organization, policySetId);
-    checkString(set, 'The policy set ID', policySetId, (v) =>
-      // The provider refuses any other form in policy_set_id arguments.
-      /^polset-[A-Za-z0-9]{16}$/.test(v)
-        ? undefined
-        : `policy set ID ${quote(v)} is not a policy set ID: it is "polset-" and 16 letters or digits, like "polset-wAs3zYmWAhYK7peR".`,
-    );
+    checkForm(set, 'policySetId', 'The policy set ID', policySetId);
     return set;
   }
 
@@ -420,7 +421,9 @@ export class PolicySet extends PolicySetBase {
    * The policy set's name.
    * @attribute
    */
-  public readonly policySetName: string;
+  public get policySetName(): string {
+    return memoized(this, 'policySetName', () => this.resource.name);
+  }
 
   /**
    * Whether the set applies to every workspace of the organization.
@@ -443,15 +446,15 @@ export class PolicySet extends PolicySetBase {
     this.appliesToAllWorkspaces = props.appliesToAllWorkspaces ?? false;
     this.vcs = props.vcs;
     if (!Object.values(PolicyKind).includes(this.setKind)) {
-      fail(this, `policy set kind ${quote(this.setKind)} is not a policy kind: use PolicyKind.SENTINEL or PolicyKind.OPA.`);
+      fail(this, 'TFE-PSET-002', `policy set kind ${quote(this.setKind)} is not a policy kind: use PolicyKind.SENTINEL or PolicyKind.OPA.`);
     }
     requireEntitlement(this, props.organization, Entitlement.POLICY_ENFORCEMENT, `policy set ${quote(props.name)}`);
-    checkString(this, 'The policy set name', props.name, policySetNameProblem);
+    checkForm(this, 'policySet', 'The policy set name', props.name);
     const name = literal(props.name);
     if (name !== undefined) {
       const holder = claim(this, `policy-set-name:${identityOf(props.organization)}`, name);
       if (holder !== undefined) {
-        fail(this,
+        fail(this, 'TFE-PSET-001',
           `policy set name ${quote(name)} is already used by ${holder} in organization ${props.organization.node.path}: ` +
           'policy set names are unique per organization; choose another name.');
       }
@@ -483,7 +486,6 @@ export class PolicySet extends PolicySetBase {
         : undefined,
     });
     this.policySetId = this.resource.id;
-    this.policySetName = this.resource.name;
 
     for (const policy of props.policies ?? []) this.addPolicy(policy);
     for (const workspace of props.workspaces ?? []) this.attachTo(workspace);
@@ -499,23 +501,23 @@ export class PolicySet extends PolicySetBase {
    */
   public addPolicy(policy: IPolicy): void {
     if (this.vcs) {
-      fail(this,
+      fail(this, 'TFE-PSET-011',
         `policy ${policy.node.path} cannot be added: this policy set reads its policies from the VCS repository ${quote(this.vcs.repository)}, ` +
         'and a VCS-backed set takes no listed policies (the provider refuses policy_ids with vcs_repo); ' +
         'put the policy in the repository, or use a set without vcs for listed policies.');
     }
     if (!sameIdentity(policy.organization, this.organization)) {
-      fail(this,
+      fail(this, 'TFE-PSET-012',
         `policy ${policy.node.path} belongs to organization ${quote(identityOf(policy.organization))}, but this policy set belongs to ` +
         `${quote(identityOf(this.organization))}: a set holds policies of its own organization; ` +
         `create the policy in ${quote(identityOf(this.organization))}, or add it to a set of its organization.`);
     }
     if (this.members.some((p) => sameIdentity(p, policy))) {
-      fail(this, `policy ${policy.node.path} is already in this policy set: remove the duplicate addPolicy (or the duplicate entry in policies).`);
+      fail(this, 'TFE-PSET-013', `policy ${policy.node.path} is already in this policy set: remove the duplicate addPolicy (or the duplicate entry in policies).`);
     }
     const earlier = recordPolicyMembership(this, identityOf(policy), identityOf(this.organization));
     if (earlier) {
-      fail(this,
+      fail(this, 'TFE-PSET-014',
         `policy ${policy.node.path} is already in policy set ${earlier.setPath} of organization ${quote(earlier.organization)}, ` +
         `and this set belongs to ${quote(identityOf(this.organization))}: a policy belongs to one organization, so it cannot be in sets of two; ` +
         'create a separate policy in each organization.');
@@ -546,29 +548,32 @@ export class PolicySet extends PolicySetBase {
   private validateOptions(props: PolicySetProps): void {
     const escaped = (props as unknown as { policiesPath?: unknown }).policiesPath;
     if (escaped !== undefined) {
-      fail(this,
+      fail(this, 'TFE-PSET-015',
         `policiesPath ${quote(escaped)} was given outside vcs: a policies path is a directory of the set's VCS repository, and the provider ` +
         'accepts policies_path only with vcs_repo; move it into vcs: { connection, repository, policiesPath }, or drop it.');
     }
     if (props.overridable !== undefined && this.setKind !== PolicyKind.OPA) {
-      fail(this,
+      fail(this, 'TFE-PSET-016',
         `overridable (${props.overridable}) is set on a ${quote(this.setKind)} policy set: the provider accepts overridable for OPA policy sets only ` +
         '(Sentinel sets are overridden per policy, by the soft-mandatory level); remove overridable, or make the set kind: PolicyKind.OPA.');
     }
     if (this.setKind === PolicyKind.OPA && props.agentEnabled === false) {
-      fail(this,
+      fail(this, 'TFE-PSET-017',
         'agentEnabled is false on an OPA policy set: OPA policies only run as policy evaluations in the HCP Terraform agent; ' +
         'remove agentEnabled (or set it to true).');
     }
     checkString(this, 'The policy tool version', props.policyToolVersion, (v) => {
-      if (v.trim() === '') return `policyToolVersion ${quote(v)} is empty: give a version such as "0.24.1", or leave it out for the latest.`;
+      if (v.trim() === '') {
+        return violation('TFE-PSET-018', `policyToolVersion ${quote(v)} is empty: give a version such as "0.24.1", or leave it out for the latest.`);
+      }
       if (this.setKind === PolicyKind.OPA && v === 'latest') {
-        return 'policyToolVersion "latest" is not accepted for OPA policy sets: give a version such as "0.61.0", or leave policyToolVersion out for the latest.';
+        return violation('TFE-PSET-019',
+          'policyToolVersion "latest" is not accepted for OPA policy sets: give a version such as "0.61.0", or leave policyToolVersion out for the latest.');
       }
       return undefined;
     });
     if (this.setKind === PolicyKind.SENTINEL && props.policyToolVersion !== undefined && props.agentEnabled === false) {
-      fail(this,
+      fail(this, 'TFE-PSET-020',
         `policyToolVersion ${quote(props.policyToolVersion)} with agentEnabled false: legacy Sentinel policy checks always run the latest Sentinel, ` +
         'only policy evaluations in the agent pin a version; set agentEnabled: true, or remove policyToolVersion.');
     }
@@ -576,22 +581,11 @@ export class PolicySet extends PolicySetBase {
 
   private validateVcs(vcs: PolicySetVcsOptions): void {
     requireEntitlement(this, this.organization, Entitlement.VCS_INTEGRATIONS, `the VCS-backed policy set ${this.node.path}`);
-    checkString(this, 'The repository', vcs.repository, (r) =>
-      REPOSITORY.test(r)
-        ? undefined
-        : `repository ${quote(r)} is not a repository identifier: write "<vcs organization>/<repository>" (Azure DevOps: "<organization>/<project>/_git/<repository>").`,
-    );
-    if (!vcs.connection || (vcs.connection.oauthTokenId === undefined) === (vcs.connection.githubAppInstallationId === undefined)) {
-      fail(this,
-        'the VCS repository needs a connection with exactly one of an OAuth token ID or a GitHub App installation ID: pass an OAuthClient or a GitHubAppInstallation.');
-    }
-    if (vcs.connection.organization && !sameIdentity(vcs.connection.organization, this.organization)) {
-      fail(this,
-        `VCS connection ${vcs.connection.node.path} belongs to organization ${quote(identityOf(vcs.connection.organization))}, ` +
-        `but this policy set belongs to ${quote(identityOf(this.organization))}: use a connection of the set's organization.`);
-    }
-    checkString(this, 'The policies path', vcs.policiesPath, (p) =>
-      p.trim() === '' ? `policiesPath ${quote(p)} is empty: give the repository directory of the policy set, e.g. "policies/aws", or leave it out for the root.` : undefined,
+    checkForm(this, 'repository', 'The repository', vcs.repository);
+    checkVcsConnection(this, 'policy set', vcs.connection, this.organization);
+    checkString(this, 'The policies path', vcs.policiesPath, (p) => p.trim() === ''
+      ? violation('TFE-PSET-021', `policiesPath ${quote(p)} is empty: give the repository directory of the policy set, e.g. "policies/aws", or leave it out for the root.`)
+      : undefined,
     );
   }
 
@@ -605,29 +599,29 @@ export class PolicySet extends PolicySetBase {
     if (this.appliesToAllWorkspaces) {
       const targets = [...this.attachedWorkspaces, ...this.attachedProjects];
       if (targets.length > 0) {
-        errors.push(
+        errors.push(synthProblem(violation('TFE-PSET-022',
           'policy set applies to all workspaces (appliesToAllWorkspaces: true, the provider\'s global) but is also attached to ' +
           `${targets.map((t) => t.node.path).join(', ')}: an organization-wide set already covers every workspace; ` +
           'either drop appliesToAllWorkspaces (to enforce the set on the chosen workspaces and projects only) or remove the attachTo/attachToProject calls ' +
-          '(exclude(workspace) is how an organization-wide set skips a workspace).');
+          '(exclude(workspace) is how an organization-wide set skips a workspace).')));
       }
     } else if (this.excludedWorkspaces.length > 0 && this.attachedProjects.length === 0) {
-      Annotations.of(this).addWarning(
+      warn(this, 'TFE-PSET-023',
         `exclusions of ${this.excludedWorkspaces.map((w) => w.node.path).join(', ')} have no effect: the set is neither organization-wide nor attached ` +
         'to a project, so it covers only the workspaces attached to it directly.');
     }
     const mismatched = this.members.filter((p) => p.kind !== this.setKind);
     if (mismatched.length > 0) {
-      errors.push(
+      errors.push(synthProblem(violation('TFE-PSET-024',
         `policy set of kind ${quote(this.setKind)} holds policies of another kind: ${mismatched.map((p) => `${p.node.path} (${quote(p.kind)})`).join(', ')}; ` +
-        'a set\'s policies all share its kind: move them to a set of their kind, or change the set\'s kind.');
+        'a set\'s policies all share its kind: move them to a set of their kind, or change the set\'s kind.')));
     }
     const rendered = resolveValue(this, this.resource.toTerraform())?.resource?.tfe_policy_set;
     const body = rendered ? Object.values(rendered)[0] as { [key: string]: unknown } : undefined;
     if (body && body.policies_path !== undefined && body.vcs_repo === undefined) {
-      errors.push(
+      errors.push(synthProblem(violation('TFE-PSET-025',
         `policies_path ${quote(body.policies_path)} is set without vcs_repo (through an override of ${this.resource.node.path}): the provider accepts a ` +
-        'policies path only with a VCS repository; pass vcs: { connection, repository, policiesPath } instead.');
+        'policies path only with a VCS repository; pass vcs: { connection, repository, policiesPath } instead.')));
     }
     return errors;
   }

@@ -7,9 +7,11 @@ import type { IOrganization } from './organization';
 import { requireEntitlement } from './private/entitlements';
 import { escapeTemplate } from './private/hcl';
 import { TfePolicy } from './private/l1-classes';
+import { memoized } from './private/memo';
+import { checkForm } from './private/names';
 import { claim, identityOf, setIdentity } from './private/registry';
 import { text } from './private/text';
-import { checkString, fail, literal, quote } from './private/validation';
+import { checkString, fail, literal, quote, violation } from './private/validation';
 
 /**
  * The policy-as-code framework of a policy or policy set.
@@ -141,24 +143,24 @@ export class PolicySource {
     let code: string;
     if (this.filePath !== undefined) {
       if (Token.isUnresolved(this.filePath)) {
-        fail(scope,
+        fail(scope, 'TFE-POL-007',
           `PolicySource.fromFile got a token (${this.filePath}) as its path: the file is read while the program runs, so the path must be a literal; ` +
           'pass a path such as "policies/main.sentinel", or use PolicySource.inline(...) for code known only later.');
       }
       if (!fs.existsSync(this.filePath) || !fs.statSync(this.filePath).isFile()) {
-        fail(scope,
+        fail(scope, 'TFE-POL-008',
           `policy file ${quote(this.filePath)} does not exist (or is not a file): PolicySource.fromFile resolves relative paths against the ` +
           `current directory (${quote(process.cwd())}); fix the path, or run the program from the directory it is relative to.`);
       }
       code = fs.readFileSync(this.filePath, 'utf8');
       if (code.trim() === '') {
-        fail(scope, `policy file ${quote(this.filePath)} is empty: a policy needs code; write the policy into the file, or point to another file.`);
+        fail(scope, 'TFE-POL-009', `policy file ${quote(this.filePath)} is empty: a policy needs code; write the policy into the file, or point to another file.`);
       }
     } else {
       code = this.code ?? '';
       checkString(scope, 'The policy code', code, (c) =>
         c.trim() === ''
-          ? `the policy code is empty (${quote(c)}): a policy needs code, e.g. PolicySource.inline('main = rule { true }') or PolicySource.fromFile('policies/main.sentinel').`
+          ? violation('TFE-POL-010', `the policy code is empty (${quote(c)}): a policy needs code, e.g. PolicySource.inline('main = rule { true }') or PolicySource.fromFile('policies/main.sentinel').`)
           : undefined,
       );
     }
@@ -277,14 +279,6 @@ export interface PolicyAttributes {
   readonly enforcementLevel?: EnforcementLevel;
 }
 
-const POLICY_NAME = /^[A-Za-z0-9_-]+$/;
-
-function policyNameProblem(name: string): string | undefined {
-  return POLICY_NAME.test(name)
-    ? undefined
-    : `policy name ${quote(name)} is invalid: a policy name has at least one character and only letters, numbers, "-" and "_" (no spaces), e.g. "restrict-instance-types".`;
-}
-
 /**
  * Fails unless `level` is one of the levels of `kind`.
  */
@@ -294,7 +288,7 @@ function checkLevel(scope: IConstruct, kind: PolicyKind, level: EnforcementLevel
     const options = kind === PolicyKind.OPA
       ? 'EnforcementLevel.OPA_ADVISORY or EnforcementLevel.OPA_MANDATORY'
       : 'EnforcementLevel.SENTINEL_ADVISORY, SENTINEL_SOFT_MANDATORY or SENTINEL_HARD_MANDATORY';
-    fail(scope,
+    fail(scope, 'TFE-POL-003',
       `enforcement level ${quote(`${level.kind}/${level.level}`)} is not a level of ${quote(kind)} policies ` +
       `(${kind} levels: ${valid.map((l) => quote(l)).join(', ')}): use ${options}, or change the policy's kind.`);
   }
@@ -321,15 +315,12 @@ export class Policy extends Construct implements IPolicy {
    */
   public static fromPolicyAttributes(scope: Construct, id: string, attrs: PolicyAttributes): IPolicy {
     const policy = new ImportedPolicy(scope, id, attrs);
-    checkString(policy, 'The policy ID', attrs.policyId, (v) =>
-      /^pol-[A-Za-z0-9]+$/.test(v) ? undefined : `policy ID ${quote(v)} is not a policy ID: it looks like "pol-u3S5p2Uwk21keu1s".`,
-    );
+    checkForm(policy, 'policyId', 'The policy ID', attrs.policyId);
     if (attrs.enforcementLevel) checkLevel(policy, attrs.kind, attrs.enforcementLevel);
     return policy;
   }
 
   public readonly policyId: string;
-  public readonly policyName: string;
   public readonly kind: PolicyKind;
   public readonly organization: IOrganization;
 
@@ -343,21 +334,23 @@ export class Policy extends Construct implements IPolicy {
    */
   public readonly query?: string;
 
+  private readonly resource: TfePolicy;
+
   constructor(scope: Construct, id: string, props: PolicyProps) {
     super(scope, id);
     this.organization = props.organization;
     this.kind = props.kind;
     this.query = props.query;
     if (!Object.values(PolicyKind).includes(props.kind)) {
-      fail(this, `policy kind ${quote(props.kind)} is not a policy kind: use PolicyKind.SENTINEL or PolicyKind.OPA.`);
+      fail(this, 'TFE-POL-002', `policy kind ${quote(props.kind)} is not a policy kind: use PolicyKind.SENTINEL or PolicyKind.OPA.`);
     }
     requireEntitlement(this, props.organization, Entitlement.POLICY_ENFORCEMENT, `policy ${quote(props.name)}`);
-    checkString(this, 'The policy name', props.name, policyNameProblem);
+    checkForm(this, 'policy', 'The policy name', props.name);
     const name = literal(props.name);
     if (name !== undefined) {
       const holder = claim(this, `policy-name:${identityOf(props.organization)}`, name);
       if (holder !== undefined) {
-        fail(this,
+        fail(this, 'TFE-POL-001',
           `policy name ${quote(name)} is already used by ${holder} in organization ${props.organization.node.path}: ` +
           'policy names are unique per organization; choose another name.');
       }
@@ -369,20 +362,21 @@ export class Policy extends Construct implements IPolicy {
 
     if (props.kind === PolicyKind.OPA) {
       if (props.query === undefined) {
-        fail(this,
+        fail(this, 'TFE-POL-004',
           'OPA policy without a query: the platform evaluates the rule the query names and refuses an OPA policy without one; ' +
           'set query to the rule of your Rego code, e.g. query: "data.terraform.deny".');
       }
-      checkString(this, 'The OPA query', props.query, (q) =>
-        q.trim() === '' ? `the OPA query is empty (${quote(q)}): set it to the rule of your Rego code, e.g. "data.terraform.deny".` : undefined,
+      checkString(this, 'The OPA query', props.query, (q) => q.trim() === ''
+        ? violation('TFE-POL-005', `the OPA query is empty (${quote(q)}): set it to the rule of your Rego code, e.g. "data.terraform.deny".`)
+        : undefined,
       );
     } else if (props.query !== undefined) {
-      fail(this,
+      fail(this, 'TFE-POL-006',
         `Sentinel policy with a query (${quote(props.query)}): queries select a rule of OPA (Rego) policies; Sentinel evaluates the policy's main rule. ` +
         'Remove the query, or set kind: PolicyKind.OPA if the code is Rego.');
     }
 
-    const resource = new TfePolicy(this, 'Resource', {
+    this.resource = new TfePolicy(this, 'Resource', {
       name: props.name,
       description: text(props.description),
       organization: props.organization.organizationName,
@@ -391,8 +385,15 @@ export class Policy extends Construct implements IPolicy {
       query: props.query,
       enforceMode: this.enforcementLevel.level,
     });
-    this.policyId = resource.id;
-    this.policyName = resource.name;
+    this.policyId = this.resource.id;
+  }
+
+  /**
+   * The policy's name.
+   * @attribute
+   */
+  public get policyName(): string {
+    return memoized(this, 'policyName', () => this.resource.name);
   }
 }
 

@@ -1,12 +1,14 @@
 import { Construct, IConstruct } from 'constructs';
 import { Entitlement } from './entitlements';
-import { ValidationError } from './errors';
 import type { IOrganization } from './organization';
 import { requireEntitlement } from './private/entitlements';
 import { DataTfeProject, TeamProjectAccess, TfeProject } from './private/l1-classes';
-import { claim, identityOf, sameIdentity, setIdentity } from './private/registry';
+import { recordLegacyId } from './private/legacy-addresses';
+import { memoized } from './private/memo';
+import { checkForm } from './private/names';
+import { claim, connectionId, identityOf, sameIdentity, setIdentity } from './private/registry';
 import { text, textMap } from './private/text';
-import { checkString, literal, quote, uniqueChildId } from './private/validation';
+import { fail, literal, quote } from './private/validation';
 import { ProjectAccess } from './project-access';
 import type { ITeam } from './team';
 
@@ -92,44 +94,29 @@ export abstract class ProjectBase extends Construct implements IProject {
 
   public grantAccess(team: ITeam, access: ProjectAccess): TeamProjectAccess {
     if (!sameIdentity(team.organization, this.organization)) {
-      throw new ValidationError(
+      fail(this, 'TFE-ACCESS-001',
         `team ${team.node.path} belongs to organization ${quote(identityOf(team.organization))}, but this project belongs to ` +
-          `${quote(identityOf(this.organization))}: grant access to a team of the project's organization.`,
-        this,
-      );
+        `${quote(identityOf(this.organization))}: grant access to a team of the project's organization.`);
     }
     requireEntitlement(this, this.organization, Entitlement.TEAMS, `team access for ${team.node.path}`);
     const existing = this.grants.get(identityOf(team));
     if (existing) {
-      throw new ValidationError(
+      fail(this, 'TFE-ACCESS-003',
         `team ${team.node.path} already has access to this project (${existing.node.path}): a team holds one access level per project; ` +
-          'remove one of the grants, or use ProjectAccess.custom(...) to combine permissions.',
-        this,
-      );
+        'remove one of the grants, or use ProjectAccess.custom(...) to combine permissions.');
     }
-    const grant = new TeamProjectAccess(this, uniqueChildId(this, `Access-${team.node.id}`), {
+    const grant = new TeamProjectAccess(this, connectionId('Access', team), {
       projectId: this.projectId,
       teamId: team.teamId,
       access: access.level,
       projectAccess: access._renderProjectAccess(),
       workspaceAccess: access._renderWorkspaceAccess(),
     });
+    recordLegacyId(grant, this, `Access-${team.node.id}`);
     this.grants.set(identityOf(team), grant);
     this.grantRecords.push({ team, level: access.level });
     return grant;
   }
-}
-
-const PROJECT_NAME = /^[A-Za-z0-9_-][A-Za-z0-9_ -]+[A-Za-z0-9_-]$/;
-
-function projectNameProblem(name: string): string | undefined {
-  if (name.length < 3 || name.length > 40) {
-    return `project name ${quote(name)} has ${name.length} characters: a project name has 3 to 40.`;
-  }
-  if (!PROJECT_NAME.test(name)) {
-    return `project name ${quote(name)} is invalid: use only letters, numbers, spaces, "-" and "_", and do not start or end with a space.`;
-  }
-  return undefined;
 }
 
 /**
@@ -144,10 +131,8 @@ export class Project extends ProjectBase {
    * References an existing project by ID. Creates nothing.
    */
   public static fromProjectId(scope: Construct, id: string, organization: IOrganization, projectId: string): IProject {
-    const project = new ImportedProject(scope, id, organization, projectId, `project:${projectId}`);
-    checkString(project, 'The project ID', projectId, (v) =>
-      /^prj-[A-Za-z0-9]+$/.test(v) ? undefined : `project ID ${quote(v)} is not a project ID: it looks like "prj-abc123" (use Project.fromProjectName to look a project up by name).`,
-    );
+    const project = new ImportedProject(scope, id, organization, projectId, `project:${projectId}`, literal(projectId) === undefined ? undefined : `id:${projectId}`);
+    checkForm(project, 'projectId', 'The project ID', projectId);
     return project;
   }
 
@@ -155,7 +140,7 @@ export class Project extends ProjectBase {
    * Looks up an existing project by name (a `tfe_project` data source). Creates nothing.
    */
   public static fromProjectName(scope: Construct, id: string, organization: IOrganization, projectName: string): IProject {
-    const project = new ImportedProject(scope, id, organization, undefined, `project-name:${identityOf(organization)}/${projectName}`);
+    const project = new ImportedProject(scope, id, organization, undefined, `project-name:${identityOf(organization)}/${projectName}`, literal(projectName));
     const lookup = new DataTfeProject(project, 'Lookup', {
       name: projectName,
       organization: organization.organizationName,
@@ -171,35 +156,35 @@ export class Project extends ProjectBase {
    * The project's name.
    * @attribute
    */
-  public readonly projectName: string;
+  public get projectName(): string {
+    return memoized(this, 'projectName', () => this.resource.name);
+  }
+
+  private readonly resource: TfeProject;
 
   constructor(scope: Construct, id: string, props: ProjectProps) {
     super(scope, id);
-    checkString(this, 'The project name', props.name, projectNameProblem);
-    checkString(this, 'autoDestroyActivityDuration', props.autoDestroyActivityDuration, (v) =>
-      /^\d{1,4}[dh]$/.test(v) ? undefined : `autoDestroyActivityDuration ${quote(v)} is invalid: write 1-4 digits followed by "d" or "h", e.g. "14d".`,
-    );
+    checkForm(this, 'project', 'The project name', props.name);
+    checkForm(this, 'activityDuration', 'autoDestroyActivityDuration', props.autoDestroyActivityDuration);
     const name = literal(props.name);
     if (name !== undefined) {
       const holder = claim(this, `project-name:${identityOf(props.organization)}`, name);
       if (holder !== undefined) {
-        throw new ValidationError(
-          `project name ${quote(name)} is already used by ${holder} in organization ${props.organization.node.path}: project names are unique per organization; choose another name.`,
-          this,
-        );
+        fail(this, 'TFE-PRJ-001',
+          `project name ${quote(name)} is already used by ${holder} in organization ${props.organization.node.path}: ` +
+          'project names are unique per organization; choose another name.');
       }
-      setIdentity(this, `project-name:${identityOf(props.organization)}/${name}`);
+      setIdentity(this, `project-name:${identityOf(props.organization)}/${name}`, name);
     }
     this.organization = props.organization;
-    const resource = new TfeProject(this, 'Resource', {
+    this.resource = new TfeProject(this, 'Resource', {
       name: props.name,
       organization: props.organization.organizationName,
       description: text(props.description),
       tags: textMap(props.tags),
       autoDestroyActivityDuration: props.autoDestroyActivityDuration,
     });
-    this.projectId = resource.id;
-    this.projectName = resource.name;
+    this.projectId = this.resource.id;
   }
 }
 
@@ -207,10 +192,12 @@ class ImportedProject extends ProjectBase {
   public projectId: string;
   public readonly organization: IOrganization;
 
-  constructor(scope: Construct, id: string, organization: IOrganization, projectId: string | undefined, identity: string) {
+  constructor(
+    scope: Construct, id: string, organization: IOrganization, projectId: string | undefined, identity: string, handle: string | undefined,
+  ) {
     super(scope, id);
     this.projectId = projectId ?? '';
     this.organization = organization;
-    setIdentity(this, identity);
+    setIdentity(this, identity, handle);
   }
 }

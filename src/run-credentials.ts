@@ -1,5 +1,5 @@
 import { IApiToken } from './api-token';
-import { ValidationError } from './errors';
+import { fail } from './private/validation';
 
 /**
  * Credentials for something that starts plans and applies (a CI pipeline, a
@@ -15,11 +15,9 @@ export class RunCredentials {
    */
   public static fromToken(token: IApiToken): RunCredentials {
     if (!token.canRunOperations) {
-      throw new ValidationError(
+      fail(token, 'TFE-TOK-008',
         `${token.tokenKind === 'organization' ? 'an' : 'a'} ${token.tokenKind} token cannot run plans or applies, but it was given as run credentials: ` +
-          'use a team token (team.addToken(...)) or a user token for runs; keep the organization token for managing the organization.',
-        token,
-      );
+        'use a team token (team.addToken(...)) or a user token for runs; keep the organization token for managing the organization.');
     }
     return new RunCredentials(token.tokenValue);
   }

@@ -1,13 +1,13 @@
 import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
-import { AccessReport } from './access-report';
 import { IApiToken, TokenKind, TokenOutputOptions } from './api-token';
-import { ValidationError } from './errors';
+import { markAccessRelevant } from './private/access-hook';
 import { TfeTeamToken } from './private/l1-classes';
+import { memoized } from './private/memo';
 import { claim, identityOf } from './private/registry';
 import { text } from './private/text';
 import { sensitiveTokenOutput, tokenExpiry } from './private/tokens';
-import { checkString, literal, quote } from './private/validation';
+import { checkString, fail, literal, quote, violation } from './private/validation';
 import type { ITeam } from './team';
 
 /**
@@ -59,7 +59,9 @@ export interface TeamTokenProps extends TeamTokenOptions {
  * legacy token set `forceRegenerate` and apply again.
  */
 export class TeamToken extends Construct implements IApiToken {
-  public readonly tokenValue: string;
+  public get tokenValue(): string {
+    return memoized(this, 'tokenValue', () => this.resource.token);
+  }
 
   /**
    * When the token expires (RFC 3339), if it does.
@@ -77,12 +79,16 @@ export class TeamToken extends Construct implements IApiToken {
    * The token's ID.
    * @attribute
    */
-  public readonly tokenId: string;
+  public get tokenId(): string {
+    return memoized(this, 'tokenId', () => this.resource.id);
+  }
 
   /**
    * The token's description, if it is a described token.
    */
   public readonly description?: string;
+
+  private readonly resource: TfeTeamToken;
 
   constructor(scope: Construct, id: string, props: TeamTokenProps) {
     super(scope, id);
@@ -90,15 +96,14 @@ export class TeamToken extends Construct implements IApiToken {
     this.description = props.description;
 
     if (props.description !== undefined) {
-      checkString(this, 'The token description', props.description, (d) =>
-        d.trim() === '' ? 'the token description is empty: give a description that tells the token apart, or omit it for the legacy token.' : undefined,
+      checkString(this, 'The token description', props.description, (d) => d.trim() === ''
+        ? violation('TFE-TOK-006', 'the token description is empty: give a description that tells the token apart, or omit it for the legacy token.')
+        : undefined,
       );
       if (props.forceRegenerate) {
-        throw new ValidationError(
+        fail(this, 'TFE-TOK-003',
           `forceRegenerate is only for the legacy token, but this token has the description ${quote(props.description)}: ` +
-            'remove forceRegenerate (described tokens never collide), or remove the description to manage the legacy token.',
-          this,
-        );
+          'remove forceRegenerate (described tokens never collide), or remove the description to manage the legacy token.');
       }
     }
 
@@ -106,27 +111,26 @@ export class TeamToken extends Construct implements IApiToken {
     if (registryKey !== undefined) {
       const holder = claim(this, `team-token:${identityOf(props.team)}`, registryKey);
       if (holder !== undefined) {
-        throw new ValidationError(
-          props.description === undefined
-            ? `team ${props.team.node.path} already has a legacy token (${holder}): a team has one legacy token; give this token a unique description to create another.`
-            : `team ${props.team.node.path} already has a token described ${quote(props.description)} (${holder}): token descriptions are unique per team; choose another description.`,
-          this,
-        );
+        if (props.description === undefined) {
+          fail(this, 'TFE-TOK-001',
+            `team ${props.team.node.path} already has a legacy token (${holder}): a team has one legacy token; give this token a unique description to create another.`);
+        }
+        fail(this, 'TFE-TOK-002',
+          `team ${props.team.node.path} already has a token described ${quote(props.description)} (${holder}): ` +
+          'token descriptions are unique per team; choose another description.');
       }
     }
 
     const expiredAt = tokenExpiry(this, props.expiresAt);
     this.expiresAt = expiredAt;
-    AccessReport.enable(this);
+    markAccessRelevant(this);
 
-    const resource = new TfeTeamToken(this, 'Resource', {
+    this.resource = new TfeTeamToken(this, 'Resource', {
       teamId: props.team.teamId,
       description: text(props.description),
       expiredAt,
       forceRegenerate: props.forceRegenerate,
     });
-    this.tokenValue = resource.token;
-    this.tokenId = resource.id;
   }
 
   /**

@@ -4,17 +4,18 @@ import { TeamOrganizationMember } from '@cdktf/provider-tfe/lib/team-organizatio
 import { TeamOrganizationMembers as L1TeamOrganizationMembers } from '@cdktf/provider-tfe/lib/team-organization-members';
 import { Lazy, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { AccessReport } from './access-report';
 import { Entitlement } from './entitlements';
-import { ValidationError } from './errors';
 import type { IOrganization } from './organization';
 import { OrganizationAccess } from './organization-access';
 import type { IOrganizationMember } from './organization-member';
+import { markAccessRelevant } from './private/access-hook';
 import { requireEntitlement } from './private/entitlements';
 import { DataTfeTeam, TeamOrganizationMembers, TfeTeam } from './private/l1-classes';
+import { memoized } from './private/memo';
+import { checkForm } from './private/names';
 import { claim, identityOf, sameIdentity, setIdentity } from './private/registry';
 import { text } from './private/text';
-import { checkString, literal, quote, resolveValue } from './private/validation';
+import { fail, literal, quote, resolveValue, synthProblem, violation } from './private/validation';
 import { TeamToken, TeamTokenOptions } from './team-token';
 
 /**
@@ -116,11 +117,9 @@ export abstract class TeamBase extends Construct implements ITeam {
 
   public addMember(member: IOrganizationMember): void {
     if (!sameIdentity(member.organization, this.organization)) {
-      throw new ValidationError(
+      fail(this, 'TFE-TEAM-001',
         `member ${member.node.path} belongs to organization ${quote(identityOf(member.organization))}, ` +
-          `but this team belongs to ${quote(identityOf(this.organization))}: invite the user to the team's organization first.`,
-        this,
-      );
+        `but this team belongs to ${quote(identityOf(this.organization))}: invite the user to the team's organization first.`);
     }
     if (this.members.includes(member)) return;
     this.members.push(member);
@@ -148,11 +147,10 @@ export abstract class TeamBase extends Construct implements ITeam {
       (c) => c !== this.membersResource,
     );
     if (others.length === 0) return [];
-    return [
+    return [synthProblem(violation('TFE-TEAM-003',
       `team members are managed by ${this.membersResource!.node.path} (tfe_team_organization_members), but ` +
         `${others.map((o) => `${o.node.path} (${(o as any).terraformResourceType})`).join(', ')} also manage(s) this team's membership: ` +
-        'do not mix membership resources on one team; add every member with team.addMember(...) instead.',
-    ];
+        'do not mix membership resources on one team; add every member with team.addMember(...) instead.'))];
   }
 }
 
@@ -188,19 +186,6 @@ function foreignMembershipResources(stack: TerraformStack): Map<string, Membersh
   return index;
 }
 
-const TEAM_NAME = /^[A-Za-z0-9_-]+$/;
-
-function teamNameProblem(name: string): string | undefined {
-  if (!TEAM_NAME.test(name)) {
-    return `team name ${quote(name)} is invalid: use only letters, numbers, "-" and "_" (and at least one character).`;
-  }
-  if (name.toLowerCase() === 'owners') {
-    return 'team name "owners" is the built-in owners team, which every organization already has: ' +
-      'reference it with Team.fromTeamName(scope, id, organization, "owners") instead of creating it.';
-  }
-  return undefined;
-}
-
 /**
  * A team (`tfe_team`), with its organization access and members.
  *
@@ -217,10 +202,8 @@ export class Team extends TeamBase {
    * References an existing team by ID. Creates nothing.
    */
   public static fromTeamId(scope: Construct, id: string, organization: IOrganization, teamId: string): ITeam {
-    const team = new ImportedTeam(scope, id, organization, teamId, `team:${teamId}`);
-    checkString(team, 'The team ID', teamId, (v) =>
-      /^team-[A-Za-z0-9]+$/.test(v) ? undefined : `team ID ${quote(v)} is not a team ID: it looks like "team-abc123" (use Team.fromTeamName to look a team up by name).`,
-    );
+    const team = new ImportedTeam(scope, id, organization, teamId, `team:${teamId}`, literal(teamId) === undefined ? undefined : `id:${teamId}`);
+    checkForm(team, 'teamId', 'The team ID', teamId);
     return team;
   }
 
@@ -228,7 +211,7 @@ export class Team extends TeamBase {
    * Looks up an existing team by name (a `tfe_team` data source). Creates nothing.
    */
   public static fromTeamName(scope: Construct, id: string, organization: IOrganization, teamName: string): ITeam {
-    const team = new ImportedTeam(scope, id, organization, undefined, `team-name:${identityOf(organization)}/${teamName}`);
+    const team = new ImportedTeam(scope, id, organization, undefined, `team-name:${identityOf(organization)}/${teamName}`, literal(teamName));
     const lookup = new DataTfeTeam(team, 'Lookup', {
       name: teamName,
       organization: organization.organizationName,
@@ -244,24 +227,26 @@ export class Team extends TeamBase {
    * The team's name.
    * @attribute
    */
-  public readonly teamName: string;
+  public get teamName(): string {
+    return memoized(this, 'teamName', () => this.resource.name);
+  }
 
   /**
    * The team's organization access.
    */
   public readonly organizationAccess: OrganizationAccess;
 
+  private readonly resource: TfeTeam;
+
   constructor(scope: Construct, id: string, props: TeamProps) {
     super(scope, id);
-    checkString(this, 'The team name', props.name, teamNameProblem);
+    checkForm(this, 'team', 'The team name', props.name);
     const name = literal(props.name);
     if (name !== undefined) {
       const holder = claim(this, `team-name:${identityOf(props.organization)}`, name);
       if (holder !== undefined) {
-        throw new ValidationError(
-          `team name ${quote(name)} is already used by ${holder} in organization ${props.organization.node.path}: team names are unique per organization; choose another name.`,
-          this,
-        );
+        fail(this, 'TFE-TEAM-002',
+          `team name ${quote(name)} is already used by ${holder} in organization ${props.organization.node.path}: team names are unique per organization; choose another name.`);
       }
     }
     this.organization = props.organization;
@@ -270,8 +255,8 @@ export class Team extends TeamBase {
       requireEntitlement(this, props.organization, Entitlement.SSO, `ssoTeamId ${quote(props.ssoTeamId)}`);
     }
     this.organizationAccess = props.organizationAccess ?? OrganizationAccess.none();
-    AccessReport.enable(this);
-    const resource = new TfeTeam(this, 'Resource', {
+    markAccessRelevant(this);
+    this.resource = new TfeTeam(this, 'Resource', {
       name: props.name,
       organization: props.organization.organizationName,
       visibility: props.visibility,
@@ -279,9 +264,8 @@ export class Team extends TeamBase {
       allowMemberTokenManagement: props.allowMemberTokenManagement,
       organizationAccess: this.organizationAccess.isEmpty ? undefined : this.organizationAccess._render(),
     });
-    this.teamId = resource.id;
-    this.teamName = resource.name;
-    if (name !== undefined) setIdentity(this, `team-name:${identityOf(props.organization)}/${name}`);
+    this.teamId = this.resource.id;
+    if (name !== undefined) setIdentity(this, `team-name:${identityOf(props.organization)}/${name}`, name);
     for (const m of props.members ?? []) this.addMember(m);
   }
 }
@@ -290,10 +274,10 @@ class ImportedTeam extends TeamBase {
   public teamId: string;
   public readonly organization: IOrganization;
 
-  constructor(scope: Construct, id: string, organization: IOrganization, teamId: string | undefined, identity: string) {
+  constructor(scope: Construct, id: string, organization: IOrganization, teamId: string | undefined, identity: string, handle: string | undefined) {
     super(scope, id);
     this.teamId = teamId ?? '';
     this.organization = organization;
-    setIdentity(this, identity);
+    setIdentity(this, identity, handle);
   }
 }

@@ -1,9 +1,12 @@
 import { Construct, IConstruct } from 'constructs';
 import type { IOrganization } from './organization';
 import { DataTfeVariableSet, ProjectVariableSet, TfeVariableSet, WorkspaceVariableSet } from './private/l1-classes';
-import { identityOf, sameIdentity, setIdentity } from './private/registry';
+import { recordLegacyId } from './private/legacy-addresses';
+import { memoized } from './private/memo';
+import { checkForm } from './private/names';
+import { connectionId, identityOf, sameIdentity, setIdentity } from './private/registry';
 import { escapeTemplate, text } from './private/text';
-import { checkString, fail, literal, quote, uniqueChildId } from './private/validation';
+import { fail, literal, quote, synthProblem, violation } from './private/validation';
 import type { IProject } from './project';
 import { Variable, VariableOptions } from './variable';
 import type { IWorkspace } from './workspace';
@@ -117,14 +120,15 @@ export abstract class VariableSetBase extends Construct implements IVariableSet 
     const key = identityOf(workspace);
     const existing = this.workspaceAttachments.get(key);
     if (existing) {
-      fail(this,
+      fail(this, 'TFE-VSET-001',
         `workspace ${workspace.node.path} is already applied to this variable set (${existing.node.path}): ` +
         'a set applies to a workspace once; remove the duplicate applyToWorkspace (or the duplicate entry in workspaces).');
     }
-    const attachment = new WorkspaceVariableSet(this, uniqueChildId(this, `Workspace-${workspace.node.id}`), {
+    const attachment = new WorkspaceVariableSet(this, connectionId('Workspace', workspace), {
       variableSetId: this.variableSetId,
       workspaceId: workspace.workspaceId,
     });
+    recordLegacyId(attachment, this, `Workspace-${workspace.node.id}`);
     this.workspaceAttachments.set(key, attachment);
     return attachment;
   }
@@ -134,14 +138,15 @@ export abstract class VariableSetBase extends Construct implements IVariableSet 
     const key = identityOf(project);
     const existing = this.projectAttachments.get(key);
     if (existing) {
-      fail(this,
+      fail(this, 'TFE-VSET-002',
         `project ${project.node.path} is already applied to this variable set (${existing.node.path}): ` +
         'a set applies to a project once; remove the duplicate applyToProject (or the duplicate entry in projects).');
     }
-    const attachment = new ProjectVariableSet(this, uniqueChildId(this, `Project-${project.node.id}`), {
+    const attachment = new ProjectVariableSet(this, connectionId('Project', project), {
       variableSetId: this.variableSetId,
       projectId: project.projectId,
     });
+    recordLegacyId(attachment, this, `Project-${project.node.id}`);
     this.projectAttachments.set(key, attachment);
     return attachment;
   }
@@ -156,19 +161,12 @@ export abstract class VariableSetBase extends Construct implements IVariableSet 
 
   private checkSameOrganization(kind: string, target: IWorkspace | IProject): void {
     if (!sameIdentity(target.organization, this.organization)) {
-      fail(this,
+      fail(this, 'TFE-VSET-003',
         `${kind} ${target.node.path} belongs to organization ${quote(identityOf(target.organization))}, but this variable set belongs to ` +
         `${quote(identityOf(this.organization))}: a variable set applies only within its organization; ` +
         `apply it to a ${kind} of ${quote(identityOf(this.organization))}, or create a set in the other organization.`);
     }
   }
-}
-
-function variableSetNameProblem(name: string): string | undefined {
-  if (name.trim() === '') {
-    return `variable set name ${quote(name)} is empty: give the set a name, e.g. "aws-credentials".`;
-  }
-  return undefined;
 }
 
 /**
@@ -200,9 +198,7 @@ export class VariableSet extends VariableSetBase {
    */
   public static fromVariableSetId(scope: Construct, id: string, organization: IOrganization, variableSetId: string): IVariableSet {
     const set = new ImportedVariableSet(scope, id, organization, variableSetId, `varset:${variableSetId}`);
-    checkString(set, 'The variable set ID', variableSetId, (v) =>
-      /^varset-[A-Za-z0-9]+$/.test(v) ? undefined : `variable set ID ${quote(v)} is not a variable set ID: it looks like "varset-abc123" (use VariableSet.fromVariableSetName to look a set up by name).`,
-    );
+    checkForm(set, 'variableSetId', 'The variable set ID', variableSetId);
     return set;
   }
 
@@ -211,7 +207,7 @@ export class VariableSet extends VariableSetBase {
    */
   public static fromVariableSetName(scope: Construct, id: string, organization: IOrganization, variableSetName: string): IVariableSet {
     const set = new ImportedVariableSet(scope, id, organization, undefined, `varset-name:${identityOf(organization)}/${variableSetName}`);
-    checkString(set, 'The variable set name', variableSetName, variableSetNameProblem);
+    checkForm(set, 'variableSet', 'The variable set name', variableSetName);
     const lookup = new DataTfeVariableSet(set, 'Lookup', {
       name: variableSetName,
       organization: organization.organizationName,
@@ -227,7 +223,9 @@ export class VariableSet extends VariableSetBase {
    * The variable set's name.
    * @attribute
    */
-  public readonly variableSetName: string;
+  public get variableSetName(): string {
+    return memoized(this, 'variableSetName', () => this.resource.name);
+  }
 
   /**
    * Whether the set applies to every workspace of the organization.
@@ -244,15 +242,17 @@ export class VariableSet extends VariableSetBase {
    */
   public readonly parentProject?: IProject;
 
+  private readonly resource: TfeVariableSet;
+
   constructor(scope: Construct, id: string, props: VariableSetProps) {
     super(scope, id);
     this.organization = props.organization;
     this.allWorkspaces = props.allWorkspaces ?? false;
     this.priority = props.priority ?? false;
     this.parentProject = props.parentProject;
-    checkString(this, 'The variable set name', props.name, variableSetNameProblem);
+    checkForm(this, 'variableSet', 'The variable set name', props.name);
     if (props.parentProject && !sameIdentity(props.parentProject.organization, props.organization)) {
-      fail(this,
+      fail(this, 'TFE-VSET-004',
         `parent project ${props.parentProject.node.path} belongs to organization ${quote(identityOf(props.parentProject.organization))}, ` +
         `but this variable set belongs to ${quote(identityOf(props.organization))}: a set can only be owned by a project of its organization; ` +
         'give a project of the same organization, or leave parentProject out.');
@@ -260,7 +260,7 @@ export class VariableSet extends VariableSetBase {
     const name = literal(props.name);
     if (name !== undefined) setIdentity(this, `varset-name:${identityOf(props.organization)}/${name}`);
 
-    const resource = new TfeVariableSet(this, 'Resource', {
+    this.resource = new TfeVariableSet(this, 'Resource', {
       name: escapeTemplate(props.name),
       description: text(props.description),
       organization: props.organization.organizationName,
@@ -268,8 +268,7 @@ export class VariableSet extends VariableSetBase {
       priority: this.priority,
       parentProjectId: props.parentProject?.projectId,
     });
-    this.variableSetId = resource.id;
-    this.variableSetName = resource.name;
+    this.variableSetId = this.resource.id;
 
     for (const workspace of props.workspaces ?? []) this.applyToWorkspace(workspace);
     for (const project of props.projects ?? []) this.applyToProject(project);
@@ -285,11 +284,10 @@ export class VariableSet extends VariableSetBase {
     if (!this.allWorkspaces) return [];
     const targets = this._attachments();
     if (targets.length === 0) return [];
-    return [
+    return [synthProblem(violation('TFE-VSET-005',
       'scoped variable set marked global: allWorkspaces is true, so the set applies to every workspace of the organization, ' +
         `but it is also applied to ${targets.map((t) => t.node.path).join(', ')}: ` +
-        'either drop allWorkspaces (to apply the set to the chosen workspaces and projects only) or remove the applyToWorkspace/applyToProject calls.',
-    ];
+        'either drop allWorkspaces (to apply the set to the chosen workspaces and projects only) or remove the applyToWorkspace/applyToProject calls.'))];
   }
 }
 

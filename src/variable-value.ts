@@ -1,5 +1,6 @@
 import { Token } from 'cdktf';
-import { escapeTemplate, HclEncodingError, toHcl } from './private/hcl';
+import { escapeTemplate, toHcl } from './private/hcl';
+import { fail } from './private/validation';
 
 /**
  * The value of a variable (`tfe_variable`): a plain string, a typed value
@@ -29,7 +30,7 @@ export class VariableValue {
    */
   public static string(value: string): VariableValue {
     if (typeof value !== 'string') {
-      throw new Error(`VariableValue.string: expected a string, got ${describeJs(value)}: pass a string, or use VariableValue.number/boolean/list/map for typed values.`);
+      fail('VariableValue.string', 'TFE-VAR-012', `expected a string, got ${describeJs(value)}: pass a string, or use VariableValue.number/boolean/list/map for typed values.`);
     }
     return new VariableValue(escapeTemplate(value), false, 'string', 'VariableValue.string');
   }
@@ -41,13 +42,13 @@ export class VariableValue {
    */
   public static number(value: number): VariableValue {
     if (typeof value !== 'number') {
-      throw new Error(`VariableValue.number: expected a number, got ${describeJs(value)}: pass a number (for numeric text, use VariableValue.string).`);
+      fail('VariableValue.number', 'TFE-VAR-013', `expected a number, got ${describeJs(value)}: pass a number (for numeric text, use VariableValue.string).`);
     }
     if (Token.isUnresolved(value)) {
       return new VariableValue(Token.asString(value), true, 'scalar', 'VariableValue.number');
     }
     if (!Number.isFinite(value)) {
-      throw new Error(`VariableValue.number: got ${String(value)}, which HCL cannot write: pass a finite number.`);
+      fail('VariableValue.number', 'TFE-VAR-014', `got ${String(value)}, which HCL cannot write: pass a finite number.`);
     }
     return new VariableValue(String(value), true, 'scalar', 'VariableValue.number');
   }
@@ -65,7 +66,7 @@ export class VariableValue {
     if (Token.isUnresolved(value)) {
       return new VariableValue(Token.asString(value), true, 'scalar', 'VariableValue.boolean');
     }
-    throw new Error(`VariableValue.boolean: expected true or false, got ${describeJs(value)}: pass a boolean.`);
+    fail('VariableValue.boolean', 'TFE-VAR-015', `expected true or false, got ${describeJs(value)}: pass a boolean.`);
   }
 
   /**
@@ -76,7 +77,7 @@ export class VariableValue {
    */
   public static list(values: any[]): VariableValue {
     if (!Array.isArray(values)) {
-      throw new Error(`VariableValue.list: expected an array, got ${describeJs(values)}: pass an array such as ["a", "b"] (VariableValue.map for objects).`);
+      fail('VariableValue.list', 'TFE-VAR-016', `expected an array, got ${describeJs(values)}: pass an array such as ["a", "b"] (VariableValue.map for objects).`);
     }
     return new VariableValue(escapeTemplate(encode('VariableValue.list', values)), true, 'hcl', 'VariableValue.list');
   }
@@ -91,7 +92,7 @@ export class VariableValue {
   public static map(values: { [key: string]: any }): VariableValue {
     const isPlainObject = values !== null && typeof values === 'object' && !Array.isArray(values);
     if (!isPlainObject && !Token.isUnresolved(values)) {
-      throw new Error(`VariableValue.map: expected an object, got ${describeJs(values)}: pass an object such as { region: "eu-west-1" } (VariableValue.list for arrays).`);
+      fail('VariableValue.map', 'TFE-VAR-017', `expected an object, got ${describeJs(values)}: pass an object such as { region: "eu-west-1" } (VariableValue.list for arrays).`);
     }
     return new VariableValue(escapeTemplate(encode('VariableValue.map', values)), true, 'hcl', 'VariableValue.map');
   }
@@ -103,7 +104,7 @@ export class VariableValue {
    */
   public static hcl(expression: string): VariableValue {
     if (typeof expression !== 'string' || (!Token.isUnresolved(expression) && expression.trim() === '')) {
-      throw new Error(`VariableValue.hcl: expected an HCL expression, got ${describeJs(expression)}: pass the expression as text, e.g. '["a", "b"]' (VariableValue.string("") for an empty string).`);
+      fail('VariableValue.hcl', 'TFE-VAR-018', `expected an HCL expression, got ${describeJs(expression)}: pass the expression as text, e.g. '["a", "b"]' (VariableValue.string("") for an empty string).`);
     }
     return new VariableValue(escapeTemplate(expression), true, 'hcl', 'VariableValue.hcl');
   }
@@ -116,14 +117,14 @@ export class VariableValue {
    */
   public static fromReference(reference: string): VariableValue {
     if (typeof reference !== 'string') {
-      throw new Error(`VariableValue.fromReference: expected a reference string, got ${describeJs(reference)}: pass a token such as a TerraformVariable's .stringValue.`);
+      fail('VariableValue.fromReference', 'TFE-VAR-019', `expected a reference string, got ${describeJs(reference)}: pass a token such as a TerraformVariable's .stringValue.`);
     }
     if (!Token.isUnresolved(reference)) {
       const looksLikeExpression = reference.includes('${')
         ? ' Text that looks like a Terraform expression is still a literal to cdktf (and is escaped, not evaluated).'
         : '';
-      throw new Error(
-        `VariableValue.fromReference: got a literal string (${reference.length} characters, not shown: it may be a secret), not a reference.${looksLikeExpression} ` +
+      fail('VariableValue.fromReference', 'TFE-VAR-020',
+        `got a literal string (${reference.length} characters, not shown: it may be a secret), not a reference.${looksLikeExpression} ` +
           'Pass a token, e.g. new TerraformVariable(stack, "db_password", { type: "string", sensitive: true }).stringValue, ' +
           'so the value is known only at plan time; for a literal, use VariableValue.string(...).',
       );
@@ -174,14 +175,7 @@ export class VariableValue {
 }
 
 function encode(factory: string, values: unknown): string {
-  try {
-    return toHcl(values, 'values');
-  } catch (e) {
-    if (e instanceof HclEncodingError) {
-      throw new Error(`${factory}: ${e.message}`);
-    }
-    throw e;
-  }
+  return toHcl(values, 'values', factory);
 }
 
 function describeJs(value: unknown): string {

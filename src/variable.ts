@@ -1,10 +1,12 @@
-import { Annotations, TerraformResource } from 'cdktf';
+import { TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { compactLogicalId, compactNodeMetadata } from './private/compact-strings';
 import { escapeTemplate } from './private/hcl';
+import { memoized } from './private/memo';
+import { checkForm } from './private/names';
 import { claim, identityOf } from './private/registry';
 import { Schema, schemaToHcl, schemaToJson, TFE_GENERATOR_METADATA } from './private/resource-schema';
-import { checkString, fail, literal, quote } from './private/validation';
+import { fail, literal, quote, warn } from './private/validation';
 import type { IVariableSet } from './variable-set';
 import type { VariableValue } from './variable-value';
 import type { IWorkspace } from './workspace';
@@ -85,33 +87,9 @@ export interface VariableProps extends VariableOptions {
   readonly variableSet?: IVariableSet;
 }
 
-const TERRAFORM_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-function keyProblem(category: VariableCategory): (key: string) => string | undefined {
-  return (key) => {
-    if (key === '') {
-      return 'variable key is empty: give the variable a name, e.g. "region".';
-    }
-    if (category === VariableCategory.ENV) {
-      if (ENV_KEY.test(key)) return undefined;
-      return `environment variable name ${quote(key)} is invalid: use letters, digits and "_", not starting with a digit, ` +
-        `e.g. ${quote(suggestName(key, /[^A-Za-z0-9_]/g))}.`;
-    }
-    if (TERRAFORM_KEY.test(key)) return undefined;
-    return `Terraform variable name ${quote(key)} is invalid: a Terraform identifier has letters, digits, "_" and "-", not starting with a digit, ` +
-      `e.g. ${quote(suggestName(key, /[^A-Za-z0-9_-]/g))} (for an environment variable, set category: VariableCategory.ENV).`;
-  };
-}
-
 /** Duck-typed, so that values from another copy of the library are accepted. */
 function isVariableValue(x: any): x is VariableValue {
   return x != null && typeof x === 'object' && typeof x.text === 'string' && typeof x.isHcl === 'boolean' && typeof x._kind === 'string';
-}
-
-function suggestName(key: string, invalid: RegExp): string {
-  const cleaned = key.replace(invalid, '_');
-  return /^[0-9]/.test(cleaned) ? `_${cleaned}` : cleaned;
 }
 
 /** The `tfe_variable` arguments a `Variable` sets, in the provider's order. */
@@ -196,26 +174,26 @@ export class Variable extends TerraformResource {
     this.variableSet = props.variableSet;
 
     if (props.workspace && props.variableSet) {
-      fail(this,
+      fail(this, 'TFE-VAR-001',
         `got both workspace ${props.workspace.node.path} and variable set ${props.variableSet.node.path}: ` +
         'a variable belongs to exactly one of them; create one variable per target (or apply the variable set to the workspace).');
     }
     const target = props.workspace ?? props.variableSet;
     if (!target) {
-      fail(this,
+      fail(this, 'TFE-VAR-002',
         'got neither workspace nor variableSet: a variable belongs to exactly one of them; ' +
         'give one, or use workspace.addVariable(...) / variableSet.addVariable(...).');
     }
     if (!isVariableValue(props.value)) {
-      fail(this, `value must be a VariableValue, got ${quote(props.value)}: use VariableValue.string(...), .number(...), .list(...), .fromReference(...), ...`);
+      fail(this, 'TFE-VAR-003', `value must be a VariableValue, got ${quote(props.value)}: use VariableValue.string(...), .number(...), .list(...), .fromReference(...), ...`);
     }
 
-    checkString(this, 'The variable key', props.key, keyProblem(this.category));
+    checkForm(this, this.category === VariableCategory.ENV ? 'environmentVariable' : 'terraformVariable', 'The variable key', props.key);
 
     const value = props.value;
     if (this.category === VariableCategory.ENV && value._kind === 'hcl') {
       const what = this.describeValue();
-      fail(this,
+      fail(this, 'TFE-VAR-004',
         `environment variable ${quote(props.key)} has an HCL value (${what}), but HCL has no effect for environment variables: ` +
         'the platform passes the text as is. Use VariableValue.string(JSON.stringify(...)) to pass the data as JSON text, ' +
         'or category VariableCategory.TERRAFORM for a Terraform variable.');
@@ -227,9 +205,9 @@ export class Variable extends TerraformResource {
         'a literal is written in plain text into cdk.tf.json (and anything that stores or shows it), so the secret leaks. ' +
         'Declare a sensitive TerraformVariable and pass VariableValue.fromReference(secret.stringValue)';
       if (!props.allowPlaintextSecret) {
-        fail(this, `${problem}, or set allowPlaintextSecret: true to accept the risk.`);
+        fail(this, 'TFE-SECRET-003', `${problem}, or set allowPlaintextSecret: true to accept the risk.`);
       }
-      Annotations.of(this).addWarning(`${problem} (accepted with allowPlaintextSecret: true).`);
+      warn(this, 'TFE-SECRET-004', `${problem} (accepted with allowPlaintextSecret: true).`);
     }
 
     const key = literal(props.key);
@@ -237,7 +215,7 @@ export class Variable extends TerraformResource {
       const holder = claim(this, `variable-key:${identityOf(target)}:${this.category}`, key);
       if (holder !== undefined) {
         const kind = props.workspace ? 'workspace' : 'variable set';
-        fail(this,
+        fail(this, 'TFE-VAR-005',
           `${this.category} variable key ${quote(key)} is already used by ${holder} in ${kind} ${target.node.path}: ` +
           `keys are unique per ${kind} and category (the API refuses duplicates); remove one of the variables or rename it ` +
           '(a Terraform and an environment variable may share a key).');
@@ -253,9 +231,9 @@ export class Variable extends TerraformResource {
    * @attribute
    */
   public get variableId(): string {
-    // Read on demand: every attribute read creates a token, which is costly
-    // across tens of thousands of variables.
-    return this.getStringAttribute('id');
+    // Made on the first read (every attribute token is costly across tens of
+    // thousands of variables), the same token afterwards.
+    return memoized(this, 'variableId', () => this.getStringAttribute('id'));
   }
 
   /**

@@ -1,14 +1,16 @@
-import { Annotations, Token } from 'cdktf';
+import { Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import type { IAgentPool } from './agent-pool';
 import { Entitlement } from './entitlements';
 import type { IOrganization } from './organization';
 import { requireEntitlement } from './private/entitlements';
 import { DataTfeGithubAppInstallation, DataTfeOauthClient, TfeOauthClient } from './private/l1-classes';
+import { memoized } from './private/memo';
+import { checkForm } from './private/names';
 import { identityOf, sameIdentity, setIdentity } from './private/registry';
 import { checkSecret } from './private/secrets';
 import { text } from './private/text';
-import { checkString, fail, literal, quote } from './private/validation';
+import { checkString, fail, literal, quote, Violation, violation, warn } from './private/validation';
 
 /**
  * A connection between the organization and a VCS provider, through which
@@ -212,12 +214,7 @@ export class OAuthClient extends Construct implements IVcsConnection {
    */
   public static fromOAuthTokenId(scope: Construct, id: string, organization: IOrganization, oauthTokenId: string): IVcsConnection {
     const connection = new ImportedVcsConnection(scope, id, organization);
-    checkString(connection, 'The OAuth token ID', oauthTokenId, (v) =>
-      /^ot-[A-Za-z0-9]+$/.test(v)
-        ? undefined
-        : `OAuth token ID ${quote(v)} is not an OAuth token ID: it looks like "ot-abc123" (see the VCS provider's page in the organization settings, ` +
-          'or use OAuthClient.fromName to look a client up by name).',
-    );
+    checkForm(connection, 'oauthTokenId', 'The OAuth token ID', oauthTokenId);
     connection.oauthTokenId = oauthTokenId;
     setIdentity(connection, `oauth-token:${oauthTokenId}`);
     return connection;
@@ -228,9 +225,7 @@ export class OAuthClient extends Construct implements IVcsConnection {
    */
   public static fromName(scope: Construct, id: string, organization: IOrganization, name: string): IVcsConnection {
     const connection = new ImportedVcsConnection(scope, id, organization);
-    checkString(connection, 'The OAuth client name', name, (v) =>
-      v.trim() === '' ? 'the OAuth client name is empty: give the name of an existing OAuth client.' : undefined,
-    );
+    checkForm(connection, 'oauthClient', 'The OAuth client name', name);
     const lookup = new DataTfeOauthClient(connection, 'Lookup', {
       organization: organization.organizationName,
       name,
@@ -251,7 +246,9 @@ export class OAuthClient extends Construct implements IVcsConnection {
    * The OAuth client's ID (`oc-...`).
    * @attribute
    */
-  public readonly oauthClientId: string;
+  public get oauthClientId(): string {
+    return memoized(this, 'oauthClientId', () => this.resource.id);
+  }
 
   /**
    * The organization the client belongs to. Always set for a created client
@@ -264,6 +261,8 @@ export class OAuthClient extends Construct implements IVcsConnection {
    */
   public readonly serviceProvider: VcsProvider;
 
+  private readonly resource: TfeOauthClient;
+
   constructor(scope: Construct, id: string, props: OAuthClientProps) {
     super(scope, id);
     this.organization = props.organization;
@@ -272,39 +271,37 @@ export class OAuthClient extends Construct implements IVcsConnection {
     requireEntitlement(this, props.organization, Entitlement.VCS_INTEGRATIONS, `OAuth client for ${quote(provider)}`);
 
     if (provider === VcsProvider.ADO_SERVICES) {
-      fail(this,
+      fail(this, 'TFE-VCS-001',
         'service provider "ado_services" (Azure DevOps Services): the tfe provider cannot create these OAuth clients; ' +
         'connect Azure DevOps Services in the organization settings, then reference it with OAuthClient.fromName(...) or OAuthClient.fromOAuthTokenId(...).');
     }
     if (!Object.values(VcsProvider).includes(provider)) {
-      fail(this, `service provider ${quote(provider)} is not one of ${Object.values(VcsProvider).map((v) => quote(v)).join(', ')}: use a VcsProvider value.`);
+      fail(this, 'TFE-VCS-002', `service provider ${quote(provider)} is not one of ${Object.values(VcsProvider).map((v) => quote(v)).join(', ')}: use a VcsProvider value.`);
     }
     if (provider === VcsProvider.BITBUCKET_SERVER) {
-      Annotations.of(this).addWarning(
+      warn(this, 'TFE-VCS-003',
         'service provider "bitbucket_server" is deprecated by the tfe provider: use VcsProvider.BITBUCKET_DATA_CENTER.',
       );
     }
-    checkString(this, 'The OAuth client name', props.name, (v) =>
-      v.trim() === '' ? 'the OAuth client name is empty: give a name, or omit it to name the client after the service provider.' : undefined,
-    );
+    checkForm(this, 'oauthClient', 'The OAuth client name', props.name);
 
     const [apiUrl, httpUrl] = this.endpoints(props);
     this.checkCredentials(props);
 
     if (props.agentPool) {
       if (!SELF_HOSTED_EXAMPLES[provider]) {
-        fail(this,
+        fail(this, 'TFE-VCS-006',
           `agent pool ${props.agentPool.node.path} with service provider ${quote(provider)}: private VCS access through agents is for ` +
           'self-hosted VCS providers (GitHub Enterprise, GitLab CE/EE, Bitbucket Data Center, Azure DevOps Server); remove agentPool.');
       }
       if (!sameIdentity(props.agentPool.organization, props.organization)) {
-        fail(this,
+        fail(this, 'TFE-VCS-007',
           `agent pool ${props.agentPool.node.path} belongs to organization ${quote(identityOf(props.agentPool.organization))}, but this ` +
           `OAuth client belongs to ${quote(identityOf(props.organization))}: use an agent pool of the client's organization.`);
       }
     }
 
-    const resource = new TfeOauthClient(this, 'Resource', {
+    this.resource = new TfeOauthClient(this, 'Resource', {
       organization: props.organization.organizationName,
       serviceProvider: provider,
       name: text(props.name),
@@ -318,8 +315,7 @@ export class OAuthClient extends Construct implements IVcsConnection {
       organizationScoped: props.organizationScoped,
       agentPoolId: props.agentPool?.agentPoolId,
     });
-    this.oauthTokenId = resource.oauthTokenId;
-    this.oauthClientId = resource.id;
+    this.oauthTokenId = this.resource.oauthTokenId;
     const name = literal(props.name);
     if (name !== undefined) setIdentity(this, `oauth-client:${identityOf(props.organization)}/${name}`);
   }
@@ -332,7 +328,7 @@ export class OAuthClient extends Construct implements IVcsConnection {
       const missing = [props.apiUrl === undefined ? 'apiUrl' : undefined, props.httpUrl === undefined ? 'httpUrl' : undefined]
         .filter((x) => x !== undefined);
       if (missing.length > 0) {
-        fail(this,
+        fail(this, 'TFE-VCS-004',
           `service provider ${quote(props.serviceProvider)} is self-hosted, so ${missing.join(' and ')} must be given (got none): ` +
           `set apiUrl (e.g. ${quote(example[0])}) and httpUrl (e.g. ${quote(example[1])}).`);
       }
@@ -349,7 +345,7 @@ export class OAuthClient extends Construct implements IVcsConnection {
     const provider = props.serviceProvider;
     const allow = props.allowPlaintextSecret ?? false;
     if (TOKEN_PROVIDERS.has(provider) && props.oauthToken === undefined) {
-      fail(this,
+      fail(this, 'TFE-VCS-008',
         `service provider ${quote(provider)} connects with an access token, but oauthToken is not set: ` +
         'pass the VCS provider\'s token as a reference, e.g. oauthToken: new TerraformVariable(this, \'vcs_token\', { type: \'string\', sensitive: true }).stringValue.');
     }
@@ -360,24 +356,24 @@ export class OAuthClient extends Construct implements IVcsConnection {
       requireAll(this, provider, props, ['key', 'secret', 'rsaPublicKey'], 'the application link\'s consumer key, private key (secret) and public key (rsaPublicKey)');
     }
     if (props.privateKey !== undefined && provider !== VcsProvider.ADO_SERVER) {
-      fail(this, `privateKey is only used for service provider "ado_server", got it with ${quote(provider)} (the provider would ignore it): remove privateKey.`);
+      fail(this, 'TFE-VCS-010', `privateKey is only used for service provider "ado_server", got it with ${quote(provider)} (the provider would ignore it): remove privateKey.`);
     }
     if (provider === VcsProvider.ADO_SERVER && props.privateKey === undefined) {
-      fail(this,
+      fail(this, 'TFE-VCS-011',
         'service provider "ado_server" needs privateKey (the text of the SSH private key of the Azure DevOps Server account), got none: ' +
         'pass it as a reference, e.g. a sensitive TerraformVariable\'s stringValue.');
     }
     if (props.rsaPublicKey !== undefined && !BITBUCKET_SELF_HOSTED.has(provider)) {
-      fail(this, `rsaPublicKey is only used for Bitbucket Data Center, got it with ${quote(provider)} (the provider would ignore it): remove rsaPublicKey.`);
+      fail(this, 'TFE-VCS-012', `rsaPublicKey is only used for Bitbucket Data Center, got it with ${quote(provider)} (the provider would ignore it): remove rsaPublicKey.`);
     }
     if (props.secret !== undefined && !SECRET_PROVIDERS.has(provider)) {
-      fail(this, `secret is only used for Bitbucket (Cloud and Data Center), got it with ${quote(provider)} (the provider would ignore it): remove secret, or pass the credential as oauthToken.`);
+      fail(this, 'TFE-VCS-013', `secret is only used for Bitbucket (Cloud and Data Center), got it with ${quote(provider)} (the provider would ignore it): remove secret, or pass the credential as oauthToken.`);
     }
     checkSecret(this, 'oauthToken', props.oauthToken, allow);
     checkSecret(this, 'secret', props.secret, allow);
     checkSecret(this, 'privateKey', props.privateKey, allow);
     if (props.oauthToken === undefined && !TOKEN_PROVIDERS.has(provider)) {
-      Annotations.of(this).addWarning(
+      warn(this, 'TFE-VCS-014',
         `no oauthToken for ${quote(provider)}: the client has no OAuth token until someone completes the authorization in the ` +
         'organization\'s VCS provider settings; until then oauthTokenId is empty and workspaces using this connection fail to apply. ' +
         'Authorize the connection, then apply again.',
@@ -389,11 +385,11 @@ export class OAuthClient extends Construct implements IVcsConnection {
 function requireAll(scope: IConstruct, provider: string, props: OAuthClientProps, names: Array<'key' | 'secret' | 'rsaPublicKey'>, what: string): void {
   const missing = names.filter((n) => props[n] === undefined);
   if (missing.length > 0) {
-    fail(scope, `service provider ${quote(provider)} needs ${names.join(', ')} (${what}), but ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not set: set ${missing.join(' and ')}.`);
+    fail(scope, 'TFE-VCS-009', `service provider ${quote(provider)} needs ${names.join(', ')} (${what}), but ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not set: set ${missing.join(' and ')}.`);
   }
 }
 
-function urlProblem(what: string, value: string): string | undefined {
+function urlProblem(what: string, value: string): Violation | undefined {
   let url: URL | undefined;
   try {
     url = new URL(value);
@@ -401,7 +397,7 @@ function urlProblem(what: string, value: string): string | undefined {
     url = undefined;
   }
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    return `${what} ${quote(value)} is not an http(s) URL: write the full URL, e.g. "https://vcs.example.com".`;
+    return violation('TFE-VCS-005', `${what} ${quote(value)} is not an http(s) URL: write the full URL, e.g. "https://vcs.example.com".`);
   }
   return undefined;
 }
@@ -421,7 +417,7 @@ export class GitHubAppInstallation extends Construct implements IVcsConnection {
   public static fromInstallationId(scope: Construct, id: string, installationId: number): IVcsConnection {
     const installation = new GitHubAppInstallation(scope, id);
     if (!Token.isUnresolved(installationId) && (!Number.isInteger(installationId) || installationId < 1)) {
-      fail(installation,
+      fail(installation, 'TFE-ID-011',
         `installation ID ${quote(installationId)} is not a GitHub installation ID: it is the positive whole number at the end of ` +
         'https://github.com/settings/installations/<id>.');
     }
@@ -437,11 +433,7 @@ export class GitHubAppInstallation extends Construct implements IVcsConnection {
    */
   public static fromName(scope: Construct, id: string, name: string): IVcsConnection {
     const installation = new GitHubAppInstallation(scope, id);
-    checkString(installation, 'The GitHub account name', name, (v) =>
-      /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/.test(v)
-        ? undefined
-        : `GitHub account name ${quote(v)} is invalid: give the login of the GitHub user or organization that installed the app (letters, numbers and "-").`,
-    );
+    checkForm(installation, 'githubAccount', 'The GitHub account name', name);
     const lookup = new DataTfeGithubAppInstallation(installation, 'Lookup', { name });
     installation.installationIdValue = lookup.id;
     setIdentity(installation, `github-installation-name:${name}`);
@@ -453,12 +445,7 @@ export class GitHubAppInstallation extends Construct implements IVcsConnection {
    */
   public static fromGithubAppInstallationId(scope: Construct, id: string, githubAppInstallationId: string): IVcsConnection {
     const installation = new GitHubAppInstallation(scope, id);
-    checkString(installation, 'The GitHub App installation ID', githubAppInstallationId, (v) =>
-      /^ghain-[A-Za-z0-9]+$/.test(v)
-        ? undefined
-        : `GitHub App installation ID ${quote(v)} is not the platform's installation ID: it looks like "ghain-abc123" ` +
-          '(for the number GitHub shows, use GitHubAppInstallation.fromInstallationId).',
-    );
+    checkForm(installation, 'githubAppInstallationId', 'The GitHub App installation ID', githubAppInstallationId);
     installation.installationIdValue = githubAppInstallationId;
     setIdentity(installation, `github-installation-id:${githubAppInstallationId}`);
     return installation;

@@ -1,9 +1,10 @@
 import { teamAccessPermissionsToHclTerraform, teamAccessPermissionsToTerraform } from '@cdktf/provider-tfe/lib/team-access';
 import { TerraformResource } from 'cdktf';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { Entitlement } from './entitlements';
 import { compactLogicalId, compactNodeMetadata } from './private/compact-strings';
 import { requireEntitlement } from './private/entitlements';
+import { memoized } from './private/memo';
 import { identityOf, sameIdentity } from './private/registry';
 import { Schema, schemaToHcl, schemaToJson, TFE_GENERATOR_METADATA } from './private/resource-schema';
 import { fail, quote } from './private/validation';
@@ -43,10 +44,13 @@ const grantsByWorkspace = new WeakMap<IWorkspace, WorkspaceGrant[]>();
 
 /**
  * A team's access to a workspace: the `tfe_team_access` resource. Usually
- * created with `workspace.grantAccess(team, access)`.
+ * created with `workspace.grantAccess(team, access)` or, for every member of
+ * a workspace group, `group.grantAccess(team, access)`.
  *
  * A team holds one access level per workspace: a second grant of the same
- * team on the same workspace is an error.
+ * team on the same workspace is an error, except that a member's own grant
+ * overrides its group's grant for that member (one resource, the member's
+ * level, whichever grant is made first).
  *
  * @example
  * const grant = workspace.grantAccess(developers, WorkspaceAccess.WRITE);
@@ -62,14 +66,24 @@ export class WorkspaceGrant extends TerraformResource {
     return [...(grantsByWorkspace.get(workspace) ?? [])];
   }
 
+  /**
+   * The grant of `team` on `workspace`, if there is one.
+   * @internal
+   */
+  public static _grantOf(workspace: IWorkspace, team: ITeam): WorkspaceGrant | undefined {
+    return grantsByWorkspace.get(workspace)?.find((g) => sameIdentity(g.team, team));
+  }
+
   /** The workspace the team has access to. */
   public readonly workspace: IWorkspace;
 
   /** The team. */
   public readonly team: ITeam;
 
-  /** The access level or custom permissions. */
-  public readonly access: WorkspaceAccess;
+  /** The workspace's own grant (which wins), and its group's. */
+  private workspaceLevel?: WorkspaceAccess;
+  private groupLevel?: WorkspaceAccess;
+  private groupScope?: IConstruct;
 
   constructor(scope: Construct, id: string, props: WorkspaceGrantProps) {
     // The grant is the resource itself, without a construct around it nor
@@ -79,9 +93,9 @@ export class WorkspaceGrant extends TerraformResource {
     const { workspace, team } = props;
     this.workspace = workspace;
     this.team = team;
-    this.access = props.access;
+    this.workspaceLevel = props.access;
     if (!sameIdentity(team.organization, workspace.organization)) {
-      fail(workspace,
+      fail(workspace, 'TFE-ACCESS-001',
         `team ${team.node.path} belongs to organization ${quote(identityOf(team.organization))}, but this workspace belongs to ` +
         `${quote(identityOf(workspace.organization))}: grant access to a team of the workspace's organization.`);
     }
@@ -89,7 +103,7 @@ export class WorkspaceGrant extends TerraformResource {
     let grants = grantsByWorkspace.get(workspace);
     const existing = grants?.find((g) => sameIdentity(g.team, team));
     if (existing) {
-      fail(workspace,
+      fail(workspace, 'TFE-ACCESS-002',
         `team ${team.node.path} already has access to this workspace (${existing.node.path}): a team holds one access level per workspace; ` +
         'remove one of the grants, or use WorkspaceAccess.custom(...) to combine permissions.');
     }
@@ -98,11 +112,65 @@ export class WorkspaceGrant extends TerraformResource {
   }
 
   /**
+   * The access level or custom permissions: the workspace's own grant, or
+   * for a member of a workspace group without one, the group's grant.
+   */
+  public get access(): WorkspaceAccess {
+    return (this.workspaceLevel ?? this.groupLevel)!;
+  }
+
+  /**
+   * The workspace group whose grant this is (also when a member's own grant
+   * overrides it), if any.
+   * @internal
+   */
+  public get _groupScope(): IConstruct | undefined {
+    return this.groupScope;
+  }
+
+  /**
+   * Whether the workspace itself granted this access (not only its group).
+   * @internal
+   */
+  public get _grantedByWorkspace(): boolean {
+    return this.workspaceLevel !== undefined;
+  }
+
+  /**
+   * Records `access` as the workspace's own grant, which wins over its group's.
+   * @internal
+   */
+  public _grantByWorkspace(access: WorkspaceAccess): void {
+    this.workspaceLevel = access;
+  }
+
+  /**
+   * Marks a grant just created for `group` (which grants the team access to
+   * every member) as the group's rather than the workspace's own.
+   * @internal
+   */
+  public _markGrantedByGroup(group: IConstruct): void {
+    this.groupLevel = this.workspaceLevel;
+    this.workspaceLevel = undefined;
+    this.groupScope = group;
+  }
+
+  /**
+   * Records that `group` also grants `access` here; the workspace's own
+   * grant stays in force.
+   * @internal
+   */
+  public _addGroupGrant(group: IConstruct, access: WorkspaceAccess): void {
+    this.groupLevel = access;
+    this.groupScope = group;
+  }
+
+  /**
    * The grant's ID (`tws-...`).
    * @attribute
    */
   public get grantId(): string {
-    return this.getStringAttribute('id');
+    return memoized(this, 'grantId', () => this.getStringAttribute('id'));
   }
 
   /**

@@ -2,14 +2,15 @@ import { TerraformBackend, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { Backend, BackendBindingOptions } from './backend';
 import type { IOrganization } from './organization';
-import { checkString, fail, literal, quote, safeChildId } from './private/validation';
+import { checkForm } from './private/names';
+import { fail, literal, quote, safeChildId } from './private/validation';
 import { collectVariables, variableId, variableKey } from './private/variables';
 import type { ITeam } from './team';
 import { Variable, VariableOptions } from './variable';
 import { VariableSet } from './variable-set';
 import { Workspace, WorkspaceSettingsOptions } from './workspace';
 import { WorkspaceAccess } from './workspace-access';
-import type { WorkspaceGrant } from './workspace-grant';
+import { WorkspaceGrant } from './workspace-grant';
 
 /**
  * One member of a workspace group.
@@ -169,11 +170,9 @@ export class WorkspaceGroup extends Construct {
     super(scope, id);
     this.prefix = props.prefix;
     this.organization = props.organization;
-    checkString(this, 'The group prefix', props.prefix, (p) =>
-      /^[A-Za-z0-9_-]+$/.test(p) ? undefined : `prefix ${quote(p)} is invalid: a workspace name prefix has only letters, numbers, "-" and "_".`,
-    );
+    checkForm(this, 'workspacePrefix', 'The group prefix', props.prefix);
     if (!props.members || props.members.length === 0) {
-      fail(this, 'a workspace group needs at least one member: give members such as [{ shortName: "dev" }, { shortName: "prod" }].');
+      fail(this, 'TFE-GRP-001', 'a workspace group needs at least one member: give members such as [{ shortName: "dev" }, { shortName: "prod" }].');
     }
     const prefix = literal(props.prefix) ?? '';
     this.groupTag = prefix.replace(/[-_:]+$/, '').toLowerCase().replace(/[^a-z0-9_:-]/g, '-') || 'group';
@@ -191,15 +190,9 @@ export class WorkspaceGroup extends Construct {
     const sharedTags = props.settings?.tagNames ?? [];
     for (const member of props.members) {
       const shortName = member.shortName;
-      checkString(this, 'A member short name', shortName, (s) => {
-        if (s === '') return 'a member short name is empty: give each member a name such as "dev".';
-        if (s === 'default') {
-          return 'member short name "default" is not usable: in prefix mode the remote backend disables the "default" workspace; choose another short name.';
-        }
-        return /^[A-Za-z0-9_-]+$/.test(s) ? undefined : `member short name ${quote(s)} is invalid: use only letters, numbers, "-" and "_".`;
-      });
+      checkForm(this, 'memberShortName', 'A member short name', shortName);
       if (this.byShortName.has(shortName)) {
-        fail(this, `member short name ${quote(shortName)} appears twice: each member needs its own short name.`);
+        fail(this, 'TFE-GRP-002', `member short name ${quote(shortName)} appears twice: each member needs its own short name.`);
       }
       const settings: WorkspaceSettingsOptions = { ...props.settings, ...member.settings };
       const tagNames = [...new Set([...sharedTags, ...(member.settings?.tagNames ?? []), this.groupTag])];
@@ -242,17 +235,32 @@ export class WorkspaceGroup extends Construct {
   public member(shortName: string): Workspace {
     const ws = this.byShortName.get(shortName);
     if (!ws) {
-      fail(this, `the group has no member ${quote(shortName)}: its members are ${this.shortNames.map((s) => quote(s)).join(', ')}.`);
+      fail(this, 'TFE-GRP-003', `the group has no member ${quote(shortName)}: its members are ${this.shortNames.map((s) => quote(s)).join(', ')}.`);
     }
     return ws;
   }
 
   /**
    * Gives a team the same access to every member.
-   * @returns the grants (`tfe_team_access` resources) created, in member order
+   *
+   * A member's own grant for the same team (`group.member('prod').grantAccess(team, ...)`)
+   * overrides this one for that member, whether it is made before or after:
+   * each member has one `tfe_team_access` per team, with the member's level
+   * where it has its own grant and this level elsewhere.
+   *
+   * @returns the grant on each member, in member order (for a member with
+   *          its own grant for the team, that grant)
    */
   public grantAccess(team: ITeam, access: WorkspaceAccess): WorkspaceGrant[] {
-    return this.members.map((m) => m.grantAccess(team, access));
+    for (const m of this.members) {
+      const earlier = WorkspaceGrant._grantOf(m, team);
+      if (earlier?._groupScope === this) {
+        fail(this, 'TFE-ACCESS-004',
+          `team ${team.node.path} already has access to every member of this group (${earlier.node.path}, ...): a team holds one access level per workspace; ` +
+          'remove one of the group grants; to give one member another level, grant it on that member: group.member(shortName).grantAccess(team, access).');
+      }
+    }
+    return this.members.map((m) => m._grantFromGroup(this, team, access));
   }
 
   /**

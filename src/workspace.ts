@@ -1,19 +1,23 @@
 import { Lazy, TerraformBackend, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { AccessReport } from './access-report';
 import { Backend, BackendBindingOptions } from './backend';
 import { Entitlement } from './entitlements';
 import { ExecutionMode } from './execution-mode';
 import { Notification, NotificationOptions } from './notification';
 import type { IOrganization } from './organization';
+import { markAccessRelevant } from './private/access-hook';
 import { requireEntitlement } from './private/entitlements';
 import { escapeTemplate } from './private/hcl';
 import { DataTfeWorkspace, RunTrigger } from './private/l1-classes';
-import { claim, identityOf, sameIdentity, setIdentity, setLiteralName } from './private/registry';
+import { recordLegacyId } from './private/legacy-addresses';
+import { memoized } from './private/memo';
+import { checkForm } from './private/names';
+import { claim, connectionId, identityOf, sameIdentity, setIdentity, setLiteralName } from './private/registry';
 import { addTriggerEdge, MAX_RUN_TRIGGER_SOURCES } from './private/run-trigger-graph';
 import { text, textMap } from './private/text';
-import { checkString, fail, literal, quote, uniqueChildId } from './private/validation';
+import { checkString, fail, literal, quote, violation } from './private/validation';
 import { collectVariables, variableId } from './private/variables';
+import { checkVcsConnection } from './private/vcs-connection';
 import { WorkspaceResource, WorkspaceSettingsResource } from './private/workspace-resources';
 import type { IProject } from './project';
 import { RemovalPolicy } from './removal-policy';
@@ -287,34 +291,79 @@ export abstract class WorkspaceBase extends Construct implements IWorkspace {
     return new Variable(this, id, { ...options, workspace: this });
   }
 
+  /**
+   * Gives a team access to the workspace.
+   *
+   * A team holds one access level per workspace: granting the same team
+   * twice is an error. On a member of a `WorkspaceGroup`, this grant
+   * overrides the group's grant for the same team (whichever is made first):
+   * the member gets one `tfe_team_access`, with this level.
+   *
+   * @returns the grant (the `tfe_team_access` resource), at construct id
+   *          `Access-<team name>` (or `Access-id:<team ID>` for a team
+   *          referenced by ID)
+   */
   public grantAccess(team: ITeam, access: WorkspaceAccess): WorkspaceGrant {
-    return new WorkspaceGrant(this, uniqueChildId(this, `Access-${team.node.id}`), { workspace: this, team, access });
+    const existing = WorkspaceGrant._grantOf(this, team);
+    if (existing && !existing._grantedByWorkspace) {
+      existing._grantByWorkspace(access);
+      return existing;
+    }
+    if (existing) {
+      fail(this, 'TFE-ACCESS-002',
+        `team ${team.node.path} already has access to this workspace (${existing.node.path}): a team holds one access level per workspace; ` +
+        'remove one of the grants, or use WorkspaceAccess.custom(...) to combine permissions.');
+    }
+    return this.newGrant(team, access);
+  }
+
+  /**
+   * The grant of `group`, which gives `team` access to all its members, on
+   * this member: a new grant, or the member's own grant, which wins.
+   * @internal
+   */
+  public _grantFromGroup(group: IConstruct, team: ITeam, access: WorkspaceAccess): WorkspaceGrant {
+    const existing = WorkspaceGrant._grantOf(this, team);
+    if (existing) {
+      existing._addGroupGrant(group, access);
+      return existing;
+    }
+    const grant = this.newGrant(team, access);
+    grant._markGrantedByGroup(group);
+    return grant;
+  }
+
+  private newGrant(team: ITeam, access: WorkspaceAccess): WorkspaceGrant {
+    const grant = new WorkspaceGrant(this, connectionId('Access', team), { workspace: this, team, access });
+    recordLegacyId(grant, this, `Access-${team.node.id}`);
+    return grant;
   }
 
   public triggeredBy(upstream: IWorkspace): RunTrigger {
     if (sameIdentity(upstream, this)) {
-      fail(this, 'a workspace cannot trigger its own runs (a run trigger from itself would loop): remove triggeredBy(self).');
+      fail(this, 'TFE-RT-001', 'a workspace cannot trigger its own runs (a run trigger from itself would loop): remove triggeredBy(self).');
     }
     if (!sameIdentity(upstream.organization, this.organization)) {
-      fail(this, `run trigger source ${upstream.node.path} belongs to another organization: run triggers connect workspaces of one organization.`);
+      fail(this, 'TFE-RT-002', `run trigger source ${upstream.node.path} belongs to another organization: run triggers connect workspaces of one organization.`);
     }
     const key = identityOf(upstream);
     if (this.triggerSources.has(key)) {
-      fail(this, `${upstream.node.path} already triggers this workspace (${this.triggerSources.get(key)!.node.path}): remove the duplicate triggeredBy.`);
+      fail(this, 'TFE-RT-003', `${upstream.node.path} already triggers this workspace (${this.triggerSources.get(key)!.node.path}): remove the duplicate triggeredBy.`);
     }
     if (this.triggerSources.size >= MAX_RUN_TRIGGER_SOURCES) {
-      fail(this,
+      fail(this, 'TFE-RT-004',
         `this workspace already has ${this.triggerSources.size} run trigger sources, and ${upstream.node.path} would be one more: ` +
         `the platform allows at most ${MAX_RUN_TRIGGER_SOURCES} source workspaces per workspace; chain workspaces instead.`);
     }
     const cycle = addTriggerEdge(this, upstream, this);
     if (cycle) {
-      fail(this, `run trigger from ${upstream.node.path} would close a cycle (${cycle.join(' -> ')}): every apply would trigger itself again; remove one trigger.`);
+      fail(this, 'TFE-RT-005', `run trigger from ${upstream.node.path} would close a cycle (${cycle.join(' -> ')}): every apply would trigger itself again; remove one trigger.`);
     }
-    const trigger = new RunTrigger(this, uniqueChildId(this, `TriggeredBy-${upstream.node.id}`), {
+    const trigger = new RunTrigger(this, connectionId('TriggeredBy', upstream), {
       workspaceId: this.workspaceId,
       sourceableId: upstream.workspaceId,
     });
+    recordLegacyId(trigger, this, `TriggeredBy-${upstream.node.id}`);
     this.triggerSources.set(key, trigger);
     this.upstreams.push(upstream);
     return trigger;
@@ -345,23 +394,7 @@ export abstract class WorkspaceBase extends Construct implements IWorkspace {
   }
 }
 
-const WORKSPACE_NAME = /^[A-Za-z0-9_-]+$/;
-const TAG_NAME = /^[a-z0-9](?:[a-z0-9_:-]*[a-z0-9])?$/;
-const REPOSITORY = /^[^/\s]+\/[^/\s]+$|^[^/\s]+\/[^/\s]+\/_git\/[^/\s]+$/;
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-
-/**
- * Checks a workspace name against the platform's rules.
- */
-function workspaceNameProblem(name: string): string | undefined {
-  if (!WORKSPACE_NAME.test(name)) {
-    return `workspace name ${quote(name)} is invalid: use only letters, numbers, "-" and "_" (and at least one character).`;
-  }
-  if (name.length > 90) {
-    return `workspace name ${quote(name)} has ${name.length} characters: a workspace name has at most 90.`;
-  }
-  return undefined;
-}
 
 /**
  * A workspace (`tfe_workspace` with its `tfe_workspace_settings`).
@@ -380,8 +413,8 @@ export class Workspace extends WorkspaceBase {
    * Looks up an existing workspace by name (a `tfe_workspace` data source). Creates nothing.
    */
   public static fromWorkspaceName(scope: Construct, id: string, organization: IOrganization, workspaceName: string): IWorkspace {
-    const ws = new ImportedWorkspace(scope, id, organization, workspaceName, `workspace:${identityOf(organization)}/${workspaceName}`);
-    checkString(ws, 'The workspace name', workspaceName, workspaceNameProblem);
+    const ws = new ImportedWorkspace(scope, id, organization, workspaceName, `workspace:${identityOf(organization)}/${workspaceName}`, literal(workspaceName));
+    checkForm(ws, 'workspace', 'The workspace name', workspaceName);
     const lookup = new DataTfeWorkspace(ws, 'Lookup', { name: workspaceName, organization: organization.organizationName });
     ws.workspaceId = lookup.id;
     const name = literal(workspaceName);
@@ -394,11 +427,8 @@ export class Workspace extends WorkspaceBase {
    * known, so it cannot be bound as a backend.
    */
   public static fromWorkspaceId(scope: Construct, id: string, organization: IOrganization, workspaceId: string): IWorkspace {
-    const ws = new ImportedWorkspace(scope, id, organization, '', `workspace-id:${workspaceId}`);
-    checkString(ws, 'The workspace ID', workspaceId, (v) =>
-      // The provider refuses any other form in workspace_id arguments.
-      /^ws-[A-Za-z0-9]{16}$/.test(v) ? undefined : `workspace ID ${quote(v)} is not a workspace ID: it is "ws-" and 16 letters or digits, like "ws-Fa3zQw8bXy6pLmN2" (use Workspace.fromWorkspaceName to look one up by name).`,
-    );
+    const ws = new ImportedWorkspace(scope, id, organization, '', `workspace-id:${workspaceId}`, literal(workspaceId) === undefined ? undefined : `id:${workspaceId}`);
+    checkForm(ws, 'workspaceId', 'The workspace ID', workspaceId);
     ws.workspaceId = workspaceId;
     return ws;
   }
@@ -444,37 +474,35 @@ export class Workspace extends WorkspaceBase {
     this.project = props.project;
     this.globalRemoteState = props.globalRemoteState ?? false;
 
-    checkString(this, 'The workspace name', props.name, workspaceNameProblem);
+    checkForm(this, 'workspace', 'The workspace name', props.name);
     const name = literal(props.name);
     if (name !== undefined) {
       const holder = claim(this, `workspace-name:${identityOf(props.organization)}`, name);
       if (holder !== undefined) {
-        fail(this,
+        fail(this, 'TFE-WS-001',
           `workspace name ${quote(name)} is already used by ${holder} in organization ${props.organization.node.path}: ` +
           'workspace names are unique per organization (a group member is named prefix + short name); choose another name.');
       }
-      setIdentity(this, `workspace:${identityOf(props.organization)}/${name}`);
+      setIdentity(this, `workspace:${identityOf(props.organization)}/${name}`, name);
       setLiteralName(this, name);
     }
     if (props.project && !sameIdentity(props.project.organization, props.organization)) {
-      fail(this, `project ${props.project.node.path} belongs to another organization than the workspace: put the workspace in a project of its organization.`);
+      fail(this, 'TFE-WS-002', `project ${props.project.node.path} belongs to another organization than the workspace: put the workspace in a project of its organization.`);
     }
     for (const tag of props.tagNames ?? []) {
-      checkString(this, 'A tag name', tag, (t) =>
-        TAG_NAME.test(t) ? undefined : `tag name ${quote(t)} is invalid: use lowercase letters, numbers, "_", ":" and "-", starting and ending with a letter or number.`,
-      );
+      checkForm(this, 'tag', 'A tag name', tag);
     }
     if (props.autoDestroyAt !== undefined && props.autoDestroyActivityDuration !== undefined) {
-      fail(this, `autoDestroyAt (${quote(props.autoDestroyAt)}) and autoDestroyActivityDuration (${quote(props.autoDestroyActivityDuration)}) exclude each other: set one of them.`);
+      fail(this, 'TFE-WS-003', `autoDestroyAt (${quote(props.autoDestroyAt)}) and autoDestroyActivityDuration (${quote(props.autoDestroyActivityDuration)}) exclude each other: set one of them.`);
     }
     checkString(this, 'autoDestroyAt', props.autoDestroyAt, (v) => {
-      if (!RFC3339.test(v) || Number.isNaN(Date.parse(v))) return `autoDestroyAt ${quote(v)} is not an RFC 3339 date-time: write it like "2030-01-01T00:00:00Z".`;
-      if (Date.parse(v) <= Date.now()) return `autoDestroyAt ${quote(v)} is in the past: give a future date-time.`;
+      if (!RFC3339.test(v) || Number.isNaN(Date.parse(v))) {
+        return violation('TFE-WS-004', `autoDestroyAt ${quote(v)} is not an RFC 3339 date-time: write it like "2030-01-01T00:00:00Z".`);
+      }
+      if (Date.parse(v) <= Date.now()) return violation('TFE-WS-005', `autoDestroyAt ${quote(v)} is in the past: give a future date-time.`);
       return undefined;
     });
-    checkString(this, 'autoDestroyActivityDuration', props.autoDestroyActivityDuration, (v) =>
-      /^\d{1,4}[dh]$/.test(v) ? undefined : `autoDestroyActivityDuration ${quote(v)} is invalid: write 1-4 digits followed by "d" or "h", e.g. "14d".`,
-    );
+    checkForm(this, 'activityDuration', 'autoDestroyActivityDuration', props.autoDestroyActivityDuration);
     this.validateWorkflow(workflow, props);
     this.validateExecutionMode(workflow, props);
     if (workflow.isVcsDriven) {
@@ -489,7 +517,7 @@ export class Workspace extends WorkspaceBase {
     requireEntitlement(this, props.organization, Entitlement.STATE_STORAGE, 'a workspace');
 
     const vcs = workflow.vcsOptions;
-    AccessReport.enable(this);
+    markAccessRelevant(this);
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.PROTECT;
     this.removalPolicy = removalPolicy;
     const resource = new WorkspaceResource(this, 'Resource', {
@@ -544,9 +572,9 @@ export class Workspace extends WorkspaceBase {
    * @attribute
    */
   public get workspaceName(): string {
-    // Read on demand: each attribute read creates a token, which adds up at
-    // tens of thousands of workspaces.
-    return this.resource.getStringAttribute('name');
+    // Made on the first read (each attribute token costs a stack trace, which
+    // adds up at tens of thousands of workspaces), the same token afterwards.
+    return memoized(this, 'workspaceName', () => this.resource.getStringAttribute('name'));
   }
 
   /**
@@ -555,15 +583,15 @@ export class Workspace extends WorkspaceBase {
    */
   public shareStateWith(consumer: IWorkspace): void {
     if (this.globalRemoteState) {
-      fail(this,
+      fail(this, 'TFE-WS-014',
         `shareStateWith(${consumer.node.path}) has no effect: this workspace has globalRemoteState on, which shares its state with every workspace ` +
         '(and the provider refuses remote_state_consumer_ids with it); turn globalRemoteState off to name consumers.');
     }
     if (sameIdentity(consumer, this)) {
-      fail(this, 'a workspace cannot be a remote state consumer of itself (it always reads its own state): remove shareStateWith(self).');
+      fail(this, 'TFE-WS-015', 'a workspace cannot be a remote state consumer of itself (it always reads its own state): remove shareStateWith(self).');
     }
     if (!sameIdentity(consumer.organization, this.organization)) {
-      fail(this, `remote state consumer ${consumer.node.path} belongs to another organization: state is shared within one organization.`);
+      fail(this, 'TFE-WS-016', `remote state consumer ${consumer.node.path} belongs to another organization: state is shared within one organization.`);
     }
     if (this.stateConsumers.some((c) => sameIdentity(c, consumer))) return;
     if (this.stateConsumers.length === 0) {
@@ -596,46 +624,39 @@ export class Workspace extends WorkspaceBase {
       vcs.tagsRegex !== undefined ? 'tagsRegex' : undefined,
     ].filter((x): x is string => x !== undefined);
     if (exclusive.length > 1) {
-      fail(this,
+      fail(this, 'TFE-WS-007',
         `the VCS workflow sets ${exclusive.join(' and ')}, which exclude each other: use trigger prefixes, or trigger patterns, or a tags regex.`);
     }
     if (vcs.tagsRegex !== undefined && vcs.fileTriggersEnabled === true) {
-      fail(this, `the VCS workflow sets tagsRegex ${quote(vcs.tagsRegex)} with fileTriggersEnabled: tag-triggered runs ignore file triggers; remove fileTriggersEnabled.`);
+      fail(this, 'TFE-WS-008', `the VCS workflow sets tagsRegex ${quote(vcs.tagsRegex)} with fileTriggersEnabled: tag-triggered runs ignore file triggers; remove fileTriggersEnabled.`);
     }
     if (vcs.tagsRegex !== undefined && !Token.isUnresolved(vcs.tagsRegex)) {
       try {
         new RegExp(vcs.tagsRegex);
       } catch (e) {
-        fail(this, `tagsRegex ${quote(vcs.tagsRegex)} is not a valid regular expression (${(e as Error).message}): fix the expression.`);
+        fail(this, 'TFE-WS-009', `tagsRegex ${quote(vcs.tagsRegex)} is not a valid regular expression (${(e as Error).message}): fix the expression.`);
       }
     }
-    checkString(this, 'The repository', vcs.repository, (r) =>
-      REPOSITORY.test(r) ? undefined : `repository ${quote(r)} is not a repository identifier: write "<vcs organization>/<repository>" (Azure DevOps: "<organization>/<project>/_git/<repository>").`,
-    );
-    if (!vcs.connection || (vcs.connection.oauthTokenId === undefined) === (vcs.connection.githubAppInstallationId === undefined)) {
-      fail(this, 'the VCS workflow needs a connection with exactly one of an OAuth token ID or a GitHub App installation ID: pass an OAuthClient or a GitHubAppInstallation.');
-    }
-    if (vcs.connection.organization && !sameIdentity(vcs.connection.organization, props.organization)) {
-      fail(this, `VCS connection ${vcs.connection.node.path} belongs to another organization: use a connection of the workspace's organization.`);
-    }
+    checkForm(this, 'repository', 'The repository', vcs.repository);
+    checkVcsConnection(this, 'workspace', vcs.connection, props.organization);
   }
 
   private validateExecutionMode(workflow: RunWorkflow, props: WorkspaceProps): void {
     const mode = props.executionMode;
     if (!mode) return;
     if (mode.mode === 'local' && workflow.isVcsDriven) {
-      fail(this,
+      fail(this, 'TFE-WS-010',
         'execution mode "local" with a VCS-driven workflow: in local mode the platform only stores state, so runs triggered by commits cannot execute; ' +
         'use ExecutionMode.remote() or ExecutionMode.agent(pool), or the CLI-driven workflow.');
     }
     if (mode.mode === 'agent' && !mode.agentPool) {
-      fail(this, 'execution mode "agent" needs an agent pool, got none: use ExecutionMode.agent(pool).');
+      fail(this, 'TFE-WS-011', 'execution mode "agent" needs an agent pool, got none: use ExecutionMode.agent(pool).');
     }
     if (mode.mode !== 'agent' && mode.agentPool) {
-      fail(this, `execution mode ${quote(mode.mode)} with an agent pool: a pool is only used in agent mode; use ExecutionMode.agent(pool) or drop the pool.`);
+      fail(this, 'TFE-WS-012', `execution mode ${quote(mode.mode)} with an agent pool: a pool is only used in agent mode; use ExecutionMode.agent(pool) or drop the pool.`);
     }
     if (mode.agentPool && !sameIdentity(mode.agentPool.organization, props.organization)) {
-      fail(this, `agent pool ${mode.agentPool.node.path} belongs to another organization: use a pool of the workspace's organization.`);
+      fail(this, 'TFE-WS-013', `agent pool ${mode.agentPool.node.path} belongs to another organization: use a pool of the workspace's organization.`);
     }
   }
 }
@@ -646,10 +667,10 @@ class ImportedWorkspace extends WorkspaceBase {
   public readonly organization: IOrganization;
   public readonly runWorkflow?: RunWorkflow = undefined;
 
-  constructor(scope: Construct, id: string, organization: IOrganization, workspaceName: string, identity: string) {
+  constructor(scope: Construct, id: string, organization: IOrganization, workspaceName: string, identity: string, handle: string | undefined) {
     super(scope, id);
     this.organization = organization;
     this.workspaceName = workspaceName;
-    setIdentity(this, identity);
+    setIdentity(this, identity, handle);
   }
 }

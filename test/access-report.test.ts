@@ -108,6 +108,46 @@ describe('AccessReport', () => {
     expect(fs.existsSync(path.join(off, 'stacks', 'platform', 'cdk.tf.json'))).toBe(true);
   });
 
+  test.each([
+    ['a workspace', (stack: TerraformStack, org: Organization) => { new Workspace(stack, 'W', { organization: org, name: 'w' }); }],
+    ['a team', (_stack: TerraformStack, org: Organization) => { org.addTeam('Ops', { name: 'ops' }); }],
+    ['a team token', (stack: TerraformStack, org: Organization) => {
+      Team.fromTeamId(stack, 'T', org, 'team-abc123').addToken('Ci', { description: 'ci' });
+    }],
+    ['the organization token', (_stack: TerraformStack, org: Organization) => { org.addToken('OrgToken'); }],
+    ['an explicit AccessReport.enable', (stack: TerraformStack) => AccessReport.enable(stack)],
+  ])('a stack with %s gets the report; one without gets none', (_what, add) => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-'));
+    const app = new App({ outdir });
+    for (const id of ['with', 'without']) {
+      const stack = new TerraformStack(app, id);
+      new TfeProvider(stack, 'tfe', {});
+      const org = new Organization(stack, 'Acme', { name: `acme-${id}`, email: 'a@acme.example' });
+      if (id === 'with') add(stack, org);
+    }
+    app.synth();
+    expect(fs.existsSync(path.join(outdir, 'stacks', 'with', 'access-report.md'))).toBe(true);
+    expect(fs.existsSync(path.join(outdir, 'stacks', 'without', 'access-report.md'))).toBe(false);
+  });
+
+  test('stacks marked before the report module loads get the report too', () => {
+    jest.isolateModules(() => {
+      // GIVEN a construct marks its stack while the report module is not loaded yet
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const hook = require('../src/private/access-hook');
+      const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-early-'));
+      const app = new App({ outdir });
+      const stack = new TerraformStack(app, 'early');
+      hook.markAccessRelevant(stack);
+      // WHEN the report module loads
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      require('../src/access-report');
+      app.synth();
+      // THEN the stack still gets its report
+      expect(fs.existsSync(path.join(outdir, 'stacks', 'early', 'access-report.md'))).toBe(true);
+    });
+  });
+
   test('a stack without teams, tokens or policy sets says so', () => {
     const stack = new TerraformStack(Testing.app(), 'bare');
     new TfeProvider(stack, 'tfe', {});

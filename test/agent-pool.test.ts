@@ -89,7 +89,7 @@ describe('AgentPool', () => {
     const message = errorMessageOf(() => Testing.synth(stack, true));
     // THEN
     expect(message).toContain(
-      '[test/Pool] the pool is organization-scoped, but workspace test/Ws, project test/Acme/Payments are allowed explicitly: ' +
+      '[test/Pool] [TFE-POOL-004] the pool is organization-scoped, but workspace test/Ws, project test/Acme/Payments are allowed explicitly: ' +
       'every workspace may already use an organization-scoped pool; set organizationScoped: false',
     );
   });
@@ -114,10 +114,10 @@ describe('AgentPool', () => {
     const projectMessage = errorMessageOf(() => pool.allowProject(other.addProject('P', { name: 'payments' })));
     // THEN
     expect(wsMessage).toBe(
-      'test/Pool: workspace test/Ws belongs to organization "org:other", but this pool belongs to "org:acme": allow a workspace of the pool\'s organization.',
+      'test/Pool: [TFE-POOL-002] workspace test/Ws belongs to organization "org:other", but this pool belongs to "org:acme": allow a workspace of the pool\'s organization.',
     );
     expect(projectMessage).toBe(
-      'test/Pool: project test/Other/P belongs to organization "org:other", but this pool belongs to "org:acme": allow a project of the pool\'s organization.',
+      'test/Pool: [TFE-POOL-003] project test/Other/P belongs to organization "org:other", but this pool belongs to "org:acme": allow a project of the pool\'s organization.',
     );
   });
 
@@ -129,7 +129,7 @@ describe('AgentPool', () => {
     const message = errorMessageOf(() => new AgentPool(stack, 'Pool2', { organization: org, name: 'private' }));
     // THEN
     expect(message).toBe(
-      'test/Pool2: agent pool name "private" is already used by test/Pool in organization test/Acme: ' +
+      'test/Pool2: [TFE-POOL-001] agent pool name "private" is already used by test/Pool in organization test/Acme: ' +
       'agent pool names are unique per organization; choose another name, or reuse that pool.',
     );
   });
@@ -153,8 +153,8 @@ describe('AgentPool', () => {
     new AgentPool(stack, 'Lazy', { organization: org, name: Lazy.stringValue({ produce: () => '' }) });
     const synthMessage = errorMessageOf(() => Testing.synth(stack, true));
     // THEN
-    expect(message).toBe('test/Pool: the agent pool name is empty (got "  "): give the pool a name, unique in the organization.');
-    expect(synthMessage).toContain('[test/Lazy] the agent pool name is empty (got "")');
+    expect(message).toBe('test/Pool: [TFE-NAME-017] the agent pool name is empty (got "  "): give the pool a name, unique in the organization.');
+    expect(synthMessage).toContain('[test/Lazy] [TFE-NAME-017] the agent pool name is empty (got "")');
   });
 
   describe('fromAgentPoolId', () => {
@@ -175,7 +175,7 @@ describe('AgentPool', () => {
       const message = errorMessageOf(() => AgentPool.fromAgentPoolId(stack, 'Pool', org, 'private'));
       // THEN
       expect(message).toBe(
-        'test/Pool: agent pool ID "private" is not an agent pool ID: it looks like "apool-abc123" (see the pool\'s page in the organization settings).',
+        'test/Pool: [TFE-ID-006] agent pool ID "private" is not an agent pool ID: it looks like "apool-abc123" (see the pool\'s page in the organization settings).',
       );
     });
 
@@ -237,6 +237,6 @@ describe('AgentToken', () => {
     // WHEN
     const message = errorMessageOf(() => pool.addToken('K8s', { description: '' }));
     // THEN
-    expect(message).toBe('test/Pool/K8s: the agent token description is empty (got ""): describe what the token is for, e.g. "k8s-agents".');
+    expect(message).toBe('test/Pool/K8s: [TFE-POOL-006] the agent token description is empty (got ""): describe what the token is for, e.g. "k8s-agents".');
   });
 });

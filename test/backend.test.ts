@@ -1,5 +1,5 @@
 import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
-import { Lazy, TerraformStack, Testing } from 'cdktf';
+import { Lazy, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { Backend, BackendType, OAuthClient, Organization, RunWorkflow, Workspace, WorkspaceGroup } from '../src';
 
 Testing.setupJest();
@@ -42,6 +42,18 @@ describe('Backend', () => {
     });
   });
 
+  test('the project of a cloud block binding is a literal, valid project name', () => {
+    const { platform, org, consumer } = setup();
+    const ws = new Workspace(platform, 'Api', { organization: org, name: 'payments-api' });
+    const name = new TerraformVariable(platform, 'project', { type: 'string' }).stringValue;
+    expect(() => Backend.forWorkspace(consumer, ws, { backendType: BackendType.CLOUD, projectName: name })).toThrow(
+      /^platform\/Api: \[TFE-BACKEND-010\] projectName is a reference, but backend blocks take no references: give the literal value\.$/,
+    );
+    expect(() => Backend.forWorkspace(consumer, ws, { backendType: BackendType.CLOUD, projectName: 'ab' })).toThrow(
+      /^platform\/Api: \[TFE-NAME-004\] projectName: project name "ab" has 2 characters: a project name has 3 to 40\.$/,
+    );
+  });
+
   test('an explicit hostname wins; a bad hostname is refused', () => {
     const { platform, org, consumer } = setup('tfe.acme.example');
     const ws = new Workspace(platform, 'Api', { organization: org, name: 'api' });
@@ -82,16 +94,16 @@ describe('Backend', () => {
       const { app } = setup();
       const s = new TerraformStack(app, 'x');
       expect(() => Backend.forExternalWorkspaces(s, { organizationName: 'acme' })).toThrow(
-        /^x: the remote backend needs exactly one of workspaceName or workspacePrefix, got neither: give a name for one workspace, or a prefix for a family\.$/,
+        /^x: \[TFE-BACKEND-006\] the remote backend needs exactly one of workspaceName or workspacePrefix, got neither: give a name for one workspace, or a prefix for a family\.$/,
       );
       expect(() => Backend.forExternalWorkspaces(s, { organizationName: 'acme', workspaceName: 'a', workspacePrefix: 'b-' })).toThrow(
-        /^x: the remote backend needs exactly one of workspaceName or workspacePrefix, got workspaceName "a" and workspacePrefix "b-"/,
+        /^x: \[TFE-BACKEND-006\] the remote backend needs exactly one of workspaceName or workspacePrefix, got workspaceName "a" and workspacePrefix "b-"/,
       );
       expect(() => Backend.forExternalWorkspaces(s, { organizationName: 'acme', workspaceTags: ['t'] })).toThrow(
         /the remote backend selects workspaces by name or prefix, not by tags .*use backendType: BackendType.CLOUD/,
       );
       expect(() => Backend.forExternalWorkspaces(s, { organizationName: 'acme', backendType: BackendType.CLOUD })).toThrow(
-        /^x: the cloud block needs exactly one of workspaceName or workspaceTags, got neither/,
+        /^x: \[TFE-BACKEND-008\] the cloud block needs exactly one of workspaceName or workspaceTags, got neither/,
       );
       expect(() => Backend.forExternalWorkspaces(s, { organizationName: 'acme', backendType: BackendType.CLOUD, workspaceName: 'a', workspaceTags: ['t'] })).toThrow(
         /the cloud block needs exactly one of workspaceName or workspaceTags, got workspaceName "a" and workspaceTags \["t"\]/,
@@ -102,14 +114,14 @@ describe('Backend', () => {
       expect(() => Backend.forExternalWorkspaces(s, { organizationName: 'acme', backendType: BackendType.CLOUD, workspaceTags: [] })).toThrow(/workspaceTags is empty/);
       // names that could not name a workspace (and would be read as templates)
       expect(() => Backend.forExternalWorkspaces(s, { organizationName: 'acme', workspaceName: '${var.x}' })).toThrow(
-        /^x: workspaceName "\$\{var.x\}" cannot name a workspace target: use letters, numbers, "-" and "_"\.$/,
+        /^x: \[TFE-NAME-006\] workspaceName: workspace name "\$\{var.x\}" is invalid: use only letters, numbers, "-" and "_" \(and at least one character\)\.$/,
       );
-      expect(() => Backend.forExternalWorkspaces(s, { organizationName: 'ac me', workspacePrefix: 'p-' })).toThrow(/organizationName "ac me" cannot name/);
+      expect(() => Backend.forExternalWorkspaces(s, { organizationName: 'ac me', workspacePrefix: 'p-' })).toThrow(/\[TFE-NAME-001\] organizationName: organization name "ac me" is invalid/);
       expect(() => Backend.forExternalWorkspaces(s, { organizationName: 'acme', backendType: BackendType.CLOUD, workspaceTags: ['Bad Tag'] })).toThrow(
-        /a workspace tag "Bad Tag" cannot name a workspace target: use lowercase letters/,
+        /\[TFE-NAME-008\] a workspace tag: tag name "Bad Tag" is invalid: use lowercase letters/,
       );
       expect(() => Backend.forExternalWorkspaces(s, { organizationName: 'acme', backendType: BackendType.CLOUD, workspaceName: 'a', projectName: '%{x}' })).toThrow(
-        /projectName "%\{x\}" cannot name a workspace target/,
+        /\[TFE-NAME-005\] projectName: project name "%\{x\}" is invalid/,
       );
       expect(() => Backend.forExternalWorkspaces(s, { organizationName: Lazy.stringValue({ produce: () => 'acme' }), workspaceName: 'a' })).toThrow(
         /organizationName is a reference, but backend blocks take no references/,
@@ -127,7 +139,7 @@ describe('Backend', () => {
         runWorkflow: RunWorkflow.vcs({ connection: conn, repository: 'acme/networking' }),
       });
       expect(() => ws.bindBackend(consumer)).toThrow(
-        /platform\/Net: stack consumer is bound to this VCS-driven workspace for applies, but the platform refuses CLI-driven applies .*speculativePlansOnly: true/,
+        /platform\/Net: \[TFE-BACKEND-001\] stack consumer is bound to this VCS-driven workspace for applies, but the platform refuses CLI-driven applies .*speculativePlansOnly: true/,
       );
       const plans = new TerraformStack(app, 'plans');
       ws.bindBackend(plans, { speculativePlansOnly: true });
@@ -142,14 +154,14 @@ describe('Backend', () => {
         prefix: 'net-',
         members: [{ shortName: 'dev' }, { shortName: 'prod', settings: { runWorkflow: RunWorkflow.vcs({ connection: conn, repository: 'a/b' }) } }],
       });
-      expect(() => group.bindBackend(consumer)).toThrow(/platform\/Net: stack consumer is bound to this group for applies, but member platform\/Net\/prod is VCS-driven/);
+      expect(() => group.bindBackend(consumer)).toThrow(/platform\/Net: \[TFE-BACKEND-003\] stack consumer is bound to this group for applies, but member platform\/Net\/prod is VCS-driven/);
       expect(() => group.bindBackend(consumer, { speculativePlansOnly: true })).not.toThrow();
     });
 
     test('a workspace whose name is not known cannot be bound', () => {
       const { platform, org, consumer } = setup();
       const ws = Workspace.fromWorkspaceId(platform, 'ById', org, 'ws-Fa3zQw8bXy6pLmN2');
-      expect(() => Backend.forWorkspace(consumer, ws)).toThrow(/platform\/ById: stack consumer cannot be bound to this workspace: its name is not known/);
+      expect(() => Backend.forWorkspace(consumer, ws)).toThrow(/platform\/ById: \[TFE-BACKEND-002\] stack consumer cannot be bound to this workspace: its name is not known/);
       const byName = Workspace.fromWorkspaceName(platform, 'ByName', org, 'legacy');
       Backend.forWorkspace(consumer, byName);
       expect(terraformBlock(consumer).backend.remote.workspaces).toEqual({ name: 'legacy' });
@@ -160,7 +172,7 @@ describe('Backend', () => {
       const org = new Organization(platform, 'Lazy', { name: Lazy.stringValue({ produce: () => 'lazy-org' }), email: 'a@b.example' });
       const ws = new Workspace(platform, 'W', { organization: org, name: 'w' });
       expect(() => ws.bindBackend(consumer)).toThrow(
-        /platform\/W: stack consumer cannot be bound: the organization's name is not known while the program runs \(backend blocks take no references\)/,
+        /platform\/W: \[TFE-BACKEND-011\] stack consumer cannot be bound: the organization's name is not known while the program runs \(backend blocks take no references\)/,
       );
     });
   });

@@ -69,7 +69,7 @@ describe('Entitlements', () => {
       expect(Errors.isValidationError(error)).toBe(true);
       expect(Errors.constructPathOf(error)).toBe('test/Acme/Ops');
       expect((error as Error).message).toMatch(
-        /^test\/Acme\/Ops: team "ops" needs the "teams" entitlement, which organization test\/Acme does not declare \(it declares "operations", "private-module-registry", "state-storage", "vcs-integrations"; preset free\): the platform would answer 404 at apply\. Remove the feature, or add the entitlement/,
+        /^test\/Acme\/Ops: \[TFE-ENT-001\] team "ops" needs the "teams" entitlement, which organization test\/Acme does not declare \(it declares "operations", "private-module-registry", "state-storage", "vcs-integrations"; preset free\): the platform would answer 404 at apply\. Remove the feature, or add the entitlement/,
       );
     });
 
@@ -77,9 +77,9 @@ describe('Entitlements', () => {
       const { stack, org } = setup(Entitlements.free());
       const owners = Team.fromTeamName(stack, 'Owners', org, 'owners');
       const ws = new Workspace(stack, 'W', { organization: org, name: 'w' });
-      expect(() => ws.grantAccess(owners, WorkspaceAccess.READ)).toThrow(/test\/W: team access for test\/Owners needs the "teams" entitlement/);
+      expect(() => ws.grantAccess(owners, WorkspaceAccess.READ)).toThrow(/test\/W: \[TFE-ENT-001\] team access for test\/Owners needs the "teams" entitlement/);
       const project = org.addProject('P', { name: 'ppp' });
-      expect(() => project.grantAccess(owners, ProjectAccess.READ)).toThrow(/test\/Acme\/P: team access for test\/Owners needs the "teams" entitlement/);
+      expect(() => project.grantAccess(owners, ProjectAccess.READ)).toThrow(/test\/Acme\/P: \[TFE-ENT-001\] team access for test\/Owners needs the "teams" entitlement/);
     });
 
     test('sso', () => {
@@ -90,17 +90,17 @@ describe('Entitlements', () => {
     test('vcs-integrations: OAuth clients and VCS-driven workspaces', () => {
       const { stack, org } = setup(Entitlements.stateStorageOnly());
       expect(() => new OAuthClient(stack, 'Gh', { organization: org, serviceProvider: VcsProvider.GITHUB, oauthToken: new TerraformVariable(stack, `gh${stack.node.children.length}`, { type: 'string', sensitive: true }).stringValue })).toThrow(
-        /test\/Gh: OAuth client for "github" needs the "vcs-integrations" entitlement/,
+        /test\/Gh: \[TFE-ENT-001\] OAuth client for "github" needs the "vcs-integrations" entitlement/,
       );
       const conn = OAuthClient.fromOAuthTokenId(stack, 'Conn', org, 'ot-abc123');
       expect(() => new Workspace(stack, 'W', { organization: org, name: 'w', runWorkflow: RunWorkflow.vcs({ connection: conn, repository: 'a/b' }) })).toThrow(
-        /test\/W: a VCS-driven workspace needs the "vcs-integrations" entitlement/,
+        /test\/W: \[TFE-ENT-001\] a VCS-driven workspace needs the "vcs-integrations" entitlement/,
       );
     });
 
     test('agents: pools and agent execution', () => {
       const { stack, org } = setup(Entitlements.teamAndGovernance());
-      expect(() => new AgentPool(stack, 'Pool', { organization: org, name: 'pool' })).toThrow(/test\/Pool: an agent pool needs the "agents" entitlement/);
+      expect(() => new AgentPool(stack, 'Pool', { organization: org, name: 'pool' })).toThrow(/test\/Pool: \[TFE-ENT-001\] an agent pool needs the "agents" entitlement/);
       const pool = AgentPool.fromAgentPoolId(stack, 'Ref', org, 'apool-abc123');
       expect(() => new Workspace(stack, 'W', { organization: org, name: 'w', executionMode: ExecutionMode.agent(pool) })).toThrow(
         /execution mode "agent" needs the "agents" entitlement/,
@@ -121,7 +121,7 @@ describe('Entitlements', () => {
       const app = Testing.app();
       const stack = new TerraformStack(app, 'test');
       expect(() => new Organization(stack, 'Acme', { name: 'acme', email: 'a@acme.example', costEstimationEnabled: true, entitlements: Entitlements.free() })).toThrow(
-        /test\/Acme: costEstimationEnabled needs the "cost-estimation" entitlement/,
+        /test\/Acme: \[TFE-ENT-001\] costEstimationEnabled needs the "cost-estimation" entitlement/,
       );
     });
 

@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { TerraformOutput, TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
-import { escapeTemplate, HclEncodingError, hclString, toHcl } from '../src/private/hcl';
+import { Errors } from '../src';
+import { errorOf } from './util';
+import { escapeTemplate, hclString, toHcl } from '../src/private/hcl';
 
 /** Strings that break naive encoders. */
 const HOSTILE: { [name: string]: string } = {
@@ -108,27 +110,31 @@ describe('toHcl', () => {
   });
 
   test.each([
-    ['NaN', NaN, /^values\[1\] is NaN: HCL numbers are finite; give a finite number/],
-    ['Infinity', Infinity, /^values\[1\] is Infinity: HCL numbers are finite/],
-    ['-Infinity', -Infinity, /^values\[1\] is -Infinity: HCL numbers are finite/],
-    ['undefined', undefined, /^values\[1\] is undefined: HCL has no undefined; remove the entry, or use null/],
-    ['a function', () => 1, /^values\[1\] is a function: only data .* call the function and pass its result/],
-    ['a symbol', Symbol('s'), /^values\[1\] is a symbol \(Symbol\(s\)\): .*use a string/],
-    ['a Date', new Date(0), /^values\[1\] is a Date, not plain data: write it as a string, e.g. with toISOString\(\)/],
-    ['a Map', new Map([['a', 1]]), /^values\[1\] is an instance of Map, not plain data: use a plain object, e.g. Object.fromEntries\(map\)/],
-    ['a Set', new Set([1]), /^values\[1\] is an instance of Set, not plain data: use a plain object, array or primitive/],
-    ['a lone surrogate', '\uD83D', /^values\[1\] contains a lone surrogate/],
+    ['NaN', NaN, /^toHcl: \[TFE-HCL-001\] values\[1\] is NaN: HCL numbers are finite; give a finite number/],
+    ['Infinity', Infinity, /^toHcl: \[TFE-HCL-001\] values\[1\] is Infinity: HCL numbers are finite/],
+    ['-Infinity', -Infinity, /^toHcl: \[TFE-HCL-001\] values\[1\] is -Infinity: HCL numbers are finite/],
+    ['undefined', undefined, /^toHcl: \[TFE-HCL-002\] values\[1\] is undefined: HCL has no undefined; remove the entry, or use null/],
+    ['a function', () => 1, /^toHcl: \[TFE-HCL-003\] values\[1\] is a function: only data .* call the function and pass its result/],
+    ['a symbol', Symbol('s'), /^toHcl: \[TFE-HCL-004\] values\[1\] is a symbol \(Symbol\(s\)\): .*use a string/],
+    ['a Date', new Date(0), /^toHcl: \[TFE-HCL-006\] values\[1\] is a Date, not plain data: write it as a string, e.g. with toISOString\(\)/],
+    ['a Map', new Map([['a', 1]]), /^toHcl: \[TFE-HCL-006\] values\[1\] is an instance of Map, not plain data: use a plain object, e.g. Object.fromEntries\(map\)/],
+    ['a Set', new Set([1]), /^toHcl: \[TFE-HCL-006\] values\[1\] is an instance of Set, not plain data: use a plain object, array or primitive/],
+    ['a lone surrogate', '\uD83D', /^toHcl: \[TFE-HCL-008\] values\[1\] contains a lone surrogate/],
   ])('refuses %s with its location and the fix', (_name, bad, message) => {
     // GIVEN
     const value = ['ok', bad];
     // WHEN / THEN
-    expect(() => toHcl(value, 'values')).toThrow(message);
-    expect(() => toHcl(value, 'values')).toThrow(HclEncodingError);
+    const e = errorOf(() => toHcl(value, 'values'));
+    expect(e.message).toMatch(message);
+    expect(Errors.isValidationError(e)).toBe(true);
+    expect(Errors.constructPathOf(e)).toBe('toHcl');
+    // The encoder names whoever encodes, e.g. a value object's factory.
+    expect(() => toHcl(value, 'values', 'VariableValue.list')).toThrow(/^VariableValue\.list: \[TFE-HCL-\d{3}\] values\[1\] /);
   });
 
   test('locates problems in nested maps, including odd keys', () => {
-    expect(() => toHcl({ a: { 'b c': [1, undefined] } }, 'values')).toThrow(/^values\.a\["b c"\]\[1\] is undefined/);
-    expect(() => toHcl({ ['\uD800']: 1 }, 'values')).toThrow(/^values\["\\ud800"\] \(the key\) contains a lone surrogate/);
+    expect(() => toHcl({ a: { 'b c': [1, undefined] } }, 'values')).toThrow(/^toHcl: \[TFE-HCL-002\] values\.a\["b c"\]\[1\] is undefined/);
+    expect(() => toHcl({ ['\uD800']: 1 }, 'values')).toThrow(/^toHcl: \[TFE-HCL-008\] values\["\\ud800"\] \(the key\) contains a lone surrogate/);
   });
 
   test('refuses cycles', () => {
@@ -138,12 +144,12 @@ describe('toHcl', () => {
     const list: any[] = [1];
     list.push(list);
     // WHEN / THEN
-    expect(() => toHcl(a, 'values')).toThrow(/^values\.children\[0\]\.parent refers back to a value that contains it \(a cycle\): .*break the cycle/);
-    expect(() => toHcl(list, 'values')).toThrow(/^values\[1\] refers back to a value that contains it/);
+    expect(() => toHcl(a, 'values')).toThrow(/^toHcl: \[TFE-HCL-005\] values\.children\[0\]\.parent refers back to a value that contains it \(a cycle\): .*break the cycle/);
+    expect(() => toHcl(list, 'values')).toThrow(/^toHcl: \[TFE-HCL-005\] values\[1\] refers back to a value that contains it/);
   });
 
   test('refuses symbol keys', () => {
-    expect(() => toHcl({ [Symbol('k')]: 1 }, 'values')).toThrow(/^values has a symbol key \(Symbol\(k\)\): map keys are strings/);
+    expect(() => toHcl({ [Symbol('k')]: 1 }, 'values')).toThrow(/^toHcl: \[TFE-HCL-007\] values has a symbol key \(Symbol\(k\)\): map keys are strings/);
   });
 
   test('writes references as jsonencode expressions, escaped for the platform', () => {

@@ -46,7 +46,7 @@ describe('Moves', () => {
   test('bad previous paths', () => {
     const { stack, org } = setup();
     const ws = new Workspace(stack, 'Api', { organization: org, name: 'w' });
-    expect(() => Moves.renamedFrom(ws, '')).toThrow(/test\/Api: previous path "" is not a construct path/);
+    expect(() => Moves.renamedFrom(ws, '')).toThrow(/test\/Api: \[TFE-MOVE-001\] previous path "" is not a construct path/);
     expect(() => Moves.renamedFrom(ws, 'Acme//Api')).toThrow(/previous path "Acme\/\/Api" is not a construct path/);
     expect(() => Moves.renamedFrom(ws, 'Api')).toThrow(/previous path "Api" is the construct's current path: nothing moved/);
   });

@@ -151,7 +151,7 @@ describe('Notification', () => {
       destination: NotificationDestination.generic('https://hooks.acme.example/tfe', { token: 'hmac-topsecret-123' }),
     }));
     // THEN
-    expect(message).toMatch(/^test\/Hook: token is a literal string \("hmac…", 18 characters\): .*sensitive TerraformVariable.*allowPlaintextSecret: true/);
+    expect(message).toMatch(/^test\/Hook: \[TFE-SECRET-001\] token is a literal string \("hmac…", 18 characters\): .*sensitive TerraformVariable.*allowPlaintextSecret: true/);
     expect(message).not.toContain('topsecret');
   });
 
@@ -180,7 +180,7 @@ describe('Notification', () => {
     // WHEN
     const message = errorMessageOf(() => Testing.synth(stack, true));
     // THEN
-    expect(message).toContain('[test/Hook] token is a literal string ("la…", 11 characters)');
+    expect(message).toContain('[test/Hook] [TFE-SECRET-001] token is a literal string ("la…", 11 characters)');
     expect(message).toContain('sensitive TerraformVariable');
     expect(message).not.toContain('lazy-secret');
   });
@@ -206,7 +206,7 @@ describe('Notification', () => {
     }));
     // THEN
     expect(message).toBe(
-      'test/Teams: the Microsoft Teams webhook URL "http://acme.webhook.office.com/x" is not https: ' +
+      'test/Teams: [TFE-NOTIF-007] the Microsoft Teams webhook URL "http://acme.webhook.office.com/x" is not https: ' +
       'webhooks of this kind are https only; copy the https URL the service gave you.',
     );
   });
@@ -224,9 +224,9 @@ describe('Notification', () => {
     const synthMessage = errorMessageOf(() => Testing.synth(stack, true));
     // THEN
     expect(message).toBe(
-      'test/Hook: the webhook URL "hooks.acme.example" is not an http(s) URL: write the full URL, e.g. "https://hooks.example.com/notify".',
+      'test/Hook: [TFE-NOTIF-006] the webhook URL "hooks.acme.example" is not an http(s) URL: write the full URL, e.g. "https://hooks.example.com/notify".',
     );
-    expect(synthMessage).toContain('[test/Lazy] the Slack webhook URL "mailto:ops@acme.example" is not an http(s) URL');
+    expect(synthMessage).toContain('[test/Lazy] [TFE-NOTIF-006] the Slack webhook URL "mailto:ops@acme.example" is not an http(s) URL');
   });
 
   test('an email destination without recipients is refused', () => {
@@ -238,7 +238,7 @@ describe('Notification', () => {
     }));
     // THEN
     expect(message).toBe(
-      'test/Email: the email destination has no recipients (emailAddresses undefined, users []): ' +
+      'test/Email: [TFE-NOTIF-010] the email destination has no recipients (emailAddresses undefined, users []): ' +
       'give users (organization members\' user IDs, e.g. member.userId) or, on Terraform Enterprise, emailAddresses.',
     );
   });
@@ -254,8 +254,8 @@ describe('Notification', () => {
       workspace, name: 'email2', destination: NotificationDestination.email({ emailAddresses: ['ops'] }),
     }));
     // THEN
-    expect(user).toMatch(/^test\/Email: user ID "ops@acme.example" is not a user ID: it looks like "user-abc123" \(use an organization member's userId/);
-    expect(address).toBe('test/Email2: email address "ops" is not an email address: write it like "ops@example.com".');
+    expect(user).toMatch(/^test\/Email: \[TFE-ID-012\] user ID "ops@acme.example" is not a user ID: it looks like "user-abc123" \(use an organization member's userId/);
+    expect(address).toBe('test/Email2: [TFE-NOTIF-011] email address "ops" is not an email address: write it like "ops@example.com".');
   });
 
   test('duplicate triggers are refused', () => {
@@ -270,7 +270,7 @@ describe('Notification', () => {
     }));
     // THEN
     expect(message).toBe(
-      'test/Slack: trigger "run:errored" is listed more than once in triggers ["run:errored","run:completed","run:errored"]: list each trigger once.',
+      'test/Slack: [TFE-NOTIF-004] trigger "run:errored" is listed more than once in triggers ["run:errored","run:completed","run:errored"]: list each trigger once.',
     );
   });
 
@@ -285,7 +285,7 @@ describe('Notification', () => {
       triggers: ['run:exploded' as NotificationTrigger],
     }));
     // THEN
-    expect(message).toMatch(/^test\/Slack: trigger "run:exploded" is not a notification trigger: use NotificationTrigger values \("run:created", /);
+    expect(message).toMatch(/^test\/Slack: \[TFE-NOTIF-003\] trigger "run:exploded" is not a notification trigger: use NotificationTrigger values \("run:created", /);
   });
 
   test('an empty trigger list is allowed with a warning', () => {
@@ -311,7 +311,7 @@ describe('Notification', () => {
     }));
     // THEN
     expect(message).toBe(
-      'test/Slack2: notification name "ops" is already used by test/Slack on workspace test/Api: notification names are unique per workspace; choose another name.',
+      'test/Slack2: [TFE-NOTIF-001] notification name "ops" is already used by test/Slack on workspace test/Api: notification names are unique per workspace; choose another name.',
     );
   });
 
@@ -323,7 +323,7 @@ describe('Notification', () => {
       workspace, name: '', destination: NotificationDestination.slack(secretVar(stack, 'w')),
     }));
     // THEN
-    expect(message).toBe('test/Slack: the notification name is empty (got ""): give it a name, unique in the workspace, e.g. "ops-slack".');
+    expect(message).toBe('test/Slack: [TFE-NAME-018] the notification name is empty (got ""): give it a name, unique in the workspace, e.g. "ops-slack".');
   });
 
   test('a workspace holds at most 20 notifications', () => {
@@ -337,7 +337,7 @@ describe('Notification', () => {
     const message = errorMessageOf(() => new Notification(stack, 'N21', { workspace, name: 'n21', destination: dest }));
     // THEN
     expect(message).toBe(
-      'test/N21: workspace test/Api would get 21 notifications: the platform allows 20 per workspace; ' +
+      'test/N21: [TFE-NOTIF-002] workspace test/Api would get 21 notifications: the platform allows 20 per workspace; ' +
       'combine triggers into fewer notifications, or send to one webhook that fans out.',
     );
   });

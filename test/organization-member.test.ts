@@ -58,7 +58,7 @@ describe('OrganizationMember', () => {
     expect(Errors.isValidationError(e)).toBe(true);
     expect(Errors.constructPathOf(e)).toBe('test/Acme/Alice');
     expect(e.message).toBe(
-      `test/Acme/Alice: member email ${JSON.stringify(email)} is not an email address: give the user's address, e.g. "jane@example.com".`,
+      `test/Acme/Alice: [TFE-MEMBER-001] member email ${JSON.stringify(email)} is not an email address: give the user's address, e.g. "jane@example.com".`,
     );
   });
 
@@ -69,7 +69,7 @@ describe('OrganizationMember', () => {
     acme.inviteMember('Alice', { email: Lazy.stringValue({ produce: () => 'alice' }) });
 
     // WHEN / THEN
-    expect(() => Testing.synth(stack, true)).toThrow(/\[test\/Acme\/Alice\] member email "alice" is not an email address/);
+    expect(() => Testing.synth(stack, true)).toThrow(/\[test\/Acme\/Alice\] \[TFE-MEMBER-001\] member email "alice" is not an email address/);
   });
 
   test('an email from a variable synthesizes', () => {
@@ -129,7 +129,7 @@ describe('OrganizationMember', () => {
       // THEN
       expect(Errors.constructPathOf(e)).toBe('test/Bob');
       expect(e.message).toBe(
-        `test/Bob: membership ID ${JSON.stringify(id)} is not an organization membership ID: it looks like "ou-abc123".`,
+        `test/Bob: [TFE-ID-004] membership ID ${JSON.stringify(id)} is not an organization membership ID: it looks like "ou-abc123".`,
       );
     });
 
@@ -140,7 +140,7 @@ describe('OrganizationMember', () => {
       OrganizationMember.fromMembershipId(stack, 'Bob', acme, Lazy.stringValue({ produce: () => 'bob' }));
 
       // WHEN / THEN
-      expect(() => Testing.synth(stack, true)).toThrow(/\[test\/Bob\] membership ID "bob" is not an organization membership ID/);
+      expect(() => Testing.synth(stack, true)).toThrow(/\[test\/Bob\] \[TFE-ID-004\] membership ID "bob" is not an organization membership ID/);
     });
   });
 
@@ -178,7 +178,7 @@ describe('OrganizationMember', () => {
 
       // THEN
       expect(Errors.constructPathOf(e)).toBe('test/Carol');
-      expect(e.message).toMatch(/^test\/Carol: member email "carol" is not an email address: give the user's address/);
+      expect(e.message).toMatch(/^test\/Carol: \[TFE-MEMBER-001\] member email "carol" is not an email address: give the user's address/);
     });
   });
 });

@@ -57,7 +57,7 @@ describe('OrganizationToken', () => {
     expect(Errors.isValidationError(e)).toBe(true);
     expect(Errors.constructPathOf(e)).toBe('test/Acme/Token2');
     expect(e.message).toBe(
-      'test/Acme/Token2: organization test/Acme already has a token (test/Acme/Token): an organization has exactly one token; ' +
+      'test/Acme/Token2: [TFE-TOK-007] organization test/Acme already has a token (test/Acme/Token): an organization has exactly one token; ' +
         'reuse it, or use team tokens for separate credentials.',
     );
   });
@@ -70,7 +70,7 @@ describe('OrganizationToken', () => {
 
     // WHEN / THEN
     expect(() => second.addToken('Token')).toThrow(
-      /^test\/Second\/Token: organization test\/Second already has a token \(test\/First\/Token\)/,
+      /^test\/Second\/Token: \[TFE-TOK-007\] organization test\/Second already has a token \(test\/First\/Token\)/,
     );
   });
 
@@ -107,7 +107,7 @@ describe('OrganizationToken', () => {
 
     // THEN
     expect(Errors.constructPathOf(e)).toBe('test/Acme/Token');
-    expect(e.message).toBe('test/Acme/Token: expiresAt "tomorrow" is not an ISO-8601 date-time: write it like "2027-01-31T00:00:00Z".');
+    expect(e.message).toBe('test/Acme/Token: [TFE-TOK-004] expiresAt "tomorrow" is not an ISO-8601 date-time: write it like "2027-01-31T00:00:00Z".');
   });
 
   test('refuses an expiry in the past', () => {
@@ -117,7 +117,7 @@ describe('OrganizationToken', () => {
 
     // WHEN / THEN
     expect(() => acme.addToken('Token', { expiresAt: '2001-01-01T00:00:00Z' })).toThrow(
-      /^test\/Acme\/Token: expiresAt "2001-01-01T00:00:00Z" is in the past \(now is \d{4}-\d{2}-\d{2}T[\d:.]+Z\): a token must expire in the future\.$/,
+      /^test\/Acme\/Token: \[TFE-TOK-005\] expiresAt "2001-01-01T00:00:00Z" is in the past \(now is \d{4}-\d{2}-\d{2}T[\d:.]+Z\): a token must expire in the future\.$/,
     );
   });
 
@@ -127,7 +127,7 @@ describe('OrganizationToken', () => {
     newOrg(stack).addToken('Token', { expiresAt: Lazy.stringValue({ produce: () => '2001-01-01' }) });
 
     // WHEN / THEN
-    expect(() => Testing.synth(stack, true)).toThrow(/\[test\/Acme\/Token\] expiresAt "2001-01-01" is in the past/);
+    expect(() => Testing.synth(stack, true)).toThrow(/\[test\/Acme\/Token\] \[TFE-TOK-005\] expiresAt "2001-01-01" is in the past/);
   });
 
   describe('createOutput', () => {

@@ -131,7 +131,7 @@ describe('Organization', () => {
 
       // WHEN / THEN
       expect(() => new Organization(stack, 'Acme', { name, email: 'platform@acme.example' })).toThrow(
-        new RegExp(`^test/Acme: organization name ${escape(JSON.stringify(name))} is invalid: use only letters, numbers, "-" and "_"`),
+        new RegExp(`^test/Acme: \\[TFE-NAME-001\\] organization name ${escape(JSON.stringify(name))} is invalid: use only letters, numbers, "-" and "_"`),
       );
     });
 
@@ -157,7 +157,7 @@ describe('Organization', () => {
       });
 
       // WHEN / THEN
-      expect(() => Testing.synth(stack, true)).toThrow(/\[test\/Acme\] organization name "bad name!" is invalid/);
+      expect(() => Testing.synth(stack, true)).toThrow(/\[test\/Acme\] \[TFE-NAME-001\] organization name "bad name!" is invalid/);
     });
 
     test('a lazy name that resolves to a valid name synthesizes', () => {
@@ -187,7 +187,7 @@ describe('Organization', () => {
       // THEN
       expect(json).toHaveResourceWithProperties(TfeOrganization, { name: '${var.org_name}' });
       expect(infoMessages(acme)).toEqual([
-        expect.stringMatching(/^The organization name is only known at plan time \("\$\{var\.org_name\}"\)/),
+        expect.stringMatching(/^\[TFE-REF-001\] The organization name is only known at plan time \("\$\{var\.org_name\}"\)/),
       ]);
     });
   });
@@ -199,7 +199,7 @@ describe('Organization', () => {
 
       // WHEN / THEN
       expect(() => new Organization(stack, 'Acme', { name: 'acme', email })).toThrow(
-        new RegExp(`^test/Acme: email ${escape(JSON.stringify(email))} is not an email address: give the admin address`),
+        new RegExp(`^test/Acme: \\[TFE-ORG-001\\] email ${escape(JSON.stringify(email))} is not an email address: give the admin address`),
       );
     });
 
@@ -209,7 +209,7 @@ describe('Organization', () => {
       new Organization(stack, 'Acme', { name: 'acme', email: Lazy.stringValue({ produce: () => 'nobody' }) });
 
       // WHEN / THEN
-      expect(() => Testing.synth(stack, true)).toThrow(/\[test\/Acme\] email "nobody" is not an email address/);
+      expect(() => Testing.synth(stack, true)).toThrow(/\[test\/Acme\] \[TFE-ORG-001\] email "nobody" is not an email address/);
     });
   });
 
@@ -231,7 +231,7 @@ describe('Organization', () => {
       // THEN
       expect(Errors.isValidationError(e)).toBe(true);
       expect(Errors.constructPathOf(e)).toBe('test/Acme');
-      expect(e.message).toMatch(new RegExp(`^test/Acme: ${prop} must be a whole number of minutes of at least 1, got `));
+      expect(e.message).toMatch(new RegExp(`^test/Acme: \\[TFE-ORG-002\\] ${prop} must be a whole number of minutes of at least 1, got `));
     });
 
     test('accepts one minute', () => {
@@ -264,7 +264,7 @@ describe('Organization', () => {
       expect(Testing.synth(stack, true)).toHaveResourceWithProperties(TfeOrganization, {
         session_timeout_minutes: '${var.minutes}',
       });
-      expect(infoMessages(acme)).toEqual([expect.stringMatching(/^sessionTimeoutMinutes is only known at plan time/)]);
+      expect(infoMessages(acme)).toEqual([expect.stringMatching(/^\[TFE-REF-001\] sessionTimeoutMinutes is only known at plan time/)]);
     });
   });
 
@@ -303,7 +303,7 @@ describe('Organization', () => {
       const e = errorOf(() => Organization.fromOrganizationName(stack, 'Imported', 'acme corp'));
 
       // THEN
-      expect(e.message).toMatch(/^test\/Imported: organization name "acme corp" is invalid: use only letters, numbers, "-" and "_"/);
+      expect(e.message).toMatch(/^test\/Imported: \[TFE-NAME-001\] organization name "acme corp" is invalid: use only letters, numbers, "-" and "_"/);
       expect(Errors.constructPathOf(e)).toBe('test/Imported');
     });
 
@@ -313,7 +313,7 @@ describe('Organization', () => {
       Organization.fromOrganizationName(stack, 'Imported', Lazy.stringValue({ produce: () => 'bad name!' }));
 
       // WHEN / THEN
-      expect(() => Testing.synth(stack, true)).toThrow(/\[test\/Imported\] organization name "bad name!" is invalid/);
+      expect(() => Testing.synth(stack, true)).toThrow(/\[test\/Imported\] \[TFE-NAME-001\] organization name "bad name!" is invalid/);
     });
   });
 });

@@ -126,7 +126,7 @@ describe('PolicySet', () => {
       policy_set_id: ref('tfe_policy_set', 'Guard', 'id'),
       workspace_id: ref('tfe_workspace', 'Sandbox', 'id'),
     });
-    expect(attachment.node.path).toBe('test/Guard/Workspace-Web');
+    expect(attachment.node.path).toBe('test/Guard/Workspace-web');
     expect(set.attachedWorkspaces).toEqual([api, web]);
     expect(set.attachedProjects).toEqual([payments, ops]);
     expect(set.excludedWorkspaces).toEqual([sandbox]);
@@ -254,7 +254,7 @@ describe('PolicySet', () => {
     set.addParameter('secret', 'hunter2hunter2', { sensitive: true, allowPlaintextSecret: true });
     // THEN
     expect(Testing.synth(stack, true)).toHaveResourceWithProperties(PolicySetParameter, { key: 'secret', value: 'hunter2hunter2', sensitive: true });
-    expect(warnings(set)).toEqual([expect.stringMatching(/^secret is a literal secret .* written in plain text/)]);
+    expect(warnings(set)).toEqual([expect.stringMatching(/^\[TFE-SECRET-002\] secret is a literal secret .* written in plain text/)]);
   });
 
   describe('fromPolicySetId', () => {
@@ -285,7 +285,7 @@ describe('PolicySet', () => {
       const e = validationError(() => PolicySet.fromPolicySetId(stack, 'Bad', org, 'polset-short'));
       // THEN
       expect(e.message).toBe(
-        'test/Bad: policy set ID "polset-short" is not a policy set ID: it is "polset-" and 16 letters or digits, like "polset-wAs3zYmWAhYK7peR".');
+        'test/Bad: [TFE-ID-009] policy set ID "polset-short" is not a policy set ID: it is "polset-" and 16 letters or digits, like "polset-wAs3zYmWAhYK7peR".');
     });
   });
 
@@ -298,7 +298,7 @@ describe('PolicySet', () => {
       set.addPolicy(opa);
       // THEN
       expect(() => Testing.synth(stack, true)).toThrow(
-        '[test/Guard] policy set of kind "sentinel" holds policies of another kind: test/Deny ("opa"); ' +
+        '[test/Guard] [TFE-PSET-024] policy set of kind "sentinel" holds policies of another kind: test/Deny ("opa"); ' +
         'a set\'s policies all share its kind: move them to a set of their kind, or change the set\'s kind.');
     });
 
@@ -311,7 +311,7 @@ describe('PolicySet', () => {
       set.attachToProject(payments);
       // THEN
       expect(() => Testing.synth(stack, true)).toThrow(
-        /\[test\/Everywhere\] policy set applies to all workspaces \(appliesToAllWorkspaces: true, the provider's global\) but is also attached to test\/Api, test\/Payments: .*either drop appliesToAllWorkspaces .* or remove the attachTo\/attachToProject calls/s);
+        /\[test\/Everywhere\] \[TFE-PSET-022\] policy set applies to all workspaces \(appliesToAllWorkspaces: true, the provider's global\) but is also attached to test\/Api, test\/Payments: .*either drop appliesToAllWorkspaces .* or remove the attachTo\/attachToProject calls/s);
     });
 
     test('exclusions from a set without a project or organization-wide scope are warned about', () => {
@@ -322,7 +322,7 @@ describe('PolicySet', () => {
       // THEN
       Testing.synth(stack, true);
       expect(warnings(set)).toEqual([
-        'exclusions of test/Web have no effect: the set is neither organization-wide nor attached to a project, so it covers only the workspaces attached to it directly.',
+        '[TFE-PSET-023] exclusions of test/Web have no effect: the set is neither organization-wide nor attached to a project, so it covers only the workspaces attached to it directly.',
       ]);
     });
 
@@ -336,7 +336,7 @@ describe('PolicySet', () => {
       }));
       // THEN
       expect(e.message).toBe(
-        'test/Repo: policy test/AlwaysPass cannot be added: this policy set reads its policies from the VCS repository "acme/policies", ' +
+        'test/Repo: [TFE-PSET-011] policy test/AlwaysPass cannot be added: this policy set reads its policies from the VCS repository "acme/policies", ' +
         'and a VCS-backed set takes no listed policies (the provider refuses policy_ids with vcs_repo); ' +
         'put the policy in the repository, or use a set without vcs for listed policies.');
     });
@@ -348,7 +348,7 @@ describe('PolicySet', () => {
       const e = validationError(() => new PolicySet(stack, 'Path', { organization: org, name: 'path', policiesPath: 'sentinel' } as PolicySetProps));
       // THEN
       expect(e.message).toBe(
-        'test/Path: policiesPath "sentinel" was given outside vcs: a policies path is a directory of the set\'s VCS repository, and the provider ' +
+        'test/Path: [TFE-PSET-015] policiesPath "sentinel" was given outside vcs: a policies path is a directory of the set\'s VCS repository, and the provider ' +
         'accepts policies_path only with vcs_repo; move it into vcs: { connection, repository, policiesPath }, or drop it.');
     });
 
@@ -360,7 +360,7 @@ describe('PolicySet', () => {
       (set.node.findChild('Resource') as TfePolicySet).addOverride('policies_path', 'sentinel');
       // THEN
       expect(() => Testing.synth(stack, true)).toThrow(
-        /\[test\/Path\] policies_path "sentinel" is set without vcs_repo \(through an override of test\/Path\/Resource\): .* pass vcs: \{ connection, repository, policiesPath \} instead/);
+        /\[test\/Path\] \[TFE-PSET-025\] policies_path "sentinel" is set without vcs_repo \(through an override of test\/Path\/Resource\): .* pass vcs: \{ connection, repository, policiesPath \} instead/);
     });
 
     test('overridable on a Sentinel set is refused', () => {
@@ -369,7 +369,7 @@ describe('PolicySet', () => {
       // WHEN
       const e = validationError(() => new PolicySet(stack, 'Over', { organization: org, name: 'over', overridable: true }));
       // THEN
-      expect(e.message).toMatch(/^test\/Over: overridable \(true\) is set on a "sentinel" policy set: the provider accepts overridable for OPA policy sets only .* remove overridable, or make the set kind: PolicyKind.OPA\.$/);
+      expect(e.message).toMatch(/^test\/Over: \[TFE-PSET-016\] overridable \(true\) is set on a "sentinel" policy set: the provider accepts overridable for OPA policy sets only .* remove overridable, or make the set kind: PolicyKind.OPA\.$/);
     });
 
     test('agentEnabled false on an OPA set is refused', () => {
@@ -379,7 +379,7 @@ describe('PolicySet', () => {
       const e = validationError(() => new PolicySet(stack, 'Opa', { organization: org, name: 'opa', kind: PolicyKind.OPA, agentEnabled: false }));
       // THEN
       expect(e.message).toBe(
-        'test/Opa: agentEnabled is false on an OPA policy set: OPA policies only run as policy evaluations in the HCP Terraform agent; remove agentEnabled (or set it to true).');
+        'test/Opa: [TFE-PSET-017] agentEnabled is false on an OPA policy set: OPA policies only run as policy evaluations in the HCP Terraform agent; remove agentEnabled (or set it to true).');
     });
 
     test('tool version "latest" on an OPA set is refused', () => {
@@ -388,7 +388,7 @@ describe('PolicySet', () => {
       // WHEN
       const e = validationError(() => new PolicySet(stack, 'Opa', { organization: org, name: 'opa', kind: PolicyKind.OPA, policyToolVersion: 'latest' }));
       // THEN
-      expect(e.message).toMatch(/^test\/Opa: policyToolVersion "latest" is not accepted for OPA policy sets: give a version such as/);
+      expect(e.message).toMatch(/^test\/Opa: \[TFE-PSET-019\] policyToolVersion "latest" is not accepted for OPA policy sets: give a version such as/);
     });
 
     test('an empty tool version is refused', () => {
@@ -397,7 +397,7 @@ describe('PolicySet', () => {
       // WHEN
       const e = validationError(() => new PolicySet(stack, 'V', { organization: org, name: 'v', policyToolVersion: '' }));
       // THEN
-      expect(e.message).toMatch(/^test\/V: policyToolVersion "" is empty/);
+      expect(e.message).toMatch(/^test\/V: \[TFE-PSET-018\] policyToolVersion "" is empty/);
     });
 
     test('a Sentinel tool version outside the agent is refused', () => {
@@ -406,7 +406,7 @@ describe('PolicySet', () => {
       // WHEN
       const e = validationError(() => new PolicySet(stack, 'V', { organization: org, name: 'v', agentEnabled: false, policyToolVersion: '0.24.1' }));
       // THEN
-      expect(e.message).toMatch(/^test\/V: policyToolVersion "0.24.1" with agentEnabled false: .* set agentEnabled: true, or remove policyToolVersion\.$/);
+      expect(e.message).toMatch(/^test\/V: \[TFE-PSET-020\] policyToolVersion "0.24.1" with agentEnabled false: .* set agentEnabled: true, or remove policyToolVersion\.$/);
     });
 
     test('a policy of another organization is refused', () => {
@@ -418,7 +418,7 @@ describe('PolicySet', () => {
       const e = validationError(() => set.addPolicy(foreign));
       // THEN
       expect(e.message).toBe(
-        'test/Guard: policy test/Foreign belongs to organization "org:globex", but this policy set belongs to "org:acme": ' +
+        'test/Guard: [TFE-PSET-012] policy test/Foreign belongs to organization "org:globex", but this policy set belongs to "org:acme": ' +
         'a set holds policies of its own organization; create the policy in "org:acme", or add it to a set of its organization.');
     });
 
@@ -433,7 +433,7 @@ describe('PolicySet', () => {
       const e = validationError(() => globexSet.addPolicy(inGlobex));
       // THEN
       expect(e.message).toBe(
-        'test/GlobexSet: policy test/SharedG is already in policy set test/AcmeSet of organization "org:acme", and this set belongs to "org:globex": ' +
+        'test/GlobexSet: [TFE-PSET-014] policy test/SharedG is already in policy set test/AcmeSet of organization "org:acme", and this set belongs to "org:globex": ' +
         'a policy belongs to one organization, so it cannot be in sets of two; create a separate policy in each organization.');
     });
 
@@ -444,7 +444,7 @@ describe('PolicySet', () => {
       // WHEN
       const e = validationError(() => set.addPolicy(sentinel));
       // THEN
-      expect(e.message).toBe('test/Guard: policy test/AlwaysPass is already in this policy set: remove the duplicate addPolicy (or the duplicate entry in policies).');
+      expect(e.message).toBe('test/Guard: [TFE-PSET-013] policy test/AlwaysPass is already in this policy set: remove the duplicate addPolicy (or the duplicate entry in policies).');
     });
 
     test.each(['1st', 'with-dash', 'has space', ''])('parameter key %j is refused', (key) => {
@@ -455,7 +455,7 @@ describe('PolicySet', () => {
       const e = validationError(() => set.addParameter(key, 'v'));
       // THEN
       expect(e.message).toBe(
-        `test/Guard: parameter key ${JSON.stringify(key)} is not an identifier: Sentinel reads parameters as variables, so a key is letters, digits and "_", ` +
+        `test/Guard: [TFE-PSET-008] parameter key ${JSON.stringify(key)} is not an identifier: Sentinel reads parameters as variables, so a key is letters, digits and "_", ` +
         'not starting with a digit, e.g. "allowed_regions".');
     });
 
@@ -468,7 +468,7 @@ describe('PolicySet', () => {
       const e = validationError(() => set.addParameter('env', 'dev'));
       // THEN
       expect(e.message).toBe(
-        'test/Guard: parameter key "env" is already set on this policy set (test/Guard/Parameter-env): a key appears once per set; remove the duplicate addParameter, or change its key.');
+        'test/Guard: [TFE-PSET-009] parameter key "env" is already set on this policy set (test/Guard/Parameter-env): a key appears once per set; remove the duplicate addParameter, or change its key.');
     });
 
     test('a parameter key known only at plan time is left to the platform', () => {
@@ -479,8 +479,18 @@ describe('PolicySet', () => {
       // WHEN
       const parameter = set.addParameter(key.stringValue, 'v');
       // THEN
-      expect(parameter.node.path).toBe('test/Guard/Parameter-1');
+      expect(parameter.node.path).toBe('test/Guard/Parameter-ref:var.key');
       expect(() => Testing.synth(stack, true)).not.toThrow();
+    });
+
+    test('a parameter key that is the same reference twice is refused', () => {
+      const { stack, org } = setup();
+      const set = new PolicySet(stack, 'Guard', { organization: org, name: 'guard' });
+      const key = new TerraformVariable(stack, 'key', { type: 'string' });
+      set.addParameter(key.stringValue, 'a');
+      expect(() => set.addParameter(key.stringValue, 'b')).toThrow(
+        /^test\/Guard: \[TFE-PSET-009\] parameter key "ref:var.key" is already set on this policy set \(test\/Guard\/Parameter-ref:var.key\)/,
+      );
     });
 
     test('a sensitive literal parameter is refused', () => {
@@ -490,7 +500,7 @@ describe('PolicySet', () => {
       // WHEN
       const e = validationError(() => set.addParameter('api_token', 'supersecretvalue', { sensitive: true }));
       // THEN
-      expect(e.message).toMatch(/^test\/Guard: api_token is a literal string \("supe…", 16 characters\): .* or set allowPlaintextSecret: true to accept the risk\.$/);
+      expect(e.message).toMatch(/^test\/Guard: \[TFE-SECRET-001\] api_token is a literal string \("supe…", 16 characters\): .* or set allowPlaintextSecret: true to accept the risk\.$/);
       expect(e.message).not.toContain('supersecretvalue');
     });
 
@@ -502,7 +512,7 @@ describe('PolicySet', () => {
       const e = validationError(() => set.attachTo(Workspace.fromWorkspaceName(stack, 'ApiAgain', Organization.fromOrganizationName(stack, 'A2', 'acme'), 'api')));
       // THEN
       expect(e.message).toBe(
-        'test/Guard: workspace test/ApiAgain is already attached to this policy set (test/Guard/Workspace-Api): ' +
+        'test/Guard: [TFE-PSET-003] workspace test/ApiAgain is already attached to this policy set (test/Guard/Workspace-api): ' +
         'a set is attached to a workspace once; remove the duplicate attachTo (or the duplicate entry in workspaces).');
     });
 
@@ -513,7 +523,7 @@ describe('PolicySet', () => {
       // WHEN
       const e = validationError(() => set.attachToProject(payments));
       // THEN
-      expect(e.message).toMatch(/^test\/Guard: project test\/Payments is already attached to this policy set \(test\/Guard\/Project-Payments\): .*remove the duplicate attachToProject/);
+      expect(e.message).toMatch(/^test\/Guard: \[TFE-PSET-005\] project test\/Payments is already attached to this policy set \(test\/Guard\/Project-payments\): .*remove the duplicate attachToProject/);
     });
 
     test('excluding the same workspace twice is refused', () => {
@@ -524,7 +534,7 @@ describe('PolicySet', () => {
       const e = validationError(() => set.exclude(api));
       // THEN
       expect(e.message).toBe(
-        'test/Guard: workspace test/Api is already excluded from this policy set (test/Guard/Exclusion-Api): remove the duplicate exclude (or the duplicate entry in excludedWorkspaces).');
+        'test/Guard: [TFE-PSET-006] workspace test/Api is already excluded from this policy set (test/Guard/Exclusion-api): remove the duplicate exclude (or the duplicate entry in excludedWorkspaces).');
     });
 
     test.each([
@@ -540,7 +550,7 @@ describe('PolicySet', () => {
       const e = validationError(() => act(set, targets));
       // THEN
       expect(e.message).toMatch(new RegExp(
-        `^test/Guard: ${kind} test/Globex${kind === 'project' ? 'Project' : 'Ws'} belongs to organization "org:globex", but this policy set belongs to "org:acme": ` +
+        `^test/Guard: \\[TFE-PSET-010\\] ${kind} test/Globex${kind === 'project' ? 'Project' : 'Ws'} belongs to organization "org:globex", but this policy set belongs to "org:acme": ` +
         `a policy set applies only within its organization; use a ${kind} of "org:acme", or create a policy set in the other organization\\.$`));
     });
 
@@ -551,7 +561,7 @@ describe('PolicySet', () => {
       // WHEN
       const e = validationError(() => set.exclude(api));
       // THEN
-      expect(e.message).toMatch(/^test\/Guard: workspace test\/Api is attached to this policy set \(test\/Guard\/Workspace-Api\) and cannot also be excluded: .*remove the attachTo \(to exclude it\) or the exclude/);
+      expect(e.message).toMatch(/^test\/Guard: \[TFE-PSET-007\] workspace test\/Api is attached to this policy set \(test\/Guard\/Workspace-api\) and cannot also be excluded: .*remove the attachTo \(to exclude it\) or the exclude/);
     });
 
     test('attaching an excluded workspace is refused', () => {
@@ -561,7 +571,7 @@ describe('PolicySet', () => {
       // WHEN
       const e = validationError(() => set.attachTo(api));
       // THEN
-      expect(e.message).toMatch(/^test\/Guard: workspace test\/Api is excluded from this policy set \(test\/Guard\/Exclusion-Api\) and cannot also be attached: .*remove the exclude or the attachTo\.$/);
+      expect(e.message).toMatch(/^test\/Guard: \[TFE-PSET-004\] workspace test\/Api is excluded from this policy set \(test\/Guard\/Exclusion-api\) and cannot also be attached: .*remove the exclude or the attachTo\.$/);
     });
 
     test.each(['', 'has space', 'dot.ted'])('policy set name %j is refused', (name) => {
@@ -571,7 +581,7 @@ describe('PolicySet', () => {
       const e = validationError(() => new PolicySet(stack, 'Bad', { organization: org, name }));
       // THEN
       expect(e.message).toBe(
-        `test/Bad: policy set name ${JSON.stringify(name)} is invalid: a policy set name has at least one character and only letters, numbers, "-" and "_" (no spaces), e.g. "aws-guardrails".`);
+        `test/Bad: [TFE-NAME-015] policy set name ${JSON.stringify(name)} is invalid: a policy set name has at least one character and only letters, numbers, "-" and "_" (no spaces), e.g. "aws-guardrails".`);
     });
 
     test('policy set names are unique per organization', () => {
@@ -582,7 +592,7 @@ describe('PolicySet', () => {
       const e = validationError(() => new PolicySet(stack, 'Two', { organization: org, name: 'guard' }));
       // THEN
       expect(e.message).toBe(
-        'test/Two: policy set name "guard" is already used by test/One in organization test/Acme: policy set names are unique per organization; choose another name.');
+        'test/Two: [TFE-PSET-001] policy set name "guard" is already used by test/One in organization test/Acme: policy set names are unique per organization; choose another name.');
     });
 
     test('an unknown kind is refused', () => {
@@ -591,7 +601,7 @@ describe('PolicySet', () => {
       // WHEN
       const e = validationError(() => new PolicySet(stack, 'K', { organization: org, name: 'k', kind: 'rego' as PolicyKind }));
       // THEN
-      expect(e.message).toBe('test/K: policy set kind "rego" is not a policy kind: use PolicyKind.SENTINEL or PolicyKind.OPA.');
+      expect(e.message).toBe('test/K: [TFE-PSET-002] policy set kind "rego" is not a policy kind: use PolicyKind.SENTINEL or PolicyKind.OPA.');
     });
 
     test('a malformed repository is refused', () => {
@@ -601,7 +611,7 @@ describe('PolicySet', () => {
       // WHEN
       const e = validationError(() => new PolicySet(stack, 'Repo', { organization: org, name: 'repo', vcs: { connection: app, repository: 'policies' } }));
       // THEN
-      expect(e.message).toMatch(/^test\/Repo: repository "policies" is not a repository identifier: write "<vcs organization>\/<repository>"/);
+      expect(e.message).toMatch(/^test\/Repo: \[TFE-NAME-009\] repository "policies" is not a repository identifier: write "<vcs organization>\/<repository>"/);
     });
 
     test('a connection without exactly one credential is refused', () => {
@@ -611,7 +621,7 @@ describe('PolicySet', () => {
       // WHEN
       const e = validationError(() => new PolicySet(stack, 'Repo', { organization: org, name: 'repo', vcs: { connection: broken, repository: 'acme/p' } }));
       // THEN
-      expect(e.message).toMatch(/^test\/Repo: the VCS repository needs a connection with exactly one of an OAuth token ID or a GitHub App installation ID/);
+      expect(e.message).toMatch(/^test\/Repo: \[TFE-VCS-015\] the policy set's VCS repository needs a connection with exactly one of an OAuth token ID or a GitHub App installation ID/);
     });
 
     test('a connection of another organization is refused', () => {
@@ -622,7 +632,7 @@ describe('PolicySet', () => {
       const e = validationError(() => new PolicySet(stack, 'Repo', { organization: org, name: 'repo', vcs: { connection: foreign, repository: 'acme/p' } }));
       // THEN
       expect(e.message).toBe(
-        'test/Repo: VCS connection test/GlobexGitHub belongs to organization "org:globex", but this policy set belongs to "org:acme": use a connection of the set\'s organization.');
+        'test/Repo: [TFE-VCS-016] VCS connection test/GlobexGitHub belongs to organization "org:globex", but this policy set belongs to "org:acme": use a connection of the policy set\'s organization.');
     });
 
     test('an empty policies path is refused', () => {
@@ -632,7 +642,7 @@ describe('PolicySet', () => {
       // WHEN
       const e = validationError(() => new PolicySet(stack, 'Repo', { organization: org, name: 'repo', vcs: { connection: app, repository: 'acme/p', policiesPath: '' } }));
       // THEN
-      expect(e.message).toMatch(/^test\/Repo: policiesPath "" is empty: give the repository directory of the policy set/);
+      expect(e.message).toMatch(/^test\/Repo: \[TFE-PSET-021\] policiesPath "" is empty: give the repository directory of the policy set/);
     });
 
     test('organizations without the entitlements are refused', () => {
@@ -645,8 +655,8 @@ describe('PolicySet', () => {
       const noPolicies = validationError(() => new PolicySet(stack, 'S1', { organization: team, name: 's1' }));
       const noVcsError = validationError(() => new PolicySet(stack, 'S2', { organization: noVcs, name: 's2', vcs: { connection: app, repository: 'acme/p' } }));
       // THEN
-      expect(noPolicies.message).toMatch(/^test\/S1: policy set "s1" needs the "policy-enforcement" entitlement/);
-      expect(noVcsError.message).toMatch(/^test\/S2: the VCS-backed policy set test\/S2 needs the "vcs-integrations" entitlement/);
+      expect(noPolicies.message).toMatch(/^test\/S1: \[TFE-ENT-001\] policy set "s1" needs the "policy-enforcement" entitlement/);
+      expect(noVcsError.message).toMatch(/^test\/S2: \[TFE-ENT-001\] the VCS-backed policy set test\/S2 needs the "vcs-integrations" entitlement/);
     });
   });
 });

@@ -166,7 +166,7 @@ describe('Policy', () => {
       const e = validationError(() =>
         new Policy(stack, 'Empty', { organization: org, name: 'empty', kind: PolicyKind.OPA, query: 'data.x.deny', source: PolicySource.fromFile(empty) }));
       // THEN
-      expect(e.message).toMatch(/^test\/Empty: policy file ".*empty\.rego" is empty: a policy needs code; write the policy into the file/);
+      expect(e.message).toMatch(/^test\/Empty: \[TFE-POL-009\] policy file ".*empty\.rego" is empty: a policy needs code; write the policy into the file/);
     });
 
     test('a token path is refused', () => {
@@ -177,7 +177,7 @@ describe('Policy', () => {
       const e = validationError(() =>
         new Policy(stack, 'Tok', { organization: org, name: 'tok', kind: PolicyKind.SENTINEL, source: PolicySource.fromFile(p.stringValue) }));
       // THEN
-      expect(e.message).toMatch(/^test\/Tok: PolicySource.fromFile got a token .* the path must be a literal; pass a path such as/);
+      expect(e.message).toMatch(/^test\/Tok: \[TFE-POL-007\] PolicySource.fromFile got a token .* the path must be a literal; pass a path such as/);
     });
   });
 
@@ -188,7 +188,7 @@ describe('Policy', () => {
       // WHEN
       const e = validationError(() => new Policy(stack, 'Empty', { organization: org, name: 'empty', kind: PolicyKind.SENTINEL, source: PolicySource.inline(' ') }));
       // THEN
-      expect(e.message).toBe('test/Empty: the policy code is empty (" "): a policy needs code, e.g. PolicySource.inline(\'main = rule { true }\') or PolicySource.fromFile(\'policies/main.sentinel\').');
+      expect(e.message).toBe('test/Empty: [TFE-POL-010] the policy code is empty (" "): a policy needs code, e.g. PolicySource.inline(\'main = rule { true }\') or PolicySource.fromFile(\'policies/main.sentinel\').');
     });
 
     test('an OPA level on a Sentinel policy is refused', () => {
@@ -200,7 +200,7 @@ describe('Policy', () => {
       }));
       // THEN
       expect(e.message).toBe(
-        'test/Mixed: enforcement level "opa/mandatory" is not a level of "sentinel" policies (sentinel levels: "advisory", "soft-mandatory", "hard-mandatory"): ' +
+        'test/Mixed: [TFE-POL-003] enforcement level "opa/mandatory" is not a level of "sentinel" policies (sentinel levels: "advisory", "soft-mandatory", "hard-mandatory"): ' +
         'use EnforcementLevel.SENTINEL_ADVISORY, SENTINEL_SOFT_MANDATORY or SENTINEL_HARD_MANDATORY, or change the policy\'s kind.');
     });
 
@@ -212,7 +212,7 @@ describe('Policy', () => {
         organization: org, name: 'mixed', kind: PolicyKind.OPA, query: 'data.t.deny', source: REGO, enforcementLevel: EnforcementLevel.SENTINEL_SOFT_MANDATORY,
       }));
       // THEN
-      expect(e.message).toMatch(/^test\/Mixed: enforcement level "sentinel\/soft-mandatory" is not a level of "opa" policies .* use EnforcementLevel.OPA_ADVISORY or EnforcementLevel.OPA_MANDATORY/);
+      expect(e.message).toMatch(/^test\/Mixed: \[TFE-POL-003\] enforcement level "sentinel\/soft-mandatory" is not a level of "opa" policies .* use EnforcementLevel.OPA_ADVISORY or EnforcementLevel.OPA_MANDATORY/);
     });
 
     test('a look-alike level object is refused', () => {
@@ -222,7 +222,7 @@ describe('Policy', () => {
       // WHEN
       const e = validationError(() => new Policy(stack, 'Fake', { organization: org, name: 'fake', kind: PolicyKind.OPA, query: 'data.t.deny', source: REGO, enforcementLevel: fake }));
       // THEN
-      expect(e.message).toMatch(/^test\/Fake: enforcement level "opa\/soft-mandatory" is not a level of "opa" policies/);
+      expect(e.message).toMatch(/^test\/Fake: \[TFE-POL-003\] enforcement level "opa\/soft-mandatory" is not a level of "opa" policies/);
     });
 
     test('an OPA policy without a query is refused', () => {
@@ -232,7 +232,7 @@ describe('Policy', () => {
       const e = validationError(() => new Policy(stack, 'NoQuery', { organization: org, name: 'no-query', kind: PolicyKind.OPA, source: REGO }));
       // THEN
       expect(e.message).toBe(
-        'test/NoQuery: OPA policy without a query: the platform evaluates the rule the query names and refuses an OPA policy without one; ' +
+        'test/NoQuery: [TFE-POL-004] OPA policy without a query: the platform evaluates the rule the query names and refuses an OPA policy without one; ' +
         'set query to the rule of your Rego code, e.g. query: "data.terraform.deny".');
     });
 
@@ -242,7 +242,7 @@ describe('Policy', () => {
       // WHEN
       const e = validationError(() => new Policy(stack, 'EmptyQuery', { organization: org, name: 'q', kind: PolicyKind.OPA, query: '', source: REGO }));
       // THEN
-      expect(e.message).toMatch(/^test\/EmptyQuery: the OPA query is empty \(""\): set it to the rule of your Rego code/);
+      expect(e.message).toMatch(/^test\/EmptyQuery: \[TFE-POL-005\] the OPA query is empty \(""\): set it to the rule of your Rego code/);
     });
 
     test('a Sentinel policy with a query is refused', () => {
@@ -251,7 +251,7 @@ describe('Policy', () => {
       // WHEN
       const e = validationError(() => new Policy(stack, 'Q', { organization: org, name: 'q', kind: PolicyKind.SENTINEL, query: 'data.x', source: SENTINEL }));
       // THEN
-      expect(e.message).toMatch(/^test\/Q: Sentinel policy with a query \("data.x"\): .* Remove the query, or set kind: PolicyKind.OPA/);
+      expect(e.message).toMatch(/^test\/Q: \[TFE-POL-006\] Sentinel policy with a query \("data.x"\): .* Remove the query, or set kind: PolicyKind.OPA/);
     });
 
     test.each([
@@ -265,7 +265,7 @@ describe('Policy', () => {
       const e = validationError(() => new Policy(stack, 'Bad', { organization: org, name, kind: PolicyKind.SENTINEL, source: SENTINEL }));
       // THEN
       expect(e.message).toBe(
-        `test/Bad: policy name ${JSON.stringify(name)} is invalid: a policy name has at least one character and only letters, numbers, "-" and "_" (no spaces), e.g. "restrict-instance-types".`);
+        `test/Bad: [TFE-NAME-014] policy name ${JSON.stringify(name)} is invalid: a policy name has at least one character and only letters, numbers, "-" and "_" (no spaces), e.g. "restrict-instance-types".`);
     });
 
     test('policy names are unique per organization', () => {
@@ -278,7 +278,7 @@ describe('Policy', () => {
       const e = validationError(() => new Policy(stack, 'Two', { organization: alias, name: 'same', kind: PolicyKind.SENTINEL, source: SENTINEL }));
       // THEN
       expect(e.message).toBe(
-        'test/Two: policy name "same" is already used by test/One in organization test/AcmeAgain: policy names are unique per organization; choose another name.');
+        'test/Two: [TFE-POL-001] policy name "same" is already used by test/One in organization test/AcmeAgain: policy names are unique per organization; choose another name.');
     });
 
     test('an unknown kind is refused', () => {
@@ -287,7 +287,7 @@ describe('Policy', () => {
       // WHEN
       const e = validationError(() => new Policy(stack, 'K', { organization: org, name: 'k', kind: 'rego' as PolicyKind, source: SENTINEL }));
       // THEN
-      expect(e.message).toBe('test/K: policy kind "rego" is not a policy kind: use PolicyKind.SENTINEL or PolicyKind.OPA.');
+      expect(e.message).toBe('test/K: [TFE-POL-002] policy kind "rego" is not a policy kind: use PolicyKind.SENTINEL or PolicyKind.OPA.');
     });
 
     test('an organization without the policy-enforcement entitlement is refused', () => {
@@ -297,7 +297,7 @@ describe('Policy', () => {
       // WHEN
       const e = validationError(() => new Policy(stack, 'P', { organization: free, name: 'p', kind: PolicyKind.SENTINEL, source: SENTINEL }));
       // THEN
-      expect(e.message).toMatch(/^test\/P: policy "p" needs the "policy-enforcement" entitlement/);
+      expect(e.message).toMatch(/^test\/P: \[TFE-ENT-001\] policy "p" needs the "policy-enforcement" entitlement/);
     });
   });
 
@@ -323,7 +323,7 @@ describe('Policy', () => {
       // WHEN
       const e = validationError(() => Policy.fromPolicyAttributes(stack, 'Bad', { policyId: 'polset-abc', policyName: 'x', organization: org, kind: PolicyKind.SENTINEL }));
       // THEN
-      expect(e.message).toBe('test/Bad: policy ID "polset-abc" is not a policy ID: it looks like "pol-u3S5p2Uwk21keu1s".');
+      expect(e.message).toBe('test/Bad: [TFE-ID-008] policy ID "polset-abc" is not a policy ID: it looks like "pol-u3S5p2Uwk21keu1s".');
     });
 
     test('a level of the other kind is refused', () => {
@@ -334,7 +334,7 @@ describe('Policy', () => {
         policyId: 'pol-abc', policyName: 'x', organization: org, kind: PolicyKind.SENTINEL, enforcementLevel: EnforcementLevel.OPA_ADVISORY,
       }));
       // THEN
-      expect(e.message).toMatch(/^test\/Bad: enforcement level "opa\/advisory" is not a level of "sentinel" policies/);
+      expect(e.message).toMatch(/^test\/Bad: \[TFE-POL-003\] enforcement level "opa\/advisory" is not a level of "sentinel" policies/);
     });
   });
 });

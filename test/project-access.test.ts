@@ -168,7 +168,7 @@ describe('Project.grantAccess', () => {
 
     // THEN
     expect(grant).toBeInstanceOf(TeamProjectAccess);
-    expect(grant.node.path).toBe('test/Acme/Payments/Access-Ops');
+    expect(grant.node.path).toBe('test/Acme/Payments/Access-ops');
   });
 
   test('grant ids are stable and distinct for teams with the same construct id', () => {
@@ -184,15 +184,15 @@ describe('Project.grantAccess', () => {
     const third = payments.grantAccess(dev, ProjectAccess.ADMIN);
 
     // THEN
-    expect(first.node.id).toBe('Access-Ops');
-    expect(second.node.id).toBe('Access-Ops-2');
-    expect(third.node.id).toBe('Access-Dev');
+    expect(first.node.id).toBe('Access-ops');
+    expect(second.node.id).toBe('Access-id:team-abc123');
+    expect(third.node.id).toBe('Access-dev');
     const all = grants(stack);
     expect(Object.keys(all)).toHaveLength(3);
     expect(Object.keys(all).sort()).toEqual([
-      expect.stringMatching(/^Acme_Payments_Access-Dev_[0-9A-F]{8}$/),
-      expect.stringMatching(/^Acme_Payments_Access-Ops-2_[0-9A-F]{8}$/),
-      expect.stringMatching(/^Acme_Payments_Access-Ops_[0-9A-F]{8}$/),
+      expect.stringMatching(/^Acme_Payments_Access-dev_[0-9A-F]{8}$/),
+      expect.stringMatching(/^Acme_Payments_Access-idteam-abc123_[0-9A-F]{8}$/),
+      expect.stringMatching(/^Acme_Payments_Access-ops_[0-9A-F]{8}$/),
     ]);
     expect(Object.keys(grants(stack))).toEqual(Object.keys(all));
     expect(Object.values(all).find((g: any) => g.team_id === 'team-abc123').access).toBe('write');
@@ -210,7 +210,7 @@ describe('Project.grantAccess', () => {
     expect(Errors.isValidationError(e)).toBe(true);
     expect(Errors.constructPathOf(e)).toBe('test/Acme/Payments');
     expect(e.message).toBe(
-      'test/Acme/Payments: team test/Acme/Ops already has access to this project (test/Acme/Payments/Access-Ops): ' +
+      'test/Acme/Payments: [TFE-ACCESS-003] team test/Acme/Ops already has access to this project (test/Acme/Payments/Access-ops): ' +
         'a team holds one access level per project; remove one of the grants, or use ProjectAccess.custom(...) to combine permissions.',
     );
   });
@@ -223,7 +223,7 @@ describe('Project.grantAccess', () => {
 
     // WHEN / THEN
     expect(() => payments.grantAccess(lookedUp, ProjectAccess.ADMIN)).toThrow(
-      /^test\/Acme\/Payments: team test\/OpsLookup already has access to this project \(test\/Acme\/Payments\/Access-Ops\)/,
+      /^test\/Acme\/Payments: \[TFE-ACCESS-003\] team test\/OpsLookup already has access to this project \(test\/Acme\/Payments\/Access-ops\)/,
     );
   });
 
@@ -234,7 +234,7 @@ describe('Project.grantAccess', () => {
 
     // WHEN / THEN
     expect(() => payments.grantAccess(Team.fromTeamId(stack, 'Second', acme, 'team-abc123'), ProjectAccess.READ)).toThrow(
-      /team test\/Second already has access to this project \(test\/Acme\/Payments\/Access-First\)/,
+      /team test\/Second already has access to this project \(test\/Acme\/Payments\/Access-id:team-abc123\)/,
     );
   });
 
@@ -263,7 +263,7 @@ describe('Project.grantAccess', () => {
     // THEN
     expect(Errors.constructPathOf(e)).toBe('test/Acme/Payments');
     expect(e.message).toBe(
-      'test/Acme/Payments: team test/Globex/Spies belongs to organization "org:globex", but this project belongs to "org:acme": ' +
+      'test/Acme/Payments: [TFE-ACCESS-001] team test/Globex/Spies belongs to organization "org:globex", but this project belongs to "org:acme": ' +
         "grant access to a team of the project's organization.",
     );
   });
@@ -311,7 +311,7 @@ describe('Project.grantAccess', () => {
 
     // WHEN / THEN
     expect(() => project.grantAccess(ops, ProjectAccess.READ)).toThrow(
-      /^test\/Theirs: team test\/Acme\/Ops belongs to organization "org:acme", but this project belongs to "org:globex"/,
+      /^test\/Theirs: \[TFE-ACCESS-001\] team test\/Acme\/Ops belongs to organization "org:acme", but this project belongs to "org:globex"/,
     );
   });
 });

@@ -90,7 +90,7 @@ describe('Project', () => {
       expect(Errors.isValidationError(e)).toBe(true);
       expect(Errors.constructPathOf(e)).toBe('test/Acme/Project');
       expect(e.message).toBe(
-        `test/Acme/Project: project name ${JSON.stringify(name)} has ${name.length} characters: a project name has 3 to 40.`,
+        `test/Acme/Project: [TFE-NAME-004] project name ${JSON.stringify(name)} has ${name.length} characters: a project name has 3 to 40.`,
       );
     });
 
@@ -105,7 +105,7 @@ describe('Project', () => {
       // THEN
       expect(Errors.constructPathOf(e)).toBe('test/Acme/Project');
       expect(e.message).toBe(
-        `test/Acme/Project: project name ${JSON.stringify(name)} is invalid: use only letters, numbers, spaces, "-" and "_", ` +
+        `test/Acme/Project: [TFE-NAME-005] project name ${JSON.stringify(name)} is invalid: use only letters, numbers, spaces, "-" and "_", ` +
           'and do not start or end with a space.',
       );
     });
@@ -116,7 +116,7 @@ describe('Project', () => {
       newOrg(stack).addProject('Project', { name: Lazy.stringValue({ produce: () => 'bad name!' }) });
 
       // WHEN / THEN
-      expect(() => Testing.synth(stack, true)).toThrow(/\[test\/Acme\/Project\] project name "bad name!" is invalid/);
+      expect(() => Testing.synth(stack, true)).toThrow(/\[test\/Acme\/Project\] \[TFE-NAME-005\] project name "bad name!" is invalid/);
     });
 
     test('a name from a variable synthesizes with an info annotation', () => {
@@ -131,7 +131,7 @@ describe('Project', () => {
       // THEN
       expect(json).toHaveResourceWithProperties(TfeProject, { name: '${var.project_name}' });
       expect(project.node.metadata.filter((m) => m.type === '@cdktf/info').map((m) => m.data)).toEqual([
-        expect.stringMatching(/^The project name is only known at plan time/),
+        expect.stringMatching(/^\[TFE-REF-001\] The project name is only known at plan time/),
       ]);
     });
   });
@@ -149,7 +149,7 @@ describe('Project', () => {
       // THEN
       expect(Errors.constructPathOf(e)).toBe('test/Acme/Payments2');
       expect(e.message).toBe(
-        'test/Acme/Payments2: project name "payments" is already used by test/Acme/Payments in organization test/Acme: ' +
+        'test/Acme/Payments2: [TFE-PRJ-001] project name "payments" is already used by test/Acme/Payments in organization test/Acme: ' +
           'project names are unique per organization; choose another name.',
       );
     });
@@ -162,7 +162,7 @@ describe('Project', () => {
 
       // WHEN / THEN
       expect(() => second.addProject('Payments', { name: 'payments' })).toThrow(
-        /^test\/Second\/Payments: project name "payments" is already used by test\/First\/Payments/,
+        /^test\/Second\/Payments: \[TFE-PRJ-001\] project name "payments" is already used by test\/First\/Payments/,
       );
     });
 
@@ -215,7 +215,7 @@ describe('Project', () => {
       // THEN
       expect(Errors.constructPathOf(e)).toBe('test/Acme/Payments');
       expect(e.message).toBe(
-        `test/Acme/Payments: autoDestroyActivityDuration ${JSON.stringify(duration)} is invalid: write 1-4 digits followed by "d" or "h", e.g. "14d".`,
+        `test/Acme/Payments: [TFE-WS-006] autoDestroyActivityDuration ${JSON.stringify(duration)} is invalid: write 1-4 digits followed by "d" or "h", e.g. "14d".`,
       );
     });
 
@@ -228,7 +228,7 @@ describe('Project', () => {
       });
 
       // WHEN / THEN
-      expect(() => Testing.synth(stack, true)).toThrow(/\[test\/Acme\/Payments\] autoDestroyActivityDuration "2w" is invalid/);
+      expect(() => Testing.synth(stack, true)).toThrow(/\[test\/Acme\/Payments\] \[TFE-WS-006\] autoDestroyActivityDuration "2w" is invalid/);
     });
   });
 
@@ -261,7 +261,7 @@ describe('Project', () => {
       expect(Errors.isValidationError(e)).toBe(true);
       expect(Errors.constructPathOf(e)).toBe('test/Payments');
       expect(e.message).toBe(
-        `test/Payments: project ID ${JSON.stringify(id)} is not a project ID: it looks like "prj-abc123" ` +
+        `test/Payments: [TFE-ID-002] project ID ${JSON.stringify(id)} is not a project ID: it looks like "prj-abc123" ` +
           '(use Project.fromProjectName to look a project up by name).',
       );
     });
@@ -273,7 +273,7 @@ describe('Project', () => {
       Project.fromProjectId(stack, 'Payments', acme, Lazy.stringValue({ produce: () => 'payments' }));
 
       // WHEN / THEN
-      expect(() => Testing.synth(stack, true)).toThrow(/\[test\/Payments\] project ID "payments" is not a project ID/);
+      expect(() => Testing.synth(stack, true)).toThrow(/\[test\/Payments\] \[TFE-ID-002\] project ID "payments" is not a project ID/);
     });
   });
 

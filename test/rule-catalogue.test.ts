@@ -1,29 +1,41 @@
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
+import { PolicySet as TfePolicySet } from '@cdktf/provider-tfe/lib/policy-set';
 import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
 import { TeamMember } from '@cdktf/provider-tfe/lib/team-member';
-import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { App, Lazy, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { IConstruct } from 'constructs';
 import {
-  AgentPool, Backend, BackendType, EnforcementLevel, Entitlements, Errors, ExecutionMode, NotificationDestination, OAuthClient,
-  Organization, Policy, PolicyKind, PolicySet, PolicySource, ProjectAccess, RunCredentials, RunWorkflow, Team, VariableCategory,
-  VariableSet, VariableValue, VcsProvider, Workspace, WorkspaceAccess, WorkspaceGroup,
+  AgentPool, Backend, BackendType, EnforcementLevel, Entitlements, Errors, ExecutionMode, GitHubAppInstallation, IVcsConnection,
+  Moves, NotificationDestination, NotificationTrigger, OAuthClient, Organization, OrganizationMember, Policy, PolicyKind, PolicySet,
+  PolicySource, Project, ProjectAccess, Rules, RunCredentials, RunWorkflow, Team, Variable, VariableCategory, VariableSet,
+  VariableValue, VcsProvider, Workspace, WorkspaceAccess, WorkspaceGroup,
 } from '../src';
+import { RULES } from '../src/private/rules';
 
 /**
- * The README's "Error messages" table is generated from these cases: each
- * feeds one rule its bad input, and the table shows the message it produces.
- * The test fails when the README and the code disagree; regenerate the table
- * with `UPDATE_RULE_TABLE=1 npx jest test/rule-catalogue`.
+ * One bad input per rule of the catalogue (src/private/rules.ts): each case
+ * must break exactly the rule it names, as an error, a warning or an info
+ * according to the rule's severity. The rule table in docs/rules.md and the
+ * README's table of selected messages are generated from these cases; the
+ * test fails when they and the code disagree. Regenerate them with
+ * `UPDATE_RULE_TABLE=1 npx jest test/rule-catalogue`.
  */
 interface Case {
-  readonly area: string;
-  readonly rule: string;
+  readonly ruleId: string;
   readonly trigger: (env: Env) => void;
+  /** Shown in the README's table of selected messages. */
+  readonly featured?: boolean;
 }
 
 interface Env {
+  readonly app: App;
   readonly stack: TerraformStack;
   readonly org: Organization;
+  /** An organization named "other". */
+  readonly other: () => Organization;
+  /** A new sensitive variable's value. */
   readonly secret: () => string;
 }
 
@@ -33,114 +45,471 @@ function env(): Env {
   new TfeProvider(stack, 'tfe', {});
   const org = new Organization(stack, 'Acme', { name: 'acme', email: 'platform@acme.example' });
   let n = 0;
-  return { stack, org, secret: () => new TerraformVariable(stack, `secret${n++}`, { type: 'string', sensitive: true }).stringValue };
+  let other: Organization | undefined;
+  return {
+    app,
+    stack,
+    org,
+    other: () => other ??= new Organization(stack, 'Other', { name: 'other', email: 'platform@other.example' }),
+    secret: () => new TerraformVariable(stack, `secret${n++}`, { type: 'string', sensitive: true }).stringValue,
+  };
 }
 
-const vcs = (e: Env) => RunWorkflow.vcs({ connection: OAuthClient.fromOAuthTokenId(e.stack, 'Conn', e.org, 'ot-abc123'), repository: 'acme/app' });
+const conn = (e: Env) => OAuthClient.fromOAuthTokenId(e.stack, 'Conn', e.org, 'ot-abc123');
+const vcs = (e: Env, options: { repository?: string; tagsRegex?: string; fileTriggersEnabled?: boolean; triggerPrefixes?: string[] } = {}) =>
+  RunWorkflow.vcs({ connection: conn(e), repository: 'acme/app', ...options });
 const ws = (e: Env, id = 'Api', name = 'api') => new Workspace(e.stack, id, { organization: e.org, name });
-const sentinel = (e: Env, id = 'Policy') => new Policy(e.stack, id, {
-  organization: e.org, name: 'no-public-buckets', kind: PolicyKind.SENTINEL, source: PolicySource.inline('main = rule { true }'),
+const team = (e: Env) => e.org.addTeam('Ops', { name: 'ops' });
+const synth = (e: Env) => Testing.synth(e.stack, true);
+const consumer = (e: Env) => new TerraformStack(e.app, 'consumer');
+const sentinel = (e: Env, id = 'Policy', name = 'no-public-buckets') => new Policy(e.stack, id, {
+  organization: e.org, name, kind: PolicyKind.SENTINEL, source: PolicySource.inline('main = rule { true }'),
 });
+const opa = (e: Env, id = 'Opa') => new Policy(e.stack, id, {
+  organization: e.org, name: 'deny', kind: PolicyKind.OPA, query: 'data.terraform.deny', source: PolicySource.inline('package terraform'),
+});
+const set = (e: Env, props: Partial<ConstructorParameters<typeof PolicySet>[2]> = {}) =>
+  new PolicySet(e.stack, 'Set', { organization: e.org, name: 'guardrails', ...props });
+const slack = (e: Env, url: string) => ws(e).addNotification('Slack', { name: 'slack', destination: NotificationDestination.slack(url) });
+const broken = (e: Env) => ({ node: e.stack.node, oauthTokenId: undefined, githubAppInstallationId: undefined }) as unknown as IVcsConnection;
+const EMPTY_POLICY_FILE = path.join(os.tmpdir(), 'cdktf-tfe-constructs-rule-catalogue-empty.sentinel');
 
 const CASES: Case[] = [
-  { area: 'names', rule: 'organization name characters', trigger: (e) => new Organization(e.stack, 'Bad', { name: 'acme corp', email: 'a@b.example' }) },
-  { area: 'names', rule: 'team name characters', trigger: (e) => e.org.addTeam('Ops', { name: 'ops team' }) },
-  { area: 'names', rule: 'the built-in owners team', trigger: (e) => e.org.addTeam('Owners', { name: 'owners' }) },
-  { area: 'names', rule: 'project name length', trigger: (e) => e.org.addProject('P', { name: 'ab' }) },
-  { area: 'names', rule: 'workspace name characters', trigger: (e) => ws(e, 'Api', 'payments api') },
-  { area: 'names', rule: 'workspace name length', trigger: (e) => ws(e, 'Api', 'w'.repeat(91)) },
-  { area: 'uniqueness', rule: 'team names per organization', trigger: (e) => { e.org.addTeam('A', { name: 'ops' }); e.org.addTeam('B', { name: 'ops' }); } },
-  { area: 'uniqueness', rule: 'workspace names per organization', trigger: (e) => { ws(e, 'A', 'api'); ws(e, 'B', 'api'); } },
+  // names
+  { ruleId: 'TFE-NAME-001', featured: true, trigger: (e) => new Organization(e.stack, 'Bad', { name: 'acme corp', email: 'a@b.example' }) },
+  { ruleId: 'TFE-NAME-002', featured: true, trigger: (e) => e.org.addTeam('Ops', { name: 'ops team' }) },
+  { ruleId: 'TFE-NAME-003', featured: true, trigger: (e) => e.org.addTeam('Owners', { name: 'owners' }) },
+  { ruleId: 'TFE-NAME-004', featured: true, trigger: (e) => e.org.addProject('P', { name: 'ab' }) },
+  { ruleId: 'TFE-NAME-005', trigger: (e) => e.org.addProject('P', { name: ' payments' }) },
+  { ruleId: 'TFE-NAME-006', featured: true, trigger: (e) => ws(e, 'Api', 'payments api') },
+  { ruleId: 'TFE-NAME-007', featured: true, trigger: (e) => ws(e, 'Api', 'w'.repeat(91)) },
+  { ruleId: 'TFE-NAME-008', trigger: (e) => new Workspace(e.stack, 'Api', { organization: e.org, name: 'api', tagNames: ['Prod'] }) },
+  { ruleId: 'TFE-NAME-009', trigger: (e) => new Workspace(e.stack, 'Api', { organization: e.org, name: 'api', runWorkflow: vcs(e, { repository: 'acme' }) }) },
+  { ruleId: 'TFE-NAME-010', trigger: (e) => new WorkspaceGroup(e.stack, 'Net', { organization: e.org, prefix: 'net work-', members: [{ shortName: 'dev' }] }) },
+  { ruleId: 'TFE-NAME-011', trigger: (e) => new WorkspaceGroup(e.stack, 'Net', { organization: e.org, prefix: 'net-', members: [{ shortName: '' }] }) },
+  { ruleId: 'TFE-NAME-012', featured: true, trigger: (e) => new WorkspaceGroup(e.stack, 'Net', { organization: e.org, prefix: 'net-', members: [{ shortName: 'default' }] }) },
+  { ruleId: 'TFE-NAME-013', trigger: (e) => new WorkspaceGroup(e.stack, 'Net', { organization: e.org, prefix: 'net-', members: [{ shortName: 'q a' }] }) },
+  { ruleId: 'TFE-NAME-014', trigger: (e) => sentinel(e, 'Policy', 'no public buckets') },
+  { ruleId: 'TFE-NAME-015', trigger: (e) => set(e, { name: 'guard rails' }) },
+  { ruleId: 'TFE-NAME-016', trigger: (e) => new VariableSet(e.stack, 'Set', { organization: e.org, name: ' ' }) },
+  { ruleId: 'TFE-NAME-017', trigger: (e) => new AgentPool(e.stack, 'Pool', { organization: e.org, name: ' ' }) },
+  { ruleId: 'TFE-NAME-018', trigger: (e) => ws(e).addNotification('N', { name: ' ', destination: NotificationDestination.email({ users: ['user-abc123'] }) }) },
+  { ruleId: 'TFE-NAME-019', trigger: (e) => OAuthClient.fromName(e.stack, 'Gh', e.org, '') },
+  { ruleId: 'TFE-NAME-020', trigger: (e) => GitHubAppInstallation.fromName(e.stack, 'Gh', '-acme') },
+
+  // IDs
+  { ruleId: 'TFE-ID-001', trigger: (e) => Team.fromTeamId(e.stack, 'Ref', e.org, 'ops') },
+  { ruleId: 'TFE-ID-002', trigger: (e) => Project.fromProjectId(e.stack, 'Ref', e.org, 'payments') },
+  { ruleId: 'TFE-ID-003', featured: true, trigger: (e) => Workspace.fromWorkspaceId(e.stack, 'Ref', e.org, 'ws-123') },
+  { ruleId: 'TFE-ID-004', trigger: (e) => OrganizationMember.fromMembershipId(e.stack, 'Ref', e.org, 'alice') },
+  { ruleId: 'TFE-ID-005', trigger: (e) => OAuthClient.fromOAuthTokenId(e.stack, 'Ref', e.org, 'github') },
+  { ruleId: 'TFE-ID-006', trigger: (e) => AgentPool.fromAgentPoolId(e.stack, 'Ref', e.org, 'private-pool') },
+  { ruleId: 'TFE-ID-007', trigger: (e) => VariableSet.fromVariableSetId(e.stack, 'Ref', e.org, 'defaults') },
   {
-    area: 'uniqueness',
-    rule: 'a group member colliding with a standalone workspace',
-    trigger: (e) => { ws(e, 'Standalone', 'net-prod'); new WorkspaceGroup(e.stack, 'Net', { organization: e.org, prefix: 'net-', members: [{ shortName: 'prod' }] }); },
+    ruleId: 'TFE-ID-008',
+    trigger: (e) => Policy.fromPolicyAttributes(e.stack, 'Ref', { organization: e.org, policyId: 'deny', policyName: 'deny', kind: PolicyKind.OPA }),
   },
-  { area: 'IDs', rule: 'workspace ID form', trigger: (e) => Workspace.fromWorkspaceId(e.stack, 'Ref', e.org, 'ws-123') },
+  { ruleId: 'TFE-ID-009', trigger: (e) => PolicySet.fromPolicySetId(e.stack, 'Ref', e.org, 'polset-123') },
+  { ruleId: 'TFE-ID-010', trigger: (e) => GitHubAppInstallation.fromGithubAppInstallationId(e.stack, 'Ref', '123') },
+  { ruleId: 'TFE-ID-011', trigger: (e) => GitHubAppInstallation.fromInstallationId(e.stack, 'Ref', 0) },
+  { ruleId: 'TFE-ID-012', trigger: (e) => ws(e).addNotification('N', { name: 'mail', destination: NotificationDestination.email({ users: ['alice@acme.example'] }) }) },
+
+  // references
   {
-    area: 'members',
-    rule: 'mixing membership resources on one team',
+    ruleId: 'TFE-REF-001',
     trigger: (e) => {
-      const team = e.org.addTeam('Ops', { name: 'ops', members: [e.org.inviteMember('Ann', { email: 'ann@acme.example' })] });
-      new TeamMember(e.stack, 'Raw', { teamId: team.teamId, username: 'bob' });
-      Testing.synth(e.stack, true);
+      const name = new TerraformVariable(e.stack, 'org_name', { type: 'string' });
+      new Organization(e.stack, 'Dynamic', { name: name.stringValue, email: 'platform@acme.example' });
     },
   },
-  { area: 'tokens', rule: 'one legacy token per team', trigger: (e) => { const t = e.org.addTeam('Ops', { name: 'ops' }); t.addToken('A'); t.addToken('B'); } },
-  { area: 'tokens', rule: 'unique token descriptions', trigger: (e) => { const t = e.org.addTeam('Ops', { name: 'ops' }); t.addToken('A', { description: 'ci' }); t.addToken('B', { description: 'ci' }); } },
-  { area: 'tokens', rule: 'forceRegenerate with a description', trigger: (e) => e.org.addTeam('Ops', { name: 'ops' }).addToken('Ci', { description: 'ci', forceRegenerate: true }) },
-  { area: 'tokens', rule: 'expiry not ISO-8601', trigger: (e) => e.org.addTeam('Ops', { name: 'ops' }).addToken('Ci', { expiresAt: 'next year' }) },
-  { area: 'tokens', rule: 'expiry in the past', trigger: (e) => e.org.addTeam('Ops', { name: 'ops' }).addToken('Ci', { expiresAt: '2001-01-01T00:00:00Z' }) },
-  { area: 'tokens', rule: 'one organization token', trigger: (e) => { e.org.addToken('A'); e.org.addToken('B'); } },
-  { area: 'tokens', rule: 'the organization token as run credentials', trigger: (e) => RunCredentials.fromToken(e.org.addToken('OrgToken')) },
+
+  // organizations and members
+  { ruleId: 'TFE-ORG-001', trigger: (e) => new Organization(e.stack, 'Bad', { name: 'bad', email: 'platform' }) },
+  { ruleId: 'TFE-ORG-002', trigger: (e) => new Organization(e.stack, 'Bad', { name: 'bad', email: 'a@b.example', sessionTimeoutMinutes: 0 }) },
+  { ruleId: 'TFE-MEMBER-001', trigger: (e) => e.org.inviteMember('Alice', { email: 'alice' }) },
+
+  // teams
+  { ruleId: 'TFE-TEAM-001', trigger: (e) => team(e).addMember(e.other().inviteMember('Ann', { email: 'ann@other.example' })) },
+  { ruleId: 'TFE-TEAM-002', featured: true, trigger: (e) => { e.org.addTeam('A', { name: 'ops' }); e.org.addTeam('B', { name: 'ops' }); } },
   {
-    area: 'access',
-    rule: 'one grant per team and workspace',
+    ruleId: 'TFE-TEAM-003',
+    featured: true,
     trigger: (e) => {
-      const w = ws(e); const t = e.org.addTeam('Ops', { name: 'ops' });
-      w.grantAccess(t, WorkspaceAccess.READ); w.grantAccess(t, WorkspaceAccess.WRITE);
+      const t = e.org.addTeam('Ops', { name: 'ops', members: [e.org.inviteMember('Ann', { email: 'ann@acme.example' })] });
+      new TeamMember(e.stack, 'Raw', { teamId: t.teamId, username: 'bob' });
     },
   },
+
+  // tokens
+  { ruleId: 'TFE-TOK-001', featured: true, trigger: (e) => { const t = team(e); t.addToken('A'); t.addToken('B'); } },
+  { ruleId: 'TFE-TOK-002', featured: true, trigger: (e) => { const t = team(e); t.addToken('A', { description: 'ci' }); t.addToken('B', { description: 'ci' }); } },
+  { ruleId: 'TFE-TOK-003', featured: true, trigger: (e) => team(e).addToken('Ci', { description: 'ci', forceRegenerate: true }) },
+  { ruleId: 'TFE-TOK-004', featured: true, trigger: (e) => team(e).addToken('Ci', { expiresAt: 'next year' }) },
+  { ruleId: 'TFE-TOK-005', featured: true, trigger: (e) => team(e).addToken('Ci', { expiresAt: '2001-01-01T00:00:00Z' }) },
+  { ruleId: 'TFE-TOK-006', trigger: (e) => team(e).addToken('Ci', { description: ' ' }) },
+  { ruleId: 'TFE-TOK-007', featured: true, trigger: (e) => { e.org.addToken('A'); e.org.addToken('B'); } },
+  { ruleId: 'TFE-TOK-008', featured: true, trigger: (e) => RunCredentials.fromToken(e.org.addToken('OrgToken')) },
+  { ruleId: 'TFE-TOK-009', trigger: (e) => team(e).addToken('Ci', { description: 'ci' }).createOutput('1-token') },
   {
-    area: 'access',
-    rule: 'a team of another organization',
+    ruleId: 'TFE-TOK-010',
     trigger: (e) => {
-      const other = Organization.fromOrganizationName(e.stack, 'Other', 'other');
-      e.org.addProject('P', { name: 'payments' }).grantAccess(Team.fromTeamId(e.stack, 'T', other, 'team-abc123'), ProjectAccess.READ);
+      const t = team(e);
+      t.addToken('A', { description: 'a' }).createOutput('ci_token');
+      t.addToken('B', { description: 'b' }).createOutput('ci_token');
     },
   },
+
+  // access
   {
-    area: 'run workflow',
-    rule: 'trigger prefixes vs patterns vs tags regex',
+    ruleId: 'TFE-ACCESS-001',
+    featured: true,
+    trigger: (e) => e.org.addProject('P', { name: 'payments' }).grantAccess(Team.fromTeamId(e.stack, 'T', e.other(), 'team-abc123'), ProjectAccess.READ),
+  },
+  { ruleId: 'TFE-ACCESS-002', featured: true, trigger: (e) => { const w = ws(e); const t = team(e); w.grantAccess(t, WorkspaceAccess.READ); w.grantAccess(t, WorkspaceAccess.WRITE); } },
+  {
+    ruleId: 'TFE-ACCESS-003',
+    trigger: (e) => { const p = e.org.addProject('P', { name: 'payments' }); const t = team(e); p.grantAccess(t, ProjectAccess.READ); p.grantAccess(t, ProjectAccess.WRITE); },
+  },
+  {
+    ruleId: 'TFE-ACCESS-004',
+    featured: true,
+    trigger: (e) => {
+      const g = new WorkspaceGroup(e.stack, 'Net', { organization: e.org, prefix: 'net-', members: [{ shortName: 'dev' }, { shortName: 'prod' }] });
+      const t = team(e);
+      g.grantAccess(t, WorkspaceAccess.READ);
+      g.grantAccess(t, WorkspaceAccess.WRITE);
+    },
+  },
+
+  // projects
+  { ruleId: 'TFE-PRJ-001', trigger: (e) => { e.org.addProject('A', { name: 'payments' }); e.org.addProject('B', { name: 'payments' }); } },
+
+  // workspaces
+  { ruleId: 'TFE-WS-001', featured: true, trigger: (e) => { ws(e, 'A', 'api'); ws(e, 'B', 'api'); } },
+  {
+    ruleId: 'TFE-WS-002',
+    trigger: (e) => new Workspace(e.stack, 'Api', { organization: e.org, name: 'api', project: Project.fromProjectId(e.stack, 'P', e.other(), 'prj-abc123') }),
+  },
+  {
+    ruleId: 'TFE-WS-003',
+    trigger: (e) => new Workspace(e.stack, 'Api', { organization: e.org, name: 'api', autoDestroyAt: '2100-01-01T00:00:00Z', autoDestroyActivityDuration: '14d' }),
+  },
+  { ruleId: 'TFE-WS-004', trigger: (e) => new Workspace(e.stack, 'Api', { organization: e.org, name: 'api', autoDestroyAt: 'tomorrow' }) },
+  { ruleId: 'TFE-WS-005', trigger: (e) => new Workspace(e.stack, 'Api', { organization: e.org, name: 'api', autoDestroyAt: '2001-01-01T00:00:00Z' }) },
+  { ruleId: 'TFE-WS-006', trigger: (e) => new Workspace(e.stack, 'Api', { organization: e.org, name: 'api', autoDestroyActivityDuration: '2w' }) },
+  {
+    ruleId: 'TFE-WS-007',
+    featured: true,
+    trigger: (e) => new Workspace(e.stack, 'Api', { organization: e.org, name: 'api', runWorkflow: vcs(e, { triggerPrefixes: ['x/'], tagsRegex: 'v.*' }) }),
+  },
+  {
+    ruleId: 'TFE-WS-008',
+    trigger: (e) => new Workspace(e.stack, 'Api', { organization: e.org, name: 'api', runWorkflow: vcs(e, { tagsRegex: 'v.*', fileTriggersEnabled: true }) }),
+  },
+  { ruleId: 'TFE-WS-009', trigger: (e) => new Workspace(e.stack, 'Api', { organization: e.org, name: 'api', runWorkflow: vcs(e, { tagsRegex: 'v(' }) }) },
+  {
+    ruleId: 'TFE-WS-010',
+    featured: true,
+    trigger: (e) => new Workspace(e.stack, 'Api', { organization: e.org, name: 'api', runWorkflow: vcs(e), executionMode: ExecutionMode.local() }),
+  },
+  {
+    ruleId: 'TFE-WS-011',
+    featured: true,
+    trigger: (e) => new Workspace(e.stack, 'Api', { organization: e.org, name: 'api', executionMode: ExecutionMode.agent(undefined as any) }),
+  },
+  {
+    // Not reachable through the factories, which tie pools to agent mode; a plain object can still carry one.
+    ruleId: 'TFE-WS-012',
     trigger: (e) => new Workspace(e.stack, 'Api', {
-      organization: e.org,
-      name: 'api',
-      runWorkflow: RunWorkflow.vcs({ connection: OAuthClient.fromOAuthTokenId(e.stack, 'Conn', e.org, 'ot-abc123'), repository: 'acme/app', triggerPrefixes: ['x/'], tagsRegex: 'v.*' }),
+      organization: e.org, name: 'api', executionMode: { mode: 'remote', agentPool: AgentPool.fromAgentPoolId(e.stack, 'P', e.org, 'apool-abc123') } as any,
     }),
   },
-  { area: 'execution mode', rule: 'local execution with a VCS link', trigger: (e) => new Workspace(e.stack, 'Api', { organization: e.org, name: 'api', runWorkflow: vcs(e), executionMode: ExecutionMode.local() }) },
-  { area: 'execution mode', rule: 'agent mode without a pool', trigger: (e) => new Workspace(e.stack, 'Api', { organization: e.org, name: 'api', executionMode: ExecutionMode.agent(undefined as any) }) },
-  { area: 'run triggers', rule: 'self-trigger', trigger: (e) => { const w = ws(e); w.triggeredBy(w); } },
-  { area: 'run triggers', rule: 'cycles', trigger: (e) => { const a = ws(e, 'A', 'a'); const b = ws(e, 'B', 'b'); b.triggeredBy(a); a.triggeredBy(b); } },
   {
-    area: 'run triggers',
-    rule: 'more than 20 sources',
+    ruleId: 'TFE-WS-013',
+    trigger: (e) => new Workspace(e.stack, 'Api', {
+      organization: e.org, name: 'api', executionMode: ExecutionMode.agent(AgentPool.fromAgentPoolId(e.stack, 'P', e.other(), 'apool-abc123')),
+    }),
+  },
+  {
+    ruleId: 'TFE-WS-014',
+    featured: true,
+    trigger: (e) => new Workspace(e.stack, 'Open', { organization: e.org, name: 'open', globalRemoteState: true }).shareStateWith(ws(e)),
+  },
+  { ruleId: 'TFE-WS-015', trigger: (e) => { const w = ws(e); w.shareStateWith(w); } },
+  { ruleId: 'TFE-WS-016', trigger: (e) => ws(e).shareStateWith(Workspace.fromWorkspaceName(e.stack, 'Ext', e.other(), 'ext')) },
+
+  // run triggers
+  { ruleId: 'TFE-RT-001', featured: true, trigger: (e) => { const w = ws(e); w.triggeredBy(w); } },
+  { ruleId: 'TFE-RT-002', trigger: (e) => ws(e).triggeredBy(Workspace.fromWorkspaceName(e.stack, 'Ext', e.other(), 'ext')) },
+  { ruleId: 'TFE-RT-003', trigger: (e) => { const a = ws(e, 'A', 'a'); const b = ws(e, 'B', 'b'); b.triggeredBy(a); b.triggeredBy(a); } },
+  {
+    ruleId: 'TFE-RT-004',
+    featured: true,
+    trigger: (e) => { const target = ws(e, 'Target', 'target'); for (let i = 0; i <= 20; i++) target.triggeredBy(ws(e, `S${i}`, `s${i}`)); },
+  },
+  { ruleId: 'TFE-RT-005', featured: true, trigger: (e) => { const a = ws(e, 'A', 'a'); const b = ws(e, 'B', 'b'); b.triggeredBy(a); a.triggeredBy(b); } },
+
+  // groups
+  { ruleId: 'TFE-GRP-001', trigger: (e) => new WorkspaceGroup(e.stack, 'Net', { organization: e.org, prefix: 'net-', members: [] }) },
+  {
+    ruleId: 'TFE-GRP-002',
+    trigger: (e) => new WorkspaceGroup(e.stack, 'Net', { organization: e.org, prefix: 'net-', members: [{ shortName: 'dev' }, { shortName: 'dev' }] }),
+  },
+  { ruleId: 'TFE-GRP-003', trigger: (e) => new WorkspaceGroup(e.stack, 'Net', { organization: e.org, prefix: 'net-', members: [{ shortName: 'dev' }] }).member('qa') },
+
+  // variables
+  {
+    ruleId: 'TFE-VAR-001',
+    trigger: (e) => new Variable(e.stack, 'V', {
+      workspace: ws(e), variableSet: new VariableSet(e.stack, 'Set', { organization: e.org, name: 'defaults' }), key: 'region', value: VariableValue.string('eu'),
+    }),
+  },
+  { ruleId: 'TFE-VAR-002', trigger: (e) => new Variable(e.stack, 'V', { key: 'region', value: VariableValue.string('eu') }) },
+  { ruleId: 'TFE-VAR-003', trigger: (e) => ws(e).addVariable('V', { key: 'region', value: 'eu' as any }) },
+  {
+    ruleId: 'TFE-VAR-004',
+    featured: true,
+    trigger: (e) => ws(e).addVariable('Zones', { key: 'ZONES', value: VariableValue.list(['a']), category: VariableCategory.ENV }),
+  },
+  {
+    ruleId: 'TFE-VAR-005',
+    featured: true,
     trigger: (e) => {
-      const target = ws(e, 'Target', 'target');
-      for (let i = 0; i <= 20; i++) target.triggeredBy(ws(e, `S${i}`, `s${i}`));
+      const w = ws(e);
+      w.addVariable('A', { key: 'region', value: VariableValue.string('eu') });
+      w.addVariable('B', { key: 'region', value: VariableValue.string('us') });
+    },
+  },
+  { ruleId: 'TFE-VAR-006', featured: true, trigger: (e) => ws(e).addVariable('V', { key: '1region', value: VariableValue.string('eu') }) },
+  {
+    ruleId: 'TFE-VAR-007',
+    featured: true,
+    trigger: (e) => ws(e).addVariable('V', { key: 'AWS-REGION', value: VariableValue.string('eu'), category: VariableCategory.ENV }),
+  },
+  { ruleId: 'TFE-VAR-008', trigger: (e) => ws(e).addVariable('V', { key: '', value: VariableValue.string('eu') }) },
+  {
+    ruleId: 'TFE-VAR-009',
+    trigger: (e) => new Workspace(e.stack, 'Api', {
+      organization: e.org, name: 'api', terraformVariables: { region: 'eu' }, variables: [{ key: 'region', value: VariableValue.string('us') }],
+    }),
+  },
+  { ruleId: 'TFE-VAR-010', trigger: (e) => new Workspace(e.stack, 'Api', { organization: e.org, name: 'api', terraformVariables: 'region=eu' as any }) },
+  { ruleId: 'TFE-VAR-011', trigger: (e) => new Workspace(e.stack, 'Api', { organization: e.org, name: 'api', terraformVariables: { replicas: 3 as any } }) },
+  { ruleId: 'TFE-VAR-012', trigger: () => VariableValue.string(3 as any) },
+  { ruleId: 'TFE-VAR-013', trigger: () => VariableValue.number('3' as any) },
+  { ruleId: 'TFE-VAR-014', trigger: () => VariableValue.number(NaN) },
+  { ruleId: 'TFE-VAR-015', trigger: () => VariableValue.boolean('yes' as any) },
+  { ruleId: 'TFE-VAR-016', trigger: () => VariableValue.list('a,b' as any) },
+  { ruleId: 'TFE-VAR-017', trigger: () => VariableValue.map(['a'] as any) },
+  { ruleId: 'TFE-VAR-018', trigger: () => VariableValue.hcl(' ') },
+  { ruleId: 'TFE-VAR-019', trigger: () => VariableValue.fromReference(3 as any) },
+  { ruleId: 'TFE-VAR-020', trigger: () => VariableValue.fromReference('${var.db_password}') },
+
+  // HCL values
+  { ruleId: 'TFE-HCL-001', trigger: () => VariableValue.list([1, Infinity]) },
+  { ruleId: 'TFE-HCL-002', trigger: () => VariableValue.map({ region: undefined }) },
+  { ruleId: 'TFE-HCL-003', trigger: () => VariableValue.list([() => 1]) },
+  { ruleId: 'TFE-HCL-004', trigger: () => VariableValue.list([Symbol('s')]) },
+  { ruleId: 'TFE-HCL-005', trigger: () => { const a: any[] = ['x']; a.push(a); VariableValue.list(a); } },
+  { ruleId: 'TFE-HCL-006', trigger: () => VariableValue.map({ since: new Date(0) }) },
+  { ruleId: 'TFE-HCL-007', trigger: () => VariableValue.map({ [Symbol('k')]: 1 }) },
+  { ruleId: 'TFE-HCL-008', trigger: () => VariableValue.list(['bad \uD800 text']) },
+
+  // secrets
+  {
+    ruleId: 'TFE-SECRET-001',
+    featured: true,
+    trigger: (e) => new OAuthClient(e.stack, 'Gh', { organization: e.org, serviceProvider: VcsProvider.GITHUB, oauthToken: 'ghp_0123456789abcdef' }),
+  },
+  {
+    ruleId: 'TFE-SECRET-002',
+    trigger: (e) => new OAuthClient(e.stack, 'Gh', {
+      organization: e.org, serviceProvider: VcsProvider.GITHUB, oauthToken: 'ghp_0123456789abcdef', allowPlaintextSecret: true,
+    }),
+  },
+  {
+    ruleId: 'TFE-SECRET-003',
+    featured: true,
+    trigger: (e) => ws(e).addVariable('Pw', { key: 'db_password', value: VariableValue.string('hunter2'), sensitive: true }),
+  },
+  {
+    ruleId: 'TFE-SECRET-004',
+    trigger: (e) => ws(e).addVariable('Pw', { key: 'db_password', value: VariableValue.string('hunter2'), sensitive: true, allowPlaintextSecret: true }),
+  },
+
+  // variable sets
+  {
+    ruleId: 'TFE-VSET-001',
+    trigger: (e) => { const s = new VariableSet(e.stack, 'Set', { organization: e.org, name: 'defaults' }); const w = ws(e); s.applyToWorkspace(w); s.applyToWorkspace(w); },
+  },
+  {
+    ruleId: 'TFE-VSET-002',
+    trigger: (e) => {
+      const s = new VariableSet(e.stack, 'Set', { organization: e.org, name: 'defaults' });
+      const p = e.org.addProject('P', { name: 'payments' });
+      s.applyToProject(p);
+      s.applyToProject(p);
     },
   },
   {
-    area: 'state sharing',
-    rule: 'consumers with global remote state on',
+    ruleId: 'TFE-VSET-003',
+    trigger: (e) => new VariableSet(e.stack, 'Set', { organization: e.org, name: 'defaults' })
+      .applyToWorkspace(Workspace.fromWorkspaceName(e.stack, 'Ext', e.other(), 'ext')),
+  },
+  {
+    ruleId: 'TFE-VSET-004',
+    trigger: (e) => new VariableSet(e.stack, 'Set', { organization: e.org, name: 'defaults', parentProject: Project.fromProjectId(e.stack, 'P', e.other(), 'prj-abc123') }),
+  },
+  {
+    ruleId: 'TFE-VSET-005',
+    featured: true,
+    trigger: (e) => new VariableSet(e.stack, 'Set', { organization: e.org, name: 'defaults', allWorkspaces: true, workspaces: [ws(e)] }),
+  },
+
+  // VCS
+  { ruleId: 'TFE-VCS-001', trigger: (e) => new OAuthClient(e.stack, 'Ado', { organization: e.org, serviceProvider: VcsProvider.ADO_SERVICES }) },
+  { ruleId: 'TFE-VCS-002', trigger: (e) => new OAuthClient(e.stack, 'Svn', { organization: e.org, serviceProvider: 'svn' as any }) },
+  {
+    ruleId: 'TFE-VCS-003',
+    trigger: (e) => new OAuthClient(e.stack, 'Bb', {
+      organization: e.org,
+      serviceProvider: VcsProvider.BITBUCKET_SERVER,
+      apiUrl: 'https://bitbucket.acme.example',
+      httpUrl: 'https://bitbucket.acme.example',
+      key: 'consumer-key',
+      secret: e.secret(),
+      rsaPublicKey: '-----BEGIN PUBLIC KEY-----\nabc\n-----END PUBLIC KEY-----',
+    }),
+  },
+  { ruleId: 'TFE-VCS-004', trigger: (e) => new OAuthClient(e.stack, 'Ghe', { organization: e.org, serviceProvider: VcsProvider.GITHUB_ENTERPRISE, oauthToken: e.secret() }) },
+  {
+    ruleId: 'TFE-VCS-005',
+    trigger: (e) => new OAuthClient(e.stack, 'Gh', { organization: e.org, serviceProvider: VcsProvider.GITHUB, oauthToken: e.secret(), apiUrl: 'ftp://github.example' }),
+  },
+  {
+    ruleId: 'TFE-VCS-006',
+    trigger: (e) => new OAuthClient(e.stack, 'Gh', {
+      organization: e.org, serviceProvider: VcsProvider.GITHUB, oauthToken: e.secret(), agentPool: AgentPool.fromAgentPoolId(e.stack, 'P', e.org, 'apool-abc123'),
+    }),
+  },
+  {
+    ruleId: 'TFE-VCS-007',
+    trigger: (e) => new OAuthClient(e.stack, 'Ghe', {
+      organization: e.org,
+      serviceProvider: VcsProvider.GITHUB_ENTERPRISE,
+      apiUrl: 'https://ghe.acme.example/api/v3',
+      httpUrl: 'https://ghe.acme.example',
+      oauthToken: e.secret(),
+      agentPool: AgentPool.fromAgentPoolId(e.stack, 'P', e.other(), 'apool-abc123'),
+    }),
+  },
+  { ruleId: 'TFE-VCS-008', trigger: (e) => new OAuthClient(e.stack, 'Gh', { organization: e.org, serviceProvider: VcsProvider.GITHUB }) },
+  { ruleId: 'TFE-VCS-009', trigger: (e) => new OAuthClient(e.stack, 'Bb', { organization: e.org, serviceProvider: VcsProvider.BITBUCKET_CLOUD, key: 'consumer-key' }) },
+  {
+    ruleId: 'TFE-VCS-010',
+    trigger: (e) => new OAuthClient(e.stack, 'Gh', { organization: e.org, serviceProvider: VcsProvider.GITHUB, oauthToken: e.secret(), privateKey: e.secret() }),
+  },
+  {
+    ruleId: 'TFE-VCS-011',
+    trigger: (e) => new OAuthClient(e.stack, 'Ado', {
+      organization: e.org, serviceProvider: VcsProvider.ADO_SERVER, apiUrl: 'https://ado.acme.example', httpUrl: 'https://ado.acme.example', oauthToken: e.secret(),
+    }),
+  },
+  {
+    ruleId: 'TFE-VCS-012',
+    trigger: (e) => new OAuthClient(e.stack, 'Gh', { organization: e.org, serviceProvider: VcsProvider.GITHUB, oauthToken: e.secret(), rsaPublicKey: 'ssh-rsa AAAA' }),
+  },
+  {
+    ruleId: 'TFE-VCS-013',
+    trigger: (e) => new OAuthClient(e.stack, 'Gh', { organization: e.org, serviceProvider: VcsProvider.GITHUB, oauthToken: e.secret(), secret: e.secret() }),
+  },
+  {
+    ruleId: 'TFE-VCS-014',
+    trigger: (e) => new OAuthClient(e.stack, 'Bb', { organization: e.org, serviceProvider: VcsProvider.BITBUCKET_CLOUD, key: 'consumer-key', secret: e.secret() }),
+  },
+  {
+    ruleId: 'TFE-VCS-015',
+    trigger: (e) => new Workspace(e.stack, 'Api', { organization: e.org, name: 'api', runWorkflow: RunWorkflow.vcs({ connection: broken(e), repository: 'acme/app' }) }),
+  },
+  {
+    ruleId: 'TFE-VCS-016',
+    trigger: (e) => new Workspace(e.stack, 'Api', {
+      organization: e.org, name: 'api', runWorkflow: RunWorkflow.vcs({ connection: OAuthClient.fromOAuthTokenId(e.stack, 'C', e.other(), 'ot-abc123'), repository: 'acme/app' }),
+    }),
+  },
+
+  // agent pools
+  {
+    ruleId: 'TFE-POOL-001',
+    trigger: (e) => { new AgentPool(e.stack, 'A', { organization: e.org, name: 'private' }); new AgentPool(e.stack, 'B', { organization: e.org, name: 'private' }); },
+  },
+  {
+    ruleId: 'TFE-POOL-002',
+    trigger: (e) => new AgentPool(e.stack, 'Pool', { organization: e.org, name: 'pool', organizationScoped: false })
+      .allowWorkspace(Workspace.fromWorkspaceName(e.stack, 'Ext', e.other(), 'ext')),
+  },
+  {
+    ruleId: 'TFE-POOL-003',
+    trigger: (e) => new AgentPool(e.stack, 'Pool', { organization: e.org, name: 'pool', organizationScoped: false })
+      .allowProject(Project.fromProjectId(e.stack, 'P', e.other(), 'prj-abc123')),
+  },
+  { ruleId: 'TFE-POOL-004', featured: true, trigger: (e) => new AgentPool(e.stack, 'Pool', { organization: e.org, name: 'pool' }).allowWorkspace(ws(e)) },
+  { ruleId: 'TFE-POOL-005', trigger: (e) => new AgentPool(e.stack, 'Pool', { organization: e.org, name: 'pool', organizationScoped: false }) },
+  { ruleId: 'TFE-POOL-006', trigger: (e) => new AgentPool(e.stack, 'Pool', { organization: e.org, name: 'pool' }).addToken('K8s', { description: ' ' }) },
+
+  // notifications
+  {
+    ruleId: 'TFE-NOTIF-001',
     trigger: (e) => {
-      new Workspace(e.stack, 'Open', { organization: e.org, name: 'open', globalRemoteState: true }).shareStateWith(ws(e));
+      const w = ws(e);
+      const destination = NotificationDestination.email({ users: ['user-abc123'] });
+      w.addNotification('A', { name: 'ops', destination });
+      w.addNotification('B', { name: 'ops', destination });
     },
   },
-  { area: 'variables', rule: 'HCL on an environment variable', trigger: (e) => ws(e).addVariable('Zones', { key: 'ZONES', value: VariableValue.list(['a']), category: VariableCategory.ENV }) },
   {
-    area: 'variables',
-    rule: 'a key twice per workspace and category',
+    ruleId: 'TFE-NOTIF-002',
     trigger: (e) => {
-      const w = ws(e); w.addVariable('A', { key: 'region', value: VariableValue.string('eu') }); w.addVariable('B', { key: 'region', value: VariableValue.string('us') });
+      const w = ws(e);
+      for (let i = 0; i <= 20; i++) w.addNotification(`N${i}`, { name: `n${i}`, destination: NotificationDestination.email({ users: ['user-abc123'] }) });
     },
   },
-  { area: 'variables', rule: 'invalid Terraform variable name', trigger: (e) => ws(e).addVariable('V', { key: '1region', value: VariableValue.string('eu') }) },
-  { area: 'variables', rule: 'invalid environment variable name', trigger: (e) => ws(e).addVariable('V', { key: 'AWS-REGION', value: VariableValue.string('eu'), category: VariableCategory.ENV }) },
-  { area: 'variables', rule: 'a sensitive literal value', trigger: (e) => ws(e).addVariable('Pw', { key: 'db_password', value: VariableValue.string('hunter2'), sensitive: true }) },
   {
-    area: 'variable sets',
-    rule: 'a scoped variable set marked global',
-    trigger: (e) => {
-      new VariableSet(e.stack, 'Set', { organization: e.org, name: 'defaults', allWorkspaces: true, workspaces: [ws(e)] });
-      Testing.synth(e.stack, true);
-    },
+    ruleId: 'TFE-NOTIF-003',
+    trigger: (e) => ws(e).addNotification('N', {
+      name: 'mail', destination: NotificationDestination.email({ users: ['user-abc123'] }), triggers: ['run:exploded' as NotificationTrigger],
+    }),
   },
-  { area: 'VCS', rule: 'a literal OAuth token', trigger: (e) => new OAuthClient(e.stack, 'Gh', { organization: e.org, serviceProvider: VcsProvider.GITHUB, oauthToken: 'ghp_0123456789abcdef' }) },
-  { area: 'notifications', rule: 'Slack webhooks are https', trigger: (e) => ws(e).addNotification('Slack', { name: 'slack', destination: NotificationDestination.slack('http://hooks.slack.example/x') }) },
   {
-    area: 'policies',
-    rule: 'enforcement level of the other kind',
+    ruleId: 'TFE-NOTIF-004',
+    trigger: (e) => ws(e).addNotification('N', {
+      name: 'mail', destination: NotificationDestination.email({ users: ['user-abc123'] }), triggers: [NotificationTrigger.RUN_ERRORED, NotificationTrigger.RUN_ERRORED],
+    }),
+  },
+  {
+    ruleId: 'TFE-NOTIF-005',
+    trigger: (e) => ws(e).addNotification('N', { name: 'mail', destination: NotificationDestination.email({ users: ['user-abc123'] }), triggers: [] }),
+  },
+  { ruleId: 'TFE-NOTIF-006', trigger: (e) => ws(e).addNotification('Hook', { name: 'hook', destination: NotificationDestination.generic('hooks.acme.example') }) },
+  { ruleId: 'TFE-NOTIF-007', featured: true, trigger: (e) => slack(e, 'http://hooks.slack.example/x') },
+  { ruleId: 'TFE-NOTIF-008', trigger: (e) => slack(e, 'https://hooks.slack.example/T000/B000/xyz') },
+  { ruleId: 'TFE-NOTIF-009', trigger: (e) => ws(e).addNotification('Hook', { name: 'hook', destination: NotificationDestination.generic('http://hooks.acme.example/tfe') }) },
+  { ruleId: 'TFE-NOTIF-010', trigger: (e) => ws(e).addNotification('N', { name: 'mail', destination: NotificationDestination.email({}) }) },
+  { ruleId: 'TFE-NOTIF-011', trigger: (e) => ws(e).addNotification('N', { name: 'mail', destination: NotificationDestination.email({ emailAddresses: ['ops'] }) }) },
+  {
+    ruleId: 'TFE-NOTIF-012',
+    trigger: (e) => ws(e).addNotification('N', { name: 'mail', destination: NotificationDestination.email({ emailAddresses: ['ops@acme.example'] }) }),
+  },
+
+  // policies
+  { ruleId: 'TFE-POL-001', trigger: (e) => { sentinel(e, 'A'); sentinel(e, 'B'); } },
+  {
+    ruleId: 'TFE-POL-002',
+    trigger: (e) => new Policy(e.stack, 'P', { organization: e.org, name: 'deny', kind: 'rego' as any, source: PolicySource.inline('package terraform') }),
+  },
+  {
+    ruleId: 'TFE-POL-003',
+    featured: true,
     trigger: (e) => new Policy(e.stack, 'P', {
       organization: e.org,
       name: 'deny',
@@ -151,102 +520,291 @@ const CASES: Case[] = [
     }),
   },
   {
-    area: 'policies',
-    rule: 'OPA policy without a query',
+    ruleId: 'TFE-POL-004',
+    featured: true,
+    trigger: (e) => new Policy(e.stack, 'P', { organization: e.org, name: 'deny', kind: PolicyKind.OPA, source: PolicySource.inline('package terraform') }),
+  },
+  {
+    ruleId: 'TFE-POL-005',
+    trigger: (e) => new Policy(e.stack, 'P', { organization: e.org, name: 'deny', kind: PolicyKind.OPA, query: ' ', source: PolicySource.inline('package terraform') }),
+  },
+  {
+    ruleId: 'TFE-POL-006',
     trigger: (e) => new Policy(e.stack, 'P', {
-      organization: e.org, name: 'deny', kind: PolicyKind.OPA, source: PolicySource.inline('package terraform'),
+      organization: e.org, name: 'deny', kind: PolicyKind.SENTINEL, query: 'data.terraform.deny', source: PolicySource.inline('main = rule { true }'),
     }),
   },
   {
-    area: 'policies',
-    rule: 'mixed-kind policies in one set',
-    trigger: (e) => {
-      const opa = new Policy(e.stack, 'Opa', { organization: e.org, name: 'deny', kind: PolicyKind.OPA, query: 'data.terraform.deny', source: PolicySource.inline('package terraform') });
-      new PolicySet(e.stack, 'Set', { organization: e.org, name: 'guardrails', policies: [sentinel(e), opa] });
-      Testing.synth(e.stack, true);
-    },
-  },
-  { area: 'policies', rule: 'overridable on a Sentinel set', trigger: (e) => new PolicySet(e.stack, 'Set', { organization: e.org, name: 'guardrails', overridable: true }) },
-  {
-    area: 'entitlements',
-    rule: 'a feature the subscription lacks',
-    trigger: (e) => {
-      Organization.fromOrganizationName(e.stack, 'Free', 'free-org', Entitlements.free()).addTeam('Ops', { name: 'ops' });
-    },
+    ruleId: 'TFE-POL-007',
+    trigger: (e) => new Policy(e.stack, 'P', {
+      organization: e.org,
+      name: 'deny',
+      kind: PolicyKind.SENTINEL,
+      source: PolicySource.fromFile(new TerraformVariable(e.stack, 'policy_file', { type: 'string' }).stringValue),
+    }),
   },
   {
-    area: 'agent pools',
-    rule: 'allowed workspaces on an organization-scoped pool',
-    trigger: (e) => {
-      new AgentPool(e.stack, 'Pool', { organization: e.org, name: 'pool' }).allowWorkspace(ws(e));
-      Testing.synth(e.stack, true);
-    },
+    ruleId: 'TFE-POL-008',
+    trigger: (e) => new Policy(e.stack, 'P', { organization: e.org, name: 'deny', kind: PolicyKind.SENTINEL, source: PolicySource.fromFile('policies/missing.sentinel') }),
   },
   {
-    area: 'backend binding',
-    rule: 'a VCS-driven workspace bound for applies',
+    ruleId: 'TFE-POL-009',
     trigger: (e) => {
-      new Workspace(e.stack, 'Net', { organization: e.org, name: 'networking', runWorkflow: vcs(e) }).bindBackend(new TerraformStack(e.stack.node.root as any, 'consumer'));
+      fs.writeFileSync(EMPTY_POLICY_FILE, '\n');
+      new Policy(e.stack, 'P', { organization: e.org, name: 'deny', kind: PolicyKind.SENTINEL, source: PolicySource.fromFile(EMPTY_POLICY_FILE) });
     },
+  },
+  { ruleId: 'TFE-POL-010', trigger: (e) => new Policy(e.stack, 'P', { organization: e.org, name: 'deny', kind: PolicyKind.SENTINEL, source: PolicySource.inline(' ') }) },
+
+  // policy sets
+  { ruleId: 'TFE-PSET-001', trigger: (e) => { new PolicySet(e.stack, 'A', { organization: e.org, name: 'guardrails' }); set(e); } },
+  { ruleId: 'TFE-PSET-002', trigger: (e) => set(e, { kind: 'rego' as any }) },
+  { ruleId: 'TFE-PSET-003', trigger: (e) => { const s = set(e); const w = ws(e); s.attachTo(w); s.attachTo(w); } },
+  { ruleId: 'TFE-PSET-004', trigger: (e) => { const s = set(e); const w = ws(e); s.exclude(w); s.attachTo(w); } },
+  { ruleId: 'TFE-PSET-005', trigger: (e) => { const s = set(e); const p = e.org.addProject('P', { name: 'payments' }); s.attachToProject(p); s.attachToProject(p); } },
+  { ruleId: 'TFE-PSET-006', trigger: (e) => { const s = set(e); const w = ws(e); s.exclude(w); s.exclude(w); } },
+  { ruleId: 'TFE-PSET-007', trigger: (e) => { const s = set(e); const w = ws(e); s.attachTo(w); s.exclude(w); } },
+  { ruleId: 'TFE-PSET-008', trigger: (e) => set(e).addParameter('allowed-regions', '["eu-west-1"]') },
+  { ruleId: 'TFE-PSET-009', trigger: (e) => { const s = set(e); s.addParameter('env', 'prod'); s.addParameter('env', 'dev'); } },
+  { ruleId: 'TFE-PSET-010', trigger: (e) => set(e).attachTo(Workspace.fromWorkspaceName(e.stack, 'Ext', e.other(), 'ext')) },
+  { ruleId: 'TFE-PSET-011', trigger: (e) => set(e, { vcs: { connection: conn(e), repository: 'acme/policies' } }).addPolicy(sentinel(e)) },
+  {
+    ruleId: 'TFE-PSET-012',
+    trigger: (e) => set(e).addPolicy(Policy.fromPolicyAttributes(e.stack, 'P', { organization: e.other(), policyId: 'pol-abc123', policyName: 'deny', kind: PolicyKind.SENTINEL })),
+  },
+  { ruleId: 'TFE-PSET-013', trigger: (e) => { const p = sentinel(e); set(e, { policies: [p] }).addPolicy(p); } },
+  {
+    ruleId: 'TFE-PSET-014',
+    trigger: (e) => {
+      const ref = (id: string, org: Organization) => Policy.fromPolicyAttributes(e.stack, id, { organization: org, policyId: 'pol-abc123', policyName: 'deny', kind: PolicyKind.SENTINEL });
+      set(e, { policies: [ref('A', e.org)] });
+      new PolicySet(e.stack, 'OtherSet', { organization: e.other(), name: 'guardrails', policies: [ref('B', e.other())] });
+    },
+  },
+  { ruleId: 'TFE-PSET-015', trigger: (e) => set(e, { policiesPath: 'sentinel' } as any) },
+  { ruleId: 'TFE-PSET-016', featured: true, trigger: (e) => set(e, { overridable: true }) },
+  { ruleId: 'TFE-PSET-017', trigger: (e) => set(e, { kind: PolicyKind.OPA, agentEnabled: false }) },
+  { ruleId: 'TFE-PSET-018', trigger: (e) => set(e, { policyToolVersion: ' ' }) },
+  { ruleId: 'TFE-PSET-019', trigger: (e) => set(e, { kind: PolicyKind.OPA, policyToolVersion: 'latest' }) },
+  { ruleId: 'TFE-PSET-020', trigger: (e) => set(e, { policyToolVersion: '0.24.1', agentEnabled: false }) },
+  { ruleId: 'TFE-PSET-021', trigger: (e) => set(e, { vcs: { connection: conn(e), repository: 'acme/policies', policiesPath: ' ' } }) },
+  { ruleId: 'TFE-PSET-022', trigger: (e) => set(e, { appliesToAllWorkspaces: true }).attachTo(ws(e)) },
+  { ruleId: 'TFE-PSET-023', trigger: (e) => set(e).exclude(ws(e)) },
+  { ruleId: 'TFE-PSET-024', featured: true, trigger: (e) => set(e, { policies: [sentinel(e), opa(e)] }) },
+  { ruleId: 'TFE-PSET-025', trigger: (e) => (set(e).node.findChild('Resource') as TfePolicySet).addOverride('policies_path', 'sentinel') },
+
+  // backend bindings
+  {
+    ruleId: 'TFE-BACKEND-001',
+    featured: true,
+    trigger: (e) => new Workspace(e.stack, 'Net', { organization: e.org, name: 'networking', runWorkflow: vcs(e) }).bindBackend(consumer(e)),
+  },
+  { ruleId: 'TFE-BACKEND-002', trigger: (e) => Backend.forWorkspace(consumer(e), Workspace.fromWorkspaceId(e.stack, 'Ref', e.org, 'ws-Fa3zQw8bXy6pLmN2')) },
+  {
+    ruleId: 'TFE-BACKEND-003',
+    trigger: (e) => new WorkspaceGroup(e.stack, 'Net', {
+      organization: e.org, prefix: 'net-', members: [{ shortName: 'dev' }], settings: { runWorkflow: vcs(e) },
+    }).bindBackend(consumer(e)),
   },
   {
-    area: 'backend binding',
-    rule: 'remote backend: exactly one of name or prefix',
-    trigger: (e) => {
-      Backend.forExternalWorkspaces(new TerraformStack(e.stack.node.root as any, 'consumer'), { organizationName: 'acme', workspaceName: 'a', workspacePrefix: 'b-' });
-    },
+    ruleId: 'TFE-BACKEND-004',
+    trigger: (e) => new WorkspaceGroup(e.stack, 'Net', {
+      organization: e.org, prefix: Lazy.stringValue({ produce: () => 'net-' }), members: [{ shortName: 'dev' }],
+    }).bindBackend(consumer(e)),
+  },
+  { ruleId: 'TFE-BACKEND-005', trigger: (e) => Backend.forExternalWorkspaces(consumer(e), { organizationName: 'acme', workspaceTags: ['app'] }) },
+  {
+    ruleId: 'TFE-BACKEND-006',
+    featured: true,
+    trigger: (e) => Backend.forExternalWorkspaces(consumer(e), { organizationName: 'acme', workspaceName: 'a', workspacePrefix: 'b-' }),
   },
   {
-    area: 'backend binding',
-    rule: 'cloud block: name or tags',
+    ruleId: 'TFE-BACKEND-007',
+    trigger: (e) => Backend.forExternalWorkspaces(consumer(e), { organizationName: 'acme', backendType: BackendType.CLOUD, workspacePrefix: 'app-' }),
+  },
+  { ruleId: 'TFE-BACKEND-008', featured: true, trigger: (e) => Backend.forExternalWorkspaces(consumer(e), { organizationName: 'acme', backendType: BackendType.CLOUD }) },
+  {
+    ruleId: 'TFE-BACKEND-009',
+    trigger: (e) => Backend.forExternalWorkspaces(consumer(e), { organizationName: 'acme', backendType: BackendType.CLOUD, workspaceTags: [] }),
+  },
+  {
+    ruleId: 'TFE-BACKEND-010',
+    trigger: (e) => Backend.forExternalWorkspaces(consumer(e), { organizationName: Lazy.stringValue({ produce: () => 'acme' }), workspaceName: 'app' }),
+  },
+  {
+    ruleId: 'TFE-BACKEND-011',
     trigger: (e) => {
-      Backend.forExternalWorkspaces(new TerraformStack(e.stack.node.root as any, 'consumer'), { organizationName: 'acme', backendType: BackendType.CLOUD });
+      const name = new TerraformVariable(e.stack, 'org_name', { type: 'string' }).stringValue;
+      new Workspace(e.stack, 'Dyn', { organization: Organization.fromOrganizationName(e.stack, 'DynOrg', name), name: 'app' }).bindBackend(consumer(e));
     },
   },
-  { area: 'groups', rule: 'the "default" short name', trigger: (e) => new WorkspaceGroup(e.stack, 'Net', { organization: e.org, prefix: 'net-', members: [{ shortName: 'default' }] }) },
+  { ruleId: 'TFE-BACKEND-012', trigger: (e) => ws(e).bindBackend(consumer(e), { hostname: 'https://app.terraform.io' }) },
+
+  // entitlements
+  {
+    ruleId: 'TFE-ENT-001',
+    featured: true,
+    trigger: (e) => Organization.fromOrganizationName(e.stack, 'Free', 'free-org', Entitlements.free()).addTeam('Ops', { name: 'ops' }),
+  },
+
+  // moves
+  { ruleId: 'TFE-MOVE-001', trigger: (e) => Moves.renamedFrom(ws(e), 'Acme//Api') },
+  { ruleId: 'TFE-MOVE-002', trigger: (e) => Moves.renamedFrom(ws(e), 'Api') },
+
+  // acknowledgements
+  { ruleId: 'TFE-RULE-001', trigger: (e) => Rules.acknowledge(e.stack, 'TFE-NOTIF-999', 'the receiver is internal') },
+  { ruleId: 'TFE-RULE-002', trigger: (e) => Rules.acknowledge(e.stack, 'TFE-WS-001', 'two workspaces, one name') },
+  { ruleId: 'TFE-RULE-003', trigger: (e) => Rules.acknowledge(e.stack, 'TFE-NOTIF-009', ' ') },
 ];
 
-function messageOf(c: Case): string {
-  try {
-    c.trigger(env());
-  } catch (e) {
-    // Synth-time rules arrive wrapped by cdktf's validation error; the rest are ValidationErrors.
-    const raw = (e as Error).message;
-    const validation = /Validation failed with the following errors:\s*\n\s*\[([^\]]+)\] (.*)/s.exec(raw);
-    if (validation) return `${validation[1]}: ${validation[2].split('\n')[0]}`;
-    if (!Errors.isValidationError(e)) throw new Error(`case "${c.rule}" threw something other than a ValidationError: ${raw}`);
-    return raw;
-  }
-  throw new Error(`case "${c.rule}" did not fail`);
+interface Outcome {
+  readonly ruleId: string;
+  readonly severity: 'error' | 'warning' | 'info';
+  /** `<path>: [<rule id>] <detail>`. */
+  readonly message: string;
 }
 
-function table(): string {
-  // The clock in the expiry message is the only part that changes between runs.
-  const stable = (m: string) => m.replace(/now is \d{4}-\d{2}-\d{2}T[\d:.]+Z/g, 'now is <synth time>');
-  const rows = CASES.map((c) => `| ${c.area} | ${c.rule} | ${stable(messageOf(c)).replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`);
-  return ['| area | rule | message |', '| --- | --- | --- |', ...rows].join('\n');
+const ANNOTATION_SEVERITY: Record<string, 'warning' | 'info'> = { '@cdktf/warn': 'warning', '@cdktf/info': 'info' };
+
+/** What breaking the rule of `c` reports: the error thrown, or else the annotation with its id after a synth. */
+function outcomeOf(c: Case): Outcome {
+  const e = env();
+  try {
+    c.trigger(e);
+    for (const stack of e.app.node.children) if (stack instanceof TerraformStack) Testing.synth(stack, true);
+  } catch (err) {
+    if (Errors.isValidationError(err)) return { ruleId: Errors.ruleIdOf(err)!, severity: 'error', message: (err as Error).message };
+    // Synth-time rules arrive in cdktf's validation error, one line per problem: "[<path>] [<rule id>] <detail>".
+    const raw = (err as Error).message;
+    const line = raw.split('\n').map((l) => /^\s*\[([^\]]+)\] \[(TFE-[A-Z]+-\d{3})\] (.*)$/.exec(l)).find((m) => m && m[2] === c.ruleId)
+      ?? raw.split('\n').map((l) => /^\s*\[([^\]]+)\] \[(TFE-[A-Z]+-\d{3})\] (.*)$/.exec(l)).find((m) => m);
+    if (line) return { ruleId: line[2], severity: 'error', message: `${line[1]}: [${line[2]}] ${line[3]}` };
+    throw new Error(`case ${c.ruleId} threw something other than a rule's error: ${raw}`);
+  }
+  const annotations = e.app.node.findAll().flatMap((node: IConstruct) => node.node.metadata
+    .filter((m) => ANNOTATION_SEVERITY[m.type] !== undefined && typeof m.data === 'string' && m.data.startsWith(`[${c.ruleId}] `))
+    .map((m) => ({ ruleId: c.ruleId, severity: ANNOTATION_SEVERITY[m.type], message: `${node.node.path}: ${m.data}` })));
+  if (annotations.length === 0) throw new Error(`case ${c.ruleId} broke no rule`);
+  return annotations[0];
+}
+
+/** Parts of messages that change between machines and runs. */
+function stable(message: string): string {
+  return message
+    .replace(/now is \d{4}-\d{2}-\d{2}T[\d:.]+Z/g, 'now is <synth time>')
+    .split(process.cwd()).join('<cwd>')
+    .split(os.tmpdir()).join('<tmp>');
+}
+
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const RULE_DEFINITIONS = RULES as Record<string, { area: string; title: string; severity: string }>;
+
+function outcomes(): Map<string, Outcome> {
+  return new Map(CASES.map((c) => [c.ruleId, outcomeOf(c)]));
+}
+
+function fullTable(results: Map<string, Outcome>): string {
+  const rows = Object.entries(RULE_DEFINITIONS).map(([id, r]) =>
+    `| ${id} | ${r.severity} | ${r.area} | ${cell(r.title)} | ${cell(stable(results.get(id)?.message ?? '(no example)'))} |`);
+  return ['| id | severity | area | rule | example message |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+}
+
+function featuredTable(results: Map<string, Outcome>): string {
+  const rows = CASES.filter((c) => c.featured).map((c) => {
+    const r = RULE_DEFINITIONS[c.ruleId];
+    return `| ${c.ruleId} | ${r.area} | ${cell(r.title)} | ${cell(stable(results.get(c.ruleId)!.message))} |`;
+  });
+  return ['| id | area | rule | message |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }
 
 const README = path.join(__dirname, '..', 'README.md');
+const RULES_DOC = path.join(__dirname, '..', 'docs', 'rules.md');
 const START = '<!-- rule-messages:start -->';
 const END = '<!-- rule-messages:end -->';
 
+/** The generated part of `file`, after writing `expected` into it when asked to. */
+function generatedPart(file: string, expected: string): string {
+  const text = fs.readFileSync(file, 'utf8');
+  const start = text.indexOf(START);
+  const end = text.indexOf(END);
+  expect(start).toBeGreaterThan(-1);
+  expect(end).toBeGreaterThan(start);
+  if (process.env.UPDATE_RULE_TABLE) {
+    fs.writeFileSync(file, `${text.slice(0, start + START.length)}\n${expected}\n${text.slice(end)}`);
+  }
+  const current = fs.readFileSync(file, 'utf8');
+  return current.slice(current.indexOf(START) + START.length, current.indexOf(END)).trim();
+}
+
+/** Every `TFE-XX-NNN` written in the files of `dir` (recursively). */
+function idsIn(dir: string): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      for (const [id, files] of idsIn(full)) found.set(id, [...(found.get(id) ?? []), ...files]);
+    } else if (entry.name.endsWith('.ts')) {
+      for (const m of fs.readFileSync(full, 'utf8').matchAll(/TFE-[A-Z]+-\d+/g)) {
+        found.set(m[0], [...(found.get(m[0]) ?? []), path.relative(dir, full)]);
+      }
+    }
+  }
+  return found;
+}
+
 describe('rule catalogue', () => {
-  test('every case fails with a ValidationError that names a construct path', () => {
-    for (const c of CASES) expect(messageOf(c)).toMatch(/^(app|consumer)(\/[^:\s]+)*: \S/);
+  const results = outcomes();
+
+  test('ids are TFE-<AREA>-<three digits>, numbered from 001 within each area', () => {
+    const byArea = new Map<string, number[]>();
+    for (const id of Object.keys(RULE_DEFINITIONS)) {
+      const m = /^TFE-([A-Z]+)-(\d{3})$/.exec(id);
+      expect(m).not.toBeNull();
+      byArea.set(m![1], [...(byArea.get(m![1]) ?? []), Number(m![2])]);
+    }
+    for (const numbers of byArea.values()) expect(numbers).toEqual(numbers.map((_, i) => i + 1));
   });
 
-  test('the README table matches the messages the code produces', () => {
-    const readme = fs.readFileSync(README, 'utf8');
-    const start = readme.indexOf(START);
-    const end = readme.indexOf(END);
-    expect(start).toBeGreaterThan(-1);
-    expect(end).toBeGreaterThan(start);
-    const expected = table();
-    if (process.env.UPDATE_RULE_TABLE) {
-      fs.writeFileSync(README, `${readme.slice(0, start + START.length)}\n${expected}\n${readme.slice(end)}`);
+  test('every rule of the catalogue has a case, and every case names a rule of the catalogue', () => {
+    const cased = CASES.map((c) => c.ruleId);
+    expect(new Set(cased).size).toBe(cased.length);
+    expect([...cased].sort()).toEqual(Object.keys(RULE_DEFINITIONS).sort());
+  });
+
+  test('each case breaks the rule it names, reported with the rule\'s severity', () => {
+    const wrong = CASES
+      .map((c) => ({ c, o: results.get(c.ruleId)! }))
+      .filter(({ c, o }) => o.ruleId !== c.ruleId || o.severity !== RULE_DEFINITIONS[c.ruleId].severity)
+      .map(({ c, o }) => `${c.ruleId} (${RULE_DEFINITIONS[c.ruleId].severity}) reported ${o.ruleId} (${o.severity}): ${o.message}`);
+    expect(wrong).toEqual([]);
+    for (const o of results.values()) {
+      // The construct path (or a value object's factory), then the rule id in brackets, then the detail.
+      expect(o.message).toMatch(/^(app|consumer)(\/[^:\s]+)*: \[TFE-[A-Z]+-\d{3}\] \S|^[A-Z]\w*\.\w+: \[TFE-[A-Z]+-\d{3}\] \S/);
     }
-    const current = fs.readFileSync(README, 'utf8');
-    expect(current.slice(current.indexOf(START) + START.length, current.indexOf(END)).trim()).toBe(expected);
+  });
+
+  test('every rule id written in src/ is in the catalogue', () => {
+    const unknown = [...idsIn(path.join(__dirname, '..', 'src'))].filter(([id]) => RULE_DEFINITIONS[id] === undefined).map(([id, files]) => `${id} (${files.join(', ')})`);
+    expect(unknown).toEqual([]);
+  });
+
+  test('docs/rules.md lists every rule with the message the code produces', () => {
+    const expected = fullTable(results);
+    expect(generatedPart(RULES_DOC, expected)).toBe(expected);
+  });
+
+  test('the README table of selected messages matches the code, and the catalogue table names every area', () => {
+    const expected = featuredTable(results);
+    expect(generatedPart(README, expected)).toBe(expected);
+    const readme = fs.readFileSync(README, 'utf8');
+    const areas = new Set(Object.keys(RULE_DEFINITIONS).map((id) => id.replace(/-\d{3}$/, '')));
+    const missing = [...areas].filter((prefix) => !readme.includes(`\`${prefix}-`));
+    expect(missing).toEqual([]);
+  });
+
+  test('Rules.all() and Rules.describe() serve the catalogue', () => {
+    expect(Rules.all().map((r) => r.ruleId)).toEqual(Object.keys(RULE_DEFINITIONS));
+    expect(Rules.describe('TFE-WS-001')).toEqual({ ruleId: 'TFE-WS-001', area: 'workspaces', title: 'workspace names per organization', severity: 'error' });
+    expect(() => Rules.describe('TFE-WS-999')).toThrow(/^Rules\.describe: \[TFE-RULE-001\] rule "TFE-WS-999" is not in the catalogue/);
   });
 });

@@ -69,7 +69,7 @@ describe('RunCredentials.fromToken', () => {
     expect(Errors.isValidationError(e)).toBe(true);
     expect(Errors.constructPathOf(e)).toBe('test/Acme/Token');
     expect(e.message).toBe(
-      'test/Acme/Token: an organization token cannot run plans or applies, but it was given as run credentials: ' +
+      'test/Acme/Token: [TFE-TOK-008] an organization token cannot run plans or applies, but it was given as run credentials: ' +
         'use a team token (team.addToken(...)) or a user token for runs; keep the organization token for managing the organization.',
     );
   });
@@ -80,6 +80,6 @@ describe('RunCredentials.fromToken', () => {
     const token = Organization.fromOrganizationName(stack, 'Globex', 'globex').addToken('Token');
 
     // WHEN / THEN
-    expect(() => RunCredentials.fromToken(token)).toThrow(/^test\/Globex\/Token: an organization token cannot run plans or applies/);
+    expect(() => RunCredentials.fromToken(token)).toThrow(/^test\/Globex\/Token: \[TFE-TOK-008\] an organization token cannot run plans or applies/);
   });
 });

@@ -101,7 +101,7 @@ describe('TeamToken', () => {
     expect(Errors.isValidationError(e)).toBe(true);
     expect(Errors.constructPathOf(e)).toBe('test/Acme/Ops/Ci2');
     expect(e.message).toBe(
-      'test/Acme/Ops/Ci2: team test/Acme/Ops already has a legacy token (test/Acme/Ops/Ci): ' +
+      'test/Acme/Ops/Ci2: [TFE-TOK-001] team test/Acme/Ops already has a legacy token (test/Acme/Ops/Ci): ' +
         'a team has one legacy token; give this token a unique description to create another.',
     );
   });
@@ -114,7 +114,7 @@ describe('TeamToken', () => {
 
     // WHEN / THEN
     expect(() => second.addToken('Ci')).toThrow(
-      /^test\/Second\/Ci: team test\/Second already has a legacy token \(test\/First\/Ci\)/,
+      /^test\/Second\/Ci: \[TFE-TOK-001\] team test\/Second already has a legacy token \(test\/First\/Ci\)/,
     );
   });
 
@@ -152,7 +152,7 @@ describe('TeamToken', () => {
     // THEN
     expect(Errors.constructPathOf(e)).toBe('test/Acme/Ops/Ci2');
     expect(e.message).toBe(
-      'test/Acme/Ops/Ci2: team test/Acme/Ops already has a token described "ci" (test/Acme/Ops/Ci): ' +
+      'test/Acme/Ops/Ci2: [TFE-TOK-002] team test/Acme/Ops already has a token described "ci" (test/Acme/Ops/Ci): ' +
         'token descriptions are unique per team; choose another description.',
     );
   });
@@ -191,7 +191,7 @@ describe('TeamToken', () => {
     // THEN
     expect(Errors.constructPathOf(e)).toBe('test/Acme/Ops/Ci');
     expect(e.message).toBe(
-      'test/Acme/Ops/Ci: forceRegenerate is only for the legacy token, but this token has the description "ci": ' +
+      'test/Acme/Ops/Ci: [TFE-TOK-003] forceRegenerate is only for the legacy token, but this token has the description "ci": ' +
         'remove forceRegenerate (described tokens never collide), or remove the description to manage the legacy token.',
     );
   });
@@ -217,7 +217,7 @@ describe('TeamToken', () => {
     // THEN
     expect(Errors.constructPathOf(e)).toBe('test/Acme/Ops/Ci');
     expect(e.message).toBe(
-      'test/Acme/Ops/Ci: the token description is empty: give a description that tells the token apart, or omit it for the legacy token.',
+      'test/Acme/Ops/Ci: [TFE-TOK-006] the token description is empty: give a description that tells the token apart, or omit it for the legacy token.',
     );
   });
 
@@ -227,7 +227,7 @@ describe('TeamToken', () => {
     ops.addToken('Ci', { description: Lazy.stringValue({ produce: () => ' ' }) });
 
     // WHEN / THEN
-    expect(() => Testing.synth(stack, true)).toThrow(/\[test\/Acme\/Ops\/Ci\] the token description is empty/);
+    expect(() => Testing.synth(stack, true)).toThrow(/\[test\/Acme\/Ops\/Ci\] \[TFE-TOK-006\] the token description is empty/);
   });
 
   test('descriptions from variables are not compared at construction', () => {
@@ -242,7 +242,7 @@ describe('TeamToken', () => {
     // THEN
     expect(tokens(stack).map((t) => t.description)).toEqual(['${var.description}', '${var.description}']);
     expect(first.node.metadata.filter((m) => m.type === '@cdktf/info').map((m) => m.data)).toEqual([
-      expect.stringMatching(/^The token description is only known at plan time/),
+      expect.stringMatching(/^\[TFE-REF-001\] The token description is only known at plan time/),
     ]);
   });
 
@@ -298,7 +298,7 @@ describe('TeamToken', () => {
         expect(Errors.isValidationError(e)).toBe(true);
         expect(Errors.constructPathOf(e)).toBe('test/Acme/Ops/Ci');
         expect(e.message).toBe(
-          `test/Acme/Ops/Ci: expiresAt ${JSON.stringify(expiresAt)} is not an ISO-8601 date-time: write it like "2027-01-31T00:00:00Z".`,
+          `test/Acme/Ops/Ci: [TFE-TOK-004] expiresAt ${JSON.stringify(expiresAt)} is not an ISO-8601 date-time: write it like "2027-01-31T00:00:00Z".`,
         );
       },
     );
@@ -309,7 +309,7 @@ describe('TeamToken', () => {
 
       // WHEN / THEN
       expect(() => ops.addToken('Ci', { expiresAt })).toThrow(
-        new RegExp(`^test/Acme/Ops/Ci: expiresAt "${expiresAt.replace(/[+.]/g, '\\$&')}" is in the past \\(now is .+\\): a token must expire in the future\\.$`),
+        new RegExp(`^test/Acme/Ops/Ci: \\[TFE-TOK-005\\] expiresAt "${expiresAt.replace(/[+.]/g, '\\$&')}" is in the past \\(now is .+\\): a token must expire in the future\\.$`),
       );
     });
 
@@ -330,7 +330,7 @@ describe('TeamToken', () => {
       ops.addToken('Ci', { expiresAt: Lazy.stringValue({ produce: () => '2020-01-01' }) });
 
       // WHEN / THEN
-      expect(() => Testing.synth(stack, true)).toThrow(/\[test\/Acme\/Ops\/Ci\] expiresAt "2020-01-01" is in the past/);
+      expect(() => Testing.synth(stack, true)).toThrow(/\[test\/Acme\/Ops\/Ci\] \[TFE-TOK-005\] expiresAt "2020-01-01" is in the past/);
     });
 
     test('a lazy expiry that is not a date fails the synth', () => {
@@ -339,7 +339,7 @@ describe('TeamToken', () => {
       ops.addToken('Ci', { expiresAt: Lazy.stringValue({ produce: () => 'soon' }) });
 
       // WHEN / THEN
-      expect(() => Testing.synth(stack, true)).toThrow(/\[test\/Acme\/Ops\/Ci\] expiresAt "soon" is not an ISO-8601 date-time/);
+      expect(() => Testing.synth(stack, true)).toThrow(/\[test\/Acme\/Ops\/Ci\] \[TFE-TOK-004\] expiresAt "soon" is not an ISO-8601 date-time/);
     });
 
     test('an expiry from a variable synthesizes with an info annotation', () => {
@@ -353,7 +353,7 @@ describe('TeamToken', () => {
       // THEN
       expect(Testing.synth(stack, true)).toHaveResourceWithProperties(TfeTeamToken, { expired_at: '${var.expiry}' });
       expect(token.node.metadata.map((m) => m.data)).toEqual([
-        expect.stringMatching(/^The token expiry is only known at plan time \("\$\{var\.expiry\}"\)/),
+        expect.stringMatching(/^\[TFE-REF-001\] The token expiry is only known at plan time \("\$\{var\.expiry\}"\)/),
       ]);
     });
   });
@@ -412,7 +412,7 @@ describe('TeamToken', () => {
 
       // WHEN / THEN
       expect(() => other.createOutput('token')).toThrow(
-        /^test\/Acme\/Ops\/Other: output name "token" is already used in stack test: give each token output its own name\.$/,
+        /^test\/Acme\/Ops\/Other: \[TFE-TOK-010\] output name "token" is already used in stack test: give each token output its own name\.$/,
       );
     });
   });

@@ -85,7 +85,7 @@ describe('Team', () => {
       expect(Errors.isValidationError(e)).toBe(true);
       expect(Errors.constructPathOf(e)).toBe('test/Acme/Ops');
       expect(e.message).toBe(
-        `test/Acme/Ops: team name ${JSON.stringify(name)} is invalid: use only letters, numbers, "-" and "_" (and at least one character).`,
+        `test/Acme/Ops: [TFE-NAME-002] team name ${JSON.stringify(name)} is invalid: use only letters, numbers, "-" and "_" (and at least one character).`,
       );
     });
 
@@ -96,7 +96,7 @@ describe('Team', () => {
 
       // WHEN / THEN
       expect(() => acme.addTeam('Owners', { name })).toThrow(
-        /^test\/Acme\/Owners: team name "owners" is the built-in owners team, which every organization already has: reference it with Team\.fromTeamName\(scope, id, organization, "owners"\)/,
+        /^test\/Acme\/Owners: \[TFE-NAME-003\] team name "owners" is the built-in owners team, which every organization already has: reference it with Team\.fromTeamName\(scope, id, organization, "owners"\)/,
       );
     });
 
@@ -119,7 +119,7 @@ describe('Team', () => {
       acme.addTeam('Ops', { name: Lazy.stringValue({ produce: () => 'bad name!' }) });
 
       // WHEN / THEN
-      expect(() => Testing.synth(stack, true)).toThrow(/\[test\/Acme\/Ops\] team name "bad name!" is invalid/);
+      expect(() => Testing.synth(stack, true)).toThrow(/\[test\/Acme\/Ops\] \[TFE-NAME-002\] team name "bad name!" is invalid/);
     });
 
     test('a lazy name that resolves to "owners" fails the synth', () => {
@@ -129,7 +129,7 @@ describe('Team', () => {
       acme.addTeam('Ops', { name: Lazy.stringValue({ produce: () => 'owners' }) });
 
       // WHEN / THEN
-      expect(() => Testing.synth(stack, true)).toThrow(/\[test\/Acme\/Ops\] team name "owners" is the built-in owners team/);
+      expect(() => Testing.synth(stack, true)).toThrow(/\[test\/Acme\/Ops\] \[TFE-NAME-003\] team name "owners" is the built-in owners team/);
     });
 
     test('a name from a variable synthesizes with an info annotation', () => {
@@ -146,7 +146,7 @@ describe('Team', () => {
       expect(json).toHaveResourceWithProperties(TfeTeam, { name: '${var.team_name}' });
       const infos = ops.node.metadata.filter((m) => m.type === '@cdktf/info');
       expect(infos).toHaveLength(1);
-      expect(infos[0].data).toMatch(/^The team name is only known at plan time \("\$\{var\.team_name\}"\)/);
+      expect(infos[0].data).toMatch(/^\[TFE-REF-001\] The team name is only known at plan time \("\$\{var\.team_name\}"\)/);
     });
   });
 
@@ -163,7 +163,7 @@ describe('Team', () => {
       // THEN
       expect(Errors.constructPathOf(e)).toBe('test/Acme/Ops2');
       expect(e.message).toBe(
-        'test/Acme/Ops2: team name "ops" is already used by test/Acme/Ops in organization test/Acme: ' +
+        'test/Acme/Ops2: [TFE-TEAM-002] team name "ops" is already used by test/Acme/Ops in organization test/Acme: ' +
           'team names are unique per organization; choose another name.',
       );
     });
@@ -177,7 +177,7 @@ describe('Team', () => {
 
       // WHEN / THEN
       expect(() => second.addTeam('Ops', { name: 'ops' })).toThrow(
-        /^test\/Second\/Ops: team name "ops" is already used by test\/First\/Ops in organization test\/Second: team names are unique per organization/,
+        /^test\/Second\/Ops: \[TFE-TEAM-002\] team name "ops" is already used by test\/First\/Ops in organization test\/Second: team names are unique per organization/,
       );
     });
 
@@ -289,7 +289,7 @@ describe('Team', () => {
       expect(Errors.isValidationError(e)).toBe(true);
       expect(Errors.constructPathOf(e)).toBe('test/Acme/Ops');
       expect(e.message).toBe(
-        'test/Acme/Ops: member test/Globex/Mallory belongs to organization "org:globex", but this team belongs to "org:acme": ' +
+        'test/Acme/Ops: [TFE-TEAM-001] member test/Globex/Mallory belongs to organization "org:globex", but this team belongs to "org:acme": ' +
           "invite the user to the team's organization first.",
       );
     });
@@ -303,7 +303,7 @@ describe('Team', () => {
 
       // WHEN / THEN
       expect(() => acme.addTeam('Ops', { name: 'ops', members: [mallory] })).toThrow(
-        /^test\/Acme\/Ops: member test\/Globex\/Mallory belongs to organization "org:globex"/,
+        /^test\/Acme\/Ops: \[TFE-TEAM-001\] member test\/Globex\/Mallory belongs to organization "org:globex"/,
       );
     });
 
@@ -338,7 +338,7 @@ describe('Team', () => {
 
       // THEN
       expect(() => Testing.synth(stack, true)).toThrow(
-        /\[test\/Acme\/Ops\] team members are managed by test\/Acme\/Ops\/Members \(tfe_team_organization_members\), but test\/Raw \(tfe_team_member\) also manage\(s\) this team's membership: do not mix membership resources on one team; add every member with team\.addMember\(\.\.\.\) instead\./,
+        /\[test\/Acme\/Ops\] \[TFE-TEAM-003\] team members are managed by test\/Acme\/Ops\/Members \(tfe_team_organization_members\), but test\/Raw \(tfe_team_member\) also manage\(s\) this team's membership: do not mix membership resources on one team; add every member with team\.addMember\(\.\.\.\) instead\./,
       );
     });
 
@@ -406,7 +406,7 @@ describe('Team', () => {
 
       // THEN
       expect(() => Testing.synth(stack, true)).toThrow(
-        /\[test\/First\] team members are managed by test\/First\/Members \(tfe_team_organization_members\), but test\/Second\/Members/,
+        /\[test\/First\] \[TFE-TEAM-003\] team members are managed by test\/First\/Members \(tfe_team_organization_members\), but test\/Second\/Members/,
       );
     });
   });
@@ -440,7 +440,7 @@ describe('Team', () => {
       expect(Errors.isValidationError(e)).toBe(true);
       expect(Errors.constructPathOf(e)).toBe('test/Ext');
       expect(e.message).toBe(
-        `test/Ext: team ID ${JSON.stringify(id)} is not a team ID: it looks like "team-abc123" (use Team.fromTeamName to look a team up by name).`,
+        `test/Ext: [TFE-ID-001] team ID ${JSON.stringify(id)} is not a team ID: it looks like "team-abc123" (use Team.fromTeamName to look a team up by name).`,
       );
     });
 
@@ -451,7 +451,7 @@ describe('Team', () => {
       Team.fromTeamId(stack, 'Ext', acme, Lazy.stringValue({ produce: () => 'ops' }));
 
       // WHEN / THEN
-      expect(() => Testing.synth(stack, true)).toThrow(/\[test\/Ext\] team ID "ops" is not a team ID/);
+      expect(() => Testing.synth(stack, true)).toThrow(/\[test\/Ext\] \[TFE-ID-001\] team ID "ops" is not a team ID/);
     });
   });
 

@@ -6,7 +6,7 @@ import { Errors, Organization, Team } from '../src';
 import { errorOf, newStack } from './util';
 import { claim, identityOf, literalNameOf, sameIdentity, setIdentity } from '../src/private/registry';
 import { expiryProblem } from '../src/private/tokens';
-import { literal, quote, uniqueChildId } from '../src/private/validation';
+import { literal, quote } from '../src/private/validation';
 
 Testing.setupJest();
 
@@ -29,7 +29,7 @@ describe('checks on values that may be tokens', () => {
 
     // THEN
     expect(Errors.isValidationError(e)).toBe(true);
-    expect(e.message).toMatch(/^test\/Acme\/Ops: team name "bad name!" is invalid/);
+    expect(e.message).toMatch(/^test\/Acme\/Ops: \[TFE-NAME-002\] team name "bad name!" is invalid/);
   });
 
   test('a lazy value is checked at synth and the construct is not checked before', () => {
@@ -52,7 +52,7 @@ describe('checks on values that may be tokens', () => {
     expect(produced).toBe(0);
     expect(() => Testing.synth(stack)).not.toThrow();
     expect(() => Testing.synth(stack, true)).toThrow(
-      /Validation failed with the following errors:[\s\S]*\[test\/Acme\/Ops\] team name "bad name!" is invalid: use only letters, numbers, "-" and "_"/,
+      /Validation failed with the following errors:[\s\S]*\[test\/Acme\/Ops\] \[TFE-NAME-002\] team name "bad name!" is invalid: use only letters, numbers, "-" and "_"/,
     );
   });
 
@@ -67,8 +67,8 @@ describe('checks on values that may be tokens', () => {
     const e = errorOf(() => Testing.synth(stack, true));
 
     // THEN
-    expect(e.message).toMatch(/\[test\/Acme\/Ops\] team name "bad name!" is invalid/);
-    expect(e.message).toMatch(/\[test\/Acme\/Payments\] project name "p" has 1 characters/);
+    expect(e.message).toMatch(/\[test\/Acme\/Ops\] \[TFE-NAME-002\] team name "bad name!" is invalid/);
+    expect(e.message).toMatch(/\[test\/Acme\/Payments\] \[TFE-NAME-004\] project name "p" has 1 characters/);
   });
 
   test('a lazy value that resolves to a valid value synthesizes without annotations', () => {
@@ -96,7 +96,7 @@ describe('checks on values that may be tokens', () => {
     // THEN
     expect(json).toHaveResourceWithProperties(TfeTeam, { name: '${var.team_name}' });
     expect(infos(ops)).toEqual([
-      'The team name is only known at plan time ("${var.team_name}"); the platform checks it at apply.',
+      '[TFE-REF-001] The team name is only known at plan time ("${var.team_name}"); the platform checks it at apply.',
     ]);
   });
 
@@ -158,7 +158,7 @@ describe('registries of unique names', () => {
 
     // WHEN / THEN
     expect(() => Organization.fromOrganizationName(two, 'Acme', 'acme').addTeam('Ops', { name: 'ops' })).toThrow(
-      /^two\/Acme\/Ops: team name "ops" is already used by one\/Acme\/Ops/,
+      /^two\/Acme\/Ops: \[TFE-TEAM-002\] team name "ops" is already used by one\/Acme\/Ops/,
     );
   });
 
@@ -267,31 +267,18 @@ describe('helpers', () => {
     expect(literal(name.stringValue)).toBeUndefined();
   });
 
-  test('uniqueChildId counts up from the base id', () => {
-    // GIVEN
-    const stack = newStack();
-    const scope = new Construct(stack, 'Scope');
-
-    // WHEN / THEN
-    expect(uniqueChildId(scope, 'Access-Ops')).toBe('Access-Ops');
-    new Construct(scope, 'Access-Ops');
-    expect(uniqueChildId(scope, 'Access-Ops')).toBe('Access-Ops-2');
-    new Construct(scope, 'Access-Ops-2');
-    expect(uniqueChildId(scope, 'Access-Ops')).toBe('Access-Ops-3');
-    expect(uniqueChildId(scope, 'a/b')).toBe('a-b');
-  });
-
   test('expiryProblem compares with the given time', () => {
     // GIVEN
     const now = new Date('2030-01-01T00:00:00Z');
 
     // THEN
     expect(expiryProblem('2030-01-01T00:00:01Z', now)).toBeUndefined();
-    expect(expiryProblem('2030-01-01T00:00:00Z', now)).toBe(
-      'expiresAt "2030-01-01T00:00:00Z" is in the past (now is 2030-01-01T00:00:00.000Z): a token must expire in the future.',
-    );
+    expect(expiryProblem('2030-01-01T00:00:00Z', now)).toEqual({
+      ruleId: 'TFE-TOK-005',
+      detail: 'expiresAt "2030-01-01T00:00:00Z" is in the past (now is 2030-01-01T00:00:00.000Z): a token must expire in the future.',
+    });
     expect(expiryProblem('2029-12-31T23:00:00-02:00', now)).toBeUndefined();
-    expect(expiryProblem('2029-02-29', new Date('2000-01-01T00:00:00Z'))).toMatch(/is not an ISO-8601 date-time/);
+    expect(expiryProblem('2029-02-29', new Date('2000-01-01T00:00:00Z'))?.detail).toMatch(/is not an ISO-8601 date-time/);
     expect(expiryProblem('2028-02-29', new Date('2000-01-01T00:00:00Z'))).toBeUndefined();
   });
 });

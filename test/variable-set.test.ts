@@ -99,9 +99,10 @@ describe('VariableSet', () => {
     });
     expect(JSON.parse(json).resource.tfe_variable_set_workspaces).toBeUndefined();
     expect(Object.values<any>(JSON.parse(json).resource.tfe_variable_set)[0].workspace_ids).toBeUndefined();
-    expect(attachment.node.path).toBe('test/Aws/Workspace-Web');
-    expect(set.node.tryFindChild('Workspace-Api')).toBeInstanceOf(WorkspaceVariableSet);
-    expect(set.node.tryFindChild('Project-Payments')).toBeInstanceOf(ProjectVariableSet);
+    // (the fake workspaces have no platform name: their attachments are named after their paths)
+    expect(attachment.node.path).toBe('test/Aws/Workspace-path:test.Web');
+    expect(set.node.tryFindChild('Workspace-path:test.Api')).toBeInstanceOf(WorkspaceVariableSet);
+    expect(set.node.tryFindChild('Project-payments')).toBeInstanceOf(ProjectVariableSet);
   });
 
   test('names attachments deterministically, also for targets with the same id', () => {
@@ -114,7 +115,7 @@ describe('VariableSet', () => {
     set.applyToWorkspace(api);
     set.applyToWorkspace(otherApi);
     // THEN
-    expect(set.node.children.map((c) => c.node.id)).toEqual(['Resource', 'Workspace-Api', 'Workspace-Api-2']);
+    expect(set.node.children.map((c) => c.node.id)).toEqual(['Resource', 'Workspace-path:test.Api', 'Workspace-path:test.Group.Api']);
   });
 
   test('lets a workspace add the set', () => {
@@ -162,14 +163,14 @@ describe('VariableSet', () => {
       set.applyToWorkspace(api);
       // THEN
       expect(() => Testing.synth(stack, true)).toThrow(
-        /test\/Everyone.*scoped variable set marked global: allWorkspaces is true, so the set applies to every workspace of the organization, but it is also applied to test\/Everyone\/Workspace-Api: either drop allWorkspaces .* or remove the applyToWorkspace\/applyToProject calls/s,
+        /test\/Everyone.*scoped variable set marked global: allWorkspaces is true, so the set applies to every workspace of the organization, but it is also applied to test\/Everyone\/Workspace-path:test.Api: either drop allWorkspaces .* or remove the applyToWorkspace\/applyToProject calls/s,
       );
     });
 
     test('refuses a global set applied to projects', () => {
       const { stack, org, payments } = setup();
       new VariableSet(stack, 'Everyone', { organization: org, name: 'everyone', allWorkspaces: true, projects: [payments] });
-      expect(() => Testing.synth(stack, true)).toThrow(/scoped variable set marked global: .*also applied to test\/Everyone\/Project-Payments/s);
+      expect(() => Testing.synth(stack, true)).toThrow(/scoped variable set marked global: .*also applied to test\/Everyone\/Project-payments/s);
     });
   });
 
@@ -182,7 +183,7 @@ describe('VariableSet', () => {
       const e = validationError(() => set.applyToWorkspace(api));
       // THEN
       expect(e.message).toBe(
-        'test/Aws: workspace test/Api is already applied to this variable set (test/Aws/Workspace-Api): ' +
+        'test/Aws: [TFE-VSET-001] workspace test/Api is already applied to this variable set (test/Aws/Workspace-path:test.Api): ' +
           'a set applies to a workspace once; remove the duplicate applyToWorkspace (or the duplicate entry in workspaces).',
       );
     });
@@ -196,7 +197,7 @@ describe('VariableSet', () => {
       // WHEN
       const e = validationError(() => set.applyToProject(b));
       // THEN
-      expect(e.message).toMatch(/^test\/Aws: project test\/B is already applied to this variable set \(test\/Aws\/Project-A\): .*remove the duplicate applyToProject/);
+      expect(e.message).toMatch(/^test\/Aws: \[TFE-VSET-002\] project test\/B is already applied to this variable set \(test\/Aws\/Project-id:prj-abc123\): .*remove the duplicate applyToProject/);
     });
 
     test('refuses a workspace of another organization', () => {
@@ -209,7 +210,7 @@ describe('VariableSet', () => {
       const e = validationError(() => set.applyToWorkspace(foreign));
       // THEN
       expect(e.message).toBe(
-        'test/Aws: workspace test/Foreign belongs to organization "org:other-org", but this variable set belongs to "org:acme": ' +
+        'test/Aws: [TFE-VSET-003] workspace test/Foreign belongs to organization "org:other-org", but this variable set belongs to "org:acme": ' +
           'a variable set applies only within its organization; apply it to a workspace of "org:acme", or create a set in the other organization.',
       );
     });
@@ -219,7 +220,7 @@ describe('VariableSet', () => {
       const other = Organization.fromOrganizationName(stack, 'Other', 'other-org');
       const foreign = other.addProject('Foreign', { name: 'foreign' });
       const e = validationError(() => new VariableSet(stack, 'Aws', { organization: org, name: 'aws', projects: [foreign] }));
-      expect(e.message).toMatch(/^test\/Aws: project test\/Other\/Foreign belongs to organization "org:other-org", but this variable set belongs to "org:acme"/);
+      expect(e.message).toMatch(/^test\/Aws: \[TFE-VSET-003\] project test\/Other\/Foreign belongs to organization "org:other-org", but this variable set belongs to "org:acme"/);
     });
 
     test('accepts a workspace of the same organization referenced by name', () => {
@@ -235,7 +236,7 @@ describe('VariableSet', () => {
       const other = Organization.fromOrganizationName(stack, 'Other', 'other-org');
       const foreign = other.addProject('Foreign', { name: 'foreign' });
       const e = validationError(() => new VariableSet(stack, 'Aws', { organization: org, name: 'aws', parentProject: foreign }));
-      expect(e.message).toMatch(/^test\/Aws: parent project test\/Other\/Foreign belongs to organization "org:other-org", but this variable set belongs to "org:acme": .*leave parentProject out\./);
+      expect(e.message).toMatch(/^test\/Aws: \[TFE-VSET-004\] parent project test\/Other\/Foreign belongs to organization "org:other-org", but this variable set belongs to "org:acme": .*leave parentProject out\./);
     });
   });
 
@@ -243,7 +244,7 @@ describe('VariableSet', () => {
     test.each([[''], ['   ']])('refuses the empty name %j', (name) => {
       const { stack, org } = setup();
       const e = validationError(() => new VariableSet(stack, 'Aws', { organization: org, name }));
-      expect(e.message).toBe(`test/Aws: variable set name ${JSON.stringify(name)} is empty: give the set a name, e.g. "aws-credentials".`);
+      expect(e.message).toBe(`test/Aws: [TFE-NAME-016] variable set name ${JSON.stringify(name)} is empty: give the set a name, e.g. "aws-credentials".`);
     });
 
     test('checks a name known at synth time then', () => {
@@ -274,7 +275,7 @@ describe('VariableSet', () => {
       const { stack, org } = setup();
       const e = validationError(() => VariableSet.fromVariableSetId(stack, 'Shared', org, 'aws-credentials'));
       expect(e.message).toBe(
-        'test/Shared: variable set ID "aws-credentials" is not a variable set ID: it looks like "varset-abc123" (use VariableSet.fromVariableSetName to look a set up by name).',
+        'test/Shared: [TFE-ID-007] variable set ID "aws-credentials" is not a variable set ID: it looks like "varset-abc123" (use VariableSet.fromVariableSetName to look a set up by name).',
       );
     });
 
@@ -298,7 +299,7 @@ describe('VariableSet', () => {
     test('fromVariableSetName refuses an empty name', () => {
       const { stack, org } = setup();
       const e = validationError(() => VariableSet.fromVariableSetName(stack, 'Shared', org, ''));
-      expect(e.message).toMatch(/^test\/Shared: variable set name "" is empty/);
+      expect(e.message).toMatch(/^test\/Shared: \[TFE-NAME-016\] variable set name "" is empty/);
     });
 
     test('a set created here and the same set looked up by name share their variable keys', () => {

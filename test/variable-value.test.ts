@@ -39,7 +39,7 @@ describe('VariableValue.string', () => {
 
   test('refuses a non-string with the value and the fix', () => {
     expect(() => VariableValue.string(42 as any)).toThrow(
-      /^VariableValue\.string: expected a string, got number 42: pass a string, or use VariableValue\.number\/boolean\/list\/map/,
+      /^VariableValue\.string: \[TFE-VAR-012\] expected a string, got number 42: pass a string, or use VariableValue\.number\/boolean\/list\/map/,
     );
     expect(() => VariableValue.string(undefined as any)).toThrow(/got undefined/);
   });
@@ -76,15 +76,15 @@ describe('VariableValue.number and .boolean', () => {
   });
 
   test.each([
-    [NaN, /^VariableValue\.number: got NaN, which HCL cannot write: pass a finite number/],
-    [Infinity, /^VariableValue\.number: got Infinity/],
+    [NaN, /^VariableValue\.number: \[TFE-VAR-014\] got NaN, which HCL cannot write: pass a finite number/],
+    [Infinity, /^VariableValue\.number: \[TFE-VAR-014\] got Infinity/],
   ])('refuses %s', (bad, message) => {
     expect(() => VariableValue.number(bad)).toThrow(message);
   });
 
   test('refuses values of the wrong type with the value and the fix', () => {
-    expect(() => VariableValue.number('3' as any)).toThrow(/^VariableValue\.number: expected a number, got the string "3": pass a number \(for numeric text, use VariableValue\.string\)/);
-    expect(() => VariableValue.boolean('true' as any)).toThrow(/^VariableValue\.boolean: expected true or false, got the string "true": pass a boolean/);
+    expect(() => VariableValue.number('3' as any)).toThrow(/^VariableValue\.number: \[TFE-VAR-013\] expected a number, got the string "3": pass a number \(for numeric text, use VariableValue\.string\)/);
+    expect(() => VariableValue.boolean('true' as any)).toThrow(/^VariableValue\.boolean: \[TFE-VAR-015\] expected true or false, got the string "true": pass a boolean/);
     expect(() => VariableValue.boolean(null as any)).toThrow(/got null/);
   });
 });
@@ -127,16 +127,16 @@ describe('VariableValue.list and .map', () => {
   test('refuse values HCL cannot hold, saying where and how to fix', () => {
     const cyclic: any = { a: {} };
     cyclic.a.back = cyclic;
-    expect(() => VariableValue.list([1, NaN])).toThrow(/^VariableValue\.list: values\[1\] is NaN: HCL numbers are finite/);
-    expect(() => VariableValue.list([undefined])).toThrow(/^VariableValue\.list: values\[0\] is undefined: .*use null/);
-    expect(() => VariableValue.map({ f: () => 1 })).toThrow(/^VariableValue\.map: values\.f is a function: .*call the function and pass its result/);
-    expect(() => VariableValue.map(cyclic)).toThrow(/^VariableValue\.map: values\.a\.back refers back to a value that contains it \(a cycle\)/);
+    expect(() => VariableValue.list([1, NaN])).toThrow(/^VariableValue\.list: \[TFE-HCL-001\] values\[1\] is NaN: HCL numbers are finite/);
+    expect(() => VariableValue.list([undefined])).toThrow(/^VariableValue\.list: \[TFE-HCL-002\] values\[0\] is undefined: .*use null/);
+    expect(() => VariableValue.map({ f: () => 1 })).toThrow(/^VariableValue\.map: \[TFE-HCL-003\] values\.f is a function: .*call the function and pass its result/);
+    expect(() => VariableValue.map(cyclic)).toThrow(/^VariableValue\.map: \[TFE-HCL-005\] values\.a\.back refers back to a value that contains it \(a cycle\)/);
   });
 
   test('refuse the wrong container with the fix', () => {
-    expect(() => VariableValue.list({ a: 1 } as any)).toThrow(/^VariableValue\.list: expected an array, got a value of type object: pass an array .*VariableValue\.map for objects/);
-    expect(() => VariableValue.map(['a'] as any)).toThrow(/^VariableValue\.map: expected an object, got an array: .*VariableValue\.list for arrays/);
-    expect(() => VariableValue.map(null as any)).toThrow(/^VariableValue\.map: expected an object, got null/);
+    expect(() => VariableValue.list({ a: 1 } as any)).toThrow(/^VariableValue\.list: \[TFE-VAR-016\] expected an array, got a value of type object: pass an array .*VariableValue\.map for objects/);
+    expect(() => VariableValue.map(['a'] as any)).toThrow(/^VariableValue\.map: \[TFE-VAR-017\] expected an object, got an array: .*VariableValue\.list for arrays/);
+    expect(() => VariableValue.map(null as any)).toThrow(/^VariableValue\.map: \[TFE-VAR-017\] expected an object, got null/);
   });
 
   test('rethrow unexpected errors unchanged', () => {
@@ -158,7 +158,7 @@ describe('VariableValue.hcl', () => {
   });
 
   test('refuses an empty expression with the fix', () => {
-    expect(() => VariableValue.hcl('  ')).toThrow(/^VariableValue\.hcl: expected an HCL expression, got the string "  ": pass the expression as text/);
+    expect(() => VariableValue.hcl('  ')).toThrow(/^VariableValue\.hcl: \[TFE-VAR-018\] expected an HCL expression, got the string "  ": pass the expression as text/);
     expect(() => VariableValue.hcl(undefined as any)).toThrow(/got undefined/);
   });
 });
@@ -186,7 +186,7 @@ describe('VariableValue.fromReference', () => {
     } catch (e) {
       message = (e as Error).message;
     }
-    expect(message).toMatch(/^VariableValue\.fromReference: got a literal string \(19 characters, not shown: it may be a secret\), not a reference\./);
+    expect(message).toMatch(/^VariableValue\.fromReference: \[TFE-VAR-020\] got a literal string \(19 characters, not shown: it may be a secret\), not a reference\./);
     expect(message).toMatch(/new TerraformVariable\(stack, "db_password", \{ type: "string", sensitive: true \}\)\.stringValue/);
     expect(message).toMatch(/for a literal, use VariableValue\.string/);
     expect(message).not.toContain(secret);
@@ -196,6 +196,6 @@ describe('VariableValue.fromReference', () => {
     expect(() => VariableValue.fromReference('${var.db_password}')).toThrow(
       /Text that looks like a Terraform expression is still a literal to cdktf/,
     );
-    expect(() => VariableValue.fromReference(7 as any)).toThrow(/^VariableValue\.fromReference: expected a reference string, got number 7/);
+    expect(() => VariableValue.fromReference(7 as any)).toThrow(/^VariableValue\.fromReference: \[TFE-VAR-019\] expected a reference string, got number 7/);
   });
 });

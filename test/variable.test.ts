@@ -129,20 +129,20 @@ describe('Variable', () => {
       // WHEN
       const e = validationError(() => new Variable(stack, 'Both', { workspace: ws, variableSet: set, key: 'x', value: VariableValue.string('1') }));
       // THEN
-      expect(e.message).toMatch(/^test\/Both: got both workspace test\/Api and variable set test\/Shared: a variable belongs to exactly one of them/);
+      expect(e.message).toMatch(/^test\/Both: \[TFE-VAR-001\] got both workspace test\/Api and variable set test\/Shared: a variable belongs to exactly one of them/);
       expect(e.message).toMatch(/create one variable per target \(or apply the variable set to the workspace\)/);
     });
 
     test('refuses neither', () => {
       const { stack } = setup();
       const e = validationError(() => new Variable(stack, 'Orphan', { key: 'x', value: VariableValue.string('1') }));
-      expect(e.message).toMatch(/^test\/Orphan: got neither workspace nor variableSet: .*use workspace\.addVariable\(\.\.\.\) \/ variableSet\.addVariable\(\.\.\.\)/);
+      expect(e.message).toMatch(/^test\/Orphan: \[TFE-VAR-002\] got neither workspace nor variableSet: .*use workspace\.addVariable\(\.\.\.\) \/ variableSet\.addVariable\(\.\.\.\)/);
     });
 
     test('refuses a value that is not a VariableValue', () => {
       const { fake } = setup();
       const e = validationError(() => fake.addVariable('Raw', { key: 'x', value: 'eu-west-1' as any }));
-      expect(e.message).toMatch(/^test\/Api\/Raw: value must be a VariableValue, got "eu-west-1": use VariableValue\.string\(\.\.\.\)/);
+      expect(e.message).toMatch(/^test\/Api\/Raw: \[TFE-VAR-003\] value must be a VariableValue, got "eu-west-1": use VariableValue\.string\(\.\.\.\)/);
     });
   });
 
@@ -157,7 +157,7 @@ describe('Variable', () => {
       // WHEN
       const e = validationError(() => fake.addVariable('Bad', { key: 'CONFIG', value, category: VariableCategory.ENV }));
       // THEN
-      expect(e.message).toMatch(/^test\/Api\/Bad: environment variable "CONFIG" has an HCL value \(/);
+      expect(e.message).toMatch(/^test\/Api\/Bad: \[TFE-VAR-004\] environment variable "CONFIG" has an HCL value \(/);
       expect(e.message).toMatch(shown);
       expect(e.message).toMatch(/HCL has no effect for environment variables: the platform passes the text as is\. Use VariableValue\.string\(JSON\.stringify\(\.\.\.\)\)/);
       expect(e.message).toMatch(/or category VariableCategory\.TERRAFORM for a Terraform variable/);
@@ -179,7 +179,7 @@ describe('Variable', () => {
       const e = validationError(() => fake.addVariable('Second', { key: 'region', value: VariableValue.string('b') }));
       // THEN
       expect(e.message).toBe(
-        'test/Api/Second: terraform variable key "region" is already used by test/Api/First in workspace test/Api: ' +
+        'test/Api/Second: [TFE-VAR-005] terraform variable key "region" is already used by test/Api/First in workspace test/Api: ' +
           'keys are unique per workspace and category (the API refuses duplicates); remove one of the variables or rename it ' +
           '(a Terraform and an environment variable may share a key).',
       );
@@ -190,7 +190,7 @@ describe('Variable', () => {
       const set = new VariableSet(stack, 'Shared', { organization: org, name: 'shared' });
       set.addVariable('A', { key: 'TOKEN', value: VariableValue.string('a'), category: VariableCategory.ENV });
       const e = validationError(() => set.addVariable('B', { key: 'TOKEN', value: VariableValue.string('b'), category: VariableCategory.ENV }));
-      expect(e.message).toMatch(/^test\/Shared\/B: env variable key "TOKEN" is already used by test\/Shared\/A in variable set test\/Shared: keys are unique per variable set and category/);
+      expect(e.message).toMatch(/^test\/Shared\/B: \[TFE-VAR-005\] env variable key "TOKEN" is already used by test\/Shared\/A in variable set test\/Shared: keys are unique per variable set and category/);
     });
 
     test('allows the same key in another category, workspace or variable set', () => {
@@ -225,7 +225,7 @@ describe('Variable', () => {
     ])('refuses the Terraform variable name %s with a suggestion', (key, suggestion) => {
       const { fake } = setup();
       const e = validationError(() => fake.addVariable('Bad', { key, value: VariableValue.string('x') }));
-      expect(e.message).toContain(`test/Api/Bad: Terraform variable name ${JSON.stringify(key)} is invalid: a Terraform identifier has letters, digits, "_" and "-", not starting with a digit, e.g. ${suggestion}`);
+      expect(e.message).toContain(`test/Api/Bad: [TFE-VAR-006] Terraform variable name ${JSON.stringify(key)} is invalid: a Terraform identifier has letters, digits, "_" and "-", not starting with a digit, e.g. ${suggestion}`);
       expect(e.message).toContain('for an environment variable, set category: VariableCategory.ENV');
     });
 
@@ -236,13 +236,13 @@ describe('Variable', () => {
     ])('refuses the environment variable name %s with a suggestion', (key, suggestion) => {
       const { fake } = setup();
       const e = validationError(() => fake.addVariable('Bad', { key, value: VariableValue.string('x'), category: VariableCategory.ENV }));
-      expect(e.message).toBe(`test/Api/Bad: environment variable name ${JSON.stringify(key)} is invalid: use letters, digits and "_", not starting with a digit, e.g. ${suggestion}.`);
+      expect(e.message).toBe(`test/Api/Bad: [TFE-VAR-007] environment variable name ${JSON.stringify(key)} is invalid: use letters, digits and "_", not starting with a digit, e.g. ${suggestion}.`);
     });
 
     test('refuses an empty key', () => {
       const { fake } = setup();
       const e = validationError(() => fake.addVariable('Empty', { key: '', value: VariableValue.string('x') }));
-      expect(e.message).toBe('test/Api/Empty: variable key is empty: give the variable a name, e.g. "region".');
+      expect(e.message).toBe('test/Api/Empty: [TFE-VAR-008] variable key is empty: give the variable a name, e.g. "region".');
     });
 
     test('checks a key known at synth time then', () => {
@@ -303,7 +303,7 @@ describe('Variable', () => {
       // WHEN
       const e = validationError(() => fake.addVariable('Secret', { key: 'db_password', value: VariableValue.string('hunter2'), sensitive: true }));
       // THEN
-      expect(e.message).toMatch(/^test\/Api\/Secret: variable "db_password" is sensitive, but its value \(VariableValue\.string\(\.\.\.\), not shown since it is sensitive\) is written literally in the program/);
+      expect(e.message).toMatch(/^test\/Api\/Secret: \[TFE-SECRET-003\] variable "db_password" is sensitive, but its value \(VariableValue\.string\(\.\.\.\), not shown since it is sensitive\) is written literally in the program/);
       expect(e.message).toMatch(/a literal is written in plain text into cdk\.tf\.json/);
       expect(e.message).toMatch(/Declare a sensitive TerraformVariable and pass VariableValue\.fromReference\(secret\.stringValue\), or set allowPlaintextSecret: true/);
       expect(e.message).not.toContain('hunter2');

@@ -238,8 +238,8 @@ describe('OAuthClient', () => {
       privateKey: '-----BEGIN RSA PRIVATE KEY-----',
     }));
     // THEN
-    expect(secretMessage).toMatch(/^test\/Bitbucket: secret is a literal string \("cons…", 21 characters\).*sensitive TerraformVariable/);
-    expect(keyMessage).toMatch(/^test\/Ado: privateKey is a literal string .*sensitive TerraformVariable/);
+    expect(secretMessage).toMatch(/^test\/Bitbucket: \[TFE-SECRET-001\] secret is a literal string \("cons…", 21 characters\).*sensitive TerraformVariable/);
+    expect(keyMessage).toMatch(/^test\/Ado: \[TFE-SECRET-001\] privateKey is a literal string .*sensitive TerraformVariable/);
     expect(keyMessage).not.toContain('BEGIN RSA');
   });
 
@@ -249,7 +249,7 @@ describe('OAuthClient', () => {
     // WHEN
     const message = errorMessageOf(() => new OAuthClient(stack, 'GitLab', { organization: org, serviceProvider: VcsProvider.GITLAB_HOSTED }));
     // THEN
-    expect(message).toMatch(/^test\/GitLab: service provider "gitlab_hosted" connects with an access token, but oauthToken is not set: .*TerraformVariable/);
+    expect(message).toMatch(/^test\/GitLab: \[TFE-VCS-008\] service provider "gitlab_hosted" connects with an access token, but oauthToken is not set: .*TerraformVariable/);
   });
 
   test('self-hosted providers need apiUrl and httpUrl', () => {
@@ -269,10 +269,10 @@ describe('OAuthClient', () => {
     }));
     // THEN
     expect(both).toBe(
-      'test/Ghe: service provider "github_enterprise" is self-hosted, so apiUrl and httpUrl must be given (got none): ' +
+      'test/Ghe: [TFE-VCS-004] service provider "github_enterprise" is self-hosted, so apiUrl and httpUrl must be given (got none): ' +
       'set apiUrl (e.g. "https://ghe.example.com/api/v3") and httpUrl (e.g. "https://ghe.example.com").',
     );
-    expect(one).toMatch(/^test\/Gitlab: service provider "gitlab_enterprise_edition" is self-hosted, so httpUrl must be given .*set apiUrl/);
+    expect(one).toMatch(/^test\/Gitlab: \[TFE-VCS-004\] service provider "gitlab_enterprise_edition" is self-hosted, so httpUrl must be given .*set apiUrl/);
   });
 
   test('URLs must be http(s) URLs', () => {
@@ -294,8 +294,8 @@ describe('OAuthClient', () => {
       oauthToken: secretVar(stack, 'ghe2'),
     }));
     // THEN
-    expect(message).toBe('test/Ghe: apiUrl "ghe.acme.example/api/v3" is not an http(s) URL: write the full URL, e.g. "https://vcs.example.com".');
-    expect(ftp).toMatch(/^test\/Ghe2: httpUrl "ftp:\/\/ghe.acme.example" is not an http\(s\) URL/);
+    expect(message).toBe('test/Ghe: [TFE-VCS-005] apiUrl "ghe.acme.example/api/v3" is not an http(s) URL: write the full URL, e.g. "https://vcs.example.com".');
+    expect(ftp).toMatch(/^test\/Ghe2: \[TFE-VCS-005\] httpUrl "ftp:\/\/ghe.acme.example" is not an http\(s\) URL/);
   });
 
   test('ado_services cannot be created', () => {
@@ -304,7 +304,7 @@ describe('OAuthClient', () => {
     // WHEN
     const message = errorMessageOf(() => new OAuthClient(stack, 'Ado', { organization: org, serviceProvider: VcsProvider.ADO_SERVICES }));
     // THEN
-    expect(message).toMatch(/^test\/Ado: service provider "ado_services" .*cannot create these OAuth clients.*OAuthClient\.fromName/);
+    expect(message).toMatch(/^test\/Ado: \[TFE-VCS-001\] service provider "ado_services" .*cannot create these OAuth clients.*OAuthClient\.fromName/);
   });
 
   test('an unknown service provider is refused', () => {
@@ -313,7 +313,7 @@ describe('OAuthClient', () => {
     // WHEN
     const message = errorMessageOf(() => new OAuthClient(stack, 'X', { organization: org, serviceProvider: 'svn' as VcsProvider }));
     // THEN
-    expect(message).toMatch(/^test\/X: service provider "svn" is not one of "github", .*: use a VcsProvider value\./);
+    expect(message).toMatch(/^test\/X: \[TFE-VCS-002\] service provider "svn" is not one of "github", .*: use a VcsProvider value\./);
   });
 
   test('an empty name is refused', () => {
@@ -324,7 +324,7 @@ describe('OAuthClient', () => {
       organization: org, serviceProvider: VcsProvider.GITHUB, oauthToken: secretVar(stack, 'gh'), name: ' ',
     }));
     // THEN
-    expect(message).toBe('test/GitHub: the OAuth client name is empty: give a name, or omit it to name the client after the service provider.');
+    expect(message).toBe('test/GitHub: [TFE-NAME-019] the OAuth client name is empty (got " "): give the name of the client (for a new client, leave name out to name it after the service provider).');
   });
 
   test('Bitbucket Data Center needs key, secret and rsaPublicKey', () => {
@@ -340,7 +340,7 @@ describe('OAuthClient', () => {
     }));
     // THEN
     expect(message).toBe(
-      'test/Bbdc: service provider "bitbucket_data_center" needs key, secret, rsaPublicKey (the application link\'s consumer key, ' +
+      'test/Bbdc: [TFE-VCS-009] service provider "bitbucket_data_center" needs key, secret, rsaPublicKey (the application link\'s consumer key, ' +
       'private key (secret) and public key (rsaPublicKey)), but secret, rsaPublicKey are not set: set secret and rsaPublicKey.',
     );
   });
@@ -353,7 +353,7 @@ describe('OAuthClient', () => {
       organization: org, serviceProvider: VcsProvider.BITBUCKET_CLOUD, secret: secretVar(stack, 's'),
     }));
     // THEN
-    expect(message).toMatch(/^test\/Bb: service provider "bitbucket_hosted" needs key, secret .*but key is not set: set key\.$/);
+    expect(message).toMatch(/^test\/Bb: \[TFE-VCS-009\] service provider "bitbucket_hosted" needs key, secret .*but key is not set: set key\.$/);
   });
 
   test('ado_server needs privateKey', () => {
@@ -368,13 +368,13 @@ describe('OAuthClient', () => {
       oauthToken: secretVar(stack, 'ado'),
     }));
     // THEN
-    expect(message).toMatch(/^test\/Ado: service provider "ado_server" needs privateKey .*got none: pass it as a reference/);
+    expect(message).toMatch(/^test\/Ado: \[TFE-VCS-011\] service provider "ado_server" needs privateKey .*got none: pass it as a reference/);
   });
 
   test.each([
-    ['privateKey', /^test\/GitHub: privateKey is only used for service provider "ado_server", got it with "github" .*remove privateKey\.$/],
-    ['rsaPublicKey', /^test\/GitHub: rsaPublicKey is only used for Bitbucket Data Center, got it with "github" .*remove rsaPublicKey\.$/],
-    ['secret', /^test\/GitHub: secret is only used for Bitbucket .*got it with "github" .*remove secret/],
+    ['privateKey', /^test\/GitHub: \[TFE-VCS-010\] privateKey is only used for service provider "ado_server", got it with "github" .*remove privateKey\.$/],
+    ['rsaPublicKey', /^test\/GitHub: \[TFE-VCS-012\] rsaPublicKey is only used for Bitbucket Data Center, got it with "github" .*remove rsaPublicKey\.$/],
+    ['secret', /^test\/GitHub: \[TFE-VCS-013\] secret is only used for Bitbucket .*got it with "github" .*remove secret/],
   ])('%s is refused where the provider ignores it', (prop, expected) => {
     // GIVEN
     const { stack, org } = setup();
@@ -398,7 +398,7 @@ describe('OAuthClient', () => {
       organization: org, serviceProvider: VcsProvider.GITHUB, oauthToken: secretVar(stack, 'gh'), agentPool: pool,
     }));
     // THEN
-    expect(message).toMatch(/^test\/GitHub: agent pool test\/Pool with service provider "github": private VCS access .*remove agentPool\.$/);
+    expect(message).toMatch(/^test\/GitHub: \[TFE-VCS-006\] agent pool test\/Pool with service provider "github": private VCS access .*remove agentPool\.$/);
   });
 
   test('an agent pool of another organization is refused', () => {
@@ -417,7 +417,7 @@ describe('OAuthClient', () => {
     }));
     // THEN
     expect(message).toBe(
-      'test/Ghe: agent pool test/Pool belongs to organization "org:other", but this OAuth client belongs to "org:acme": ' +
+      'test/Ghe: [TFE-VCS-007] agent pool test/Pool belongs to organization "org:other", but this OAuth client belongs to "org:acme": ' +
       'use an agent pool of the client\'s organization.',
     );
   });
@@ -440,7 +440,7 @@ describe('OAuthClient', () => {
       // WHEN
       const message = errorMessageOf(() => OAuthClient.fromOAuthTokenId(stack, 'Gh', org, 'oc-abc123'));
       // THEN
-      expect(message).toMatch(/^test\/Gh: OAuth token ID "oc-abc123" is not an OAuth token ID: it looks like "ot-abc123" .*OAuthClient\.fromName/);
+      expect(message).toMatch(/^test\/Gh: \[TFE-ID-005\] OAuth token ID "oc-abc123" is not an OAuth token ID: it looks like "ot-abc123" .*OAuthClient\.fromName/);
     });
 
     test('checks a token at synth time', () => {
@@ -450,7 +450,7 @@ describe('OAuthClient', () => {
       // WHEN
       const message = errorMessageOf(() => Testing.synth(stack, true));
       // THEN
-      expect(message).toMatch(/\[test\/Gh\] OAuth token ID "nope" is not an OAuth token ID/);
+      expect(message).toMatch(/\[test\/Gh\] \[TFE-ID-005\] OAuth token ID "nope" is not an OAuth token ID/);
     });
   });
 
@@ -475,7 +475,7 @@ describe('OAuthClient', () => {
       // WHEN
       const message = errorMessageOf(() => OAuthClient.fromName(stack, 'Gh', org, ''));
       // THEN
-      expect(message).toBe('test/Gh: the OAuth client name is empty: give the name of an existing OAuth client.');
+      expect(message).toBe('test/Gh: [TFE-NAME-019] the OAuth client name is empty (got ""): give the name of the client (for a new client, leave name out to name it after the service provider).');
     });
   });
 });
@@ -519,7 +519,7 @@ describe('GitHubAppInstallation', () => {
     const message = errorMessageOf(() => GitHubAppInstallation.fromInstallationId(stack, 'Gha', bad));
     // THEN
     expect(message).toBe(
-      `test/Gha: installation ID ${bad} is not a GitHub installation ID: it is the positive whole number at the end of ` +
+      `test/Gha: [TFE-ID-011] installation ID ${bad} is not a GitHub installation ID: it is the positive whole number at the end of ` +
       'https://github.com/settings/installations/<id>.',
     );
   });
@@ -530,7 +530,7 @@ describe('GitHubAppInstallation', () => {
     // WHEN
     const message = errorMessageOf(() => GitHubAppInstallation.fromName(stack, 'Gha', 'https://github.com/acme'));
     // THEN
-    expect(message).toMatch(/^test\/Gha: GitHub account name "https:\/\/github.com\/acme" is invalid: give the login .*/);
+    expect(message).toMatch(/^test\/Gha: \[TFE-NAME-020\] GitHub account name "https:\/\/github.com\/acme" is invalid: give the login .*/);
   });
 
   test('fromGithubAppInstallationId refuses a GitHub installation number', () => {
@@ -539,6 +539,6 @@ describe('GitHubAppInstallation', () => {
     // WHEN
     const message = errorMessageOf(() => GitHubAppInstallation.fromGithubAppInstallationId(stack, 'Gha', '12345678'));
     // THEN
-    expect(message).toMatch(/^test\/Gha: GitHub App installation ID "12345678" is not the platform's installation ID: it looks like "ghain-abc123" .*fromInstallationId/);
+    expect(message).toMatch(/^test\/Gha: \[TFE-ID-010\] GitHub App installation ID "12345678" is not the platform's installation ID: it looks like "ghain-abc123" .*fromInstallationId/);
   });
 });

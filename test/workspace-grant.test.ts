@@ -1,5 +1,5 @@
 import { TeamAccess } from '@cdktf/provider-tfe/lib/team-access';
-import { Testing } from 'cdktf';
+import { TerraformVariable, Testing } from 'cdktf';
 import { Organization, Team, Workspace, WorkspaceAccess, WorkspaceGrant, WorkspaceVariablesPermission } from '../src';
 import { setup } from './util';
 import { resolveValue } from '../src/private/validation';
@@ -60,8 +60,23 @@ describe('WorkspaceGrant', () => {
     const spies = new Team(stack, 'Spies', { organization: globex, name: 'spies' });
     // THEN
     expect(() => new WorkspaceGrant(stack, 'Again', { workspace: ws, team: devs, access: WorkspaceAccess.WRITE }))
-      .toThrow(/^test\/Api: team test\/Acme\/Devs already has access to this workspace \(test\/Api\/Access-Devs\)/);
+      .toThrow(/^test\/Api: \[TFE-ACCESS-002\] team test\/Acme\/Devs already has access to this workspace \(test\/Api\/Access-devs\)/);
     expect(() => new WorkspaceGrant(stack, 'Foreign', { workspace: ws, team: spies, access: WorkspaceAccess.READ }))
-      .toThrow(/^test\/Api: team test\/Spies belongs to organization "org:globex", but this workspace belongs to "org:acme"/);
+      .toThrow(/^test\/Api: \[TFE-ACCESS-001\] team test\/Spies belongs to organization "org:globex", but this workspace belongs to "org:acme"/);
+  });
+
+  test('a grant is named after the team: its platform name, its ID, or else its construct path', () => {
+    // GIVEN teams created, looked up by name, referenced by ID, and named by a reference
+    const { stack, org } = setup();
+    const ws = new Workspace(stack, 'Api', { organization: org, name: 'api' });
+    const created = org.addTeam('Ops', { name: 'operations' });
+    const byName = Team.fromTeamName(stack, 'Owners', org, 'owners');
+    const byId = Team.fromTeamId(stack, 'Auditors', org, 'team-abc123');
+    const name = new TerraformVariable(stack, 'team_name', { type: 'string' });
+    const byReference = org.addTeam('Dynamic', { name: name.stringValue });
+    // WHEN each is granted access
+    const ids = [created, byName, byId, byReference].map((t) => ws.grantAccess(t, WorkspaceAccess.READ).node.id);
+    // THEN
+    expect(ids).toEqual(['Access-operations', 'Access-owners', 'Access-id:team-abc123', 'Access-path:test.Acme.Dynamic']);
   });
 });

@@ -5,7 +5,7 @@ import { Variable as TfeVariable } from '@cdktf/provider-tfe/lib/variable';
 import { Workspace as TfeWorkspace } from '@cdktf/provider-tfe/lib/workspace';
 import { WorkspaceVariableSet } from '@cdktf/provider-tfe/lib/workspace-variable-set';
 import { TerraformStack, Testing } from 'cdktf';
-import { Errors, Organization, VariableCategory, VariableValue, Workspace, WorkspaceAccess, WorkspaceGroup } from '../src';
+import { Errors, Organization, VariableCategory, VariableValue, Workspace, WorkspaceAccess, WorkspaceGrant, WorkspaceGroup } from '../src';
 
 Testing.setupJest();
 
@@ -161,19 +161,90 @@ describe('WorkspaceGroup', () => {
     expect(Testing.synth(stack, true)).toHaveResourceWithProperties(TfeWorkspace, { name: 'net-prod' });
   });
 
+  describe('a member\'s own grant overrides the group\'s grant', () => {
+    /** The tfe_team_access arguments per member short name, for one team. */
+    function accessByMember(stack: TerraformStack, teamPath: string): Record<string, string> {
+      const out: Record<string, string> = {};
+      for (const [address, g] of Object.entries<any>(JSON.parse(Testing.synth(stack, true)).resource.tfe_team_access ?? {})) {
+        if (!g.team_id.includes(teamPath)) continue;
+        const member = /^Net_(\w+)_Access/.exec(address)![1];
+        expect(out[member]).toBeUndefined(); // one grant per team and member
+        out[member] = g.access ?? 'custom';
+      }
+      return out;
+    }
+
+    function build(order: 'group-first' | 'member-first') {
+      const { stack, org } = setup();
+      const devs = org.addTeam('Devs', { name: 'devs' });
+      const group = new WorkspaceGroup(stack, 'Net', {
+        organization: org, prefix: 'net-', members: [{ shortName: 'dev' }, { shortName: 'staging' }, { shortName: 'prod' }],
+      });
+      const grants: WorkspaceGrant[][] = [];
+      const steps = [
+        () => grants.push(group.grantAccess(devs, WorkspaceAccess.WRITE)),
+        () => grants.push([group.member('prod').grantAccess(devs, WorkspaceAccess.READ)]),
+      ];
+      for (const step of order === 'group-first' ? steps : steps.reverse()) step();
+      return { stack, group, devs, grants };
+    }
+
+    test.each(['group-first', 'member-first'] as const)('%s: one grant per member, the member\'s level on the member', (order) => {
+      // GIVEN a group-wide write grant and a read grant on prod, in either order
+      const { stack, group } = build(order);
+      // THEN dev and staging get write, prod gets read, each through one tfe_team_access
+      expect(accessByMember(stack, 'Acme_Devs')).toEqual({ dev: 'write', staging: 'write', prod: 'read' });
+      expect(WorkspaceGrant.grantsOn(group.member('prod')).map((g) => g.access)).toEqual([WorkspaceAccess.READ]);
+      expect(group.member('prod').node.tryFindChild('Access-devs')).toBeInstanceOf(WorkspaceGrant);
+    });
+
+    test('both orders synthesize the same configuration', () => {
+      const a = JSON.parse(Testing.synth(build('group-first').stack, true));
+      const b = JSON.parse(Testing.synth(build('member-first').stack, true));
+      expect(b.resource).toEqual(a.resource);
+    });
+
+    test('the group\'s result holds the grant that applies on each member', () => {
+      const { group, grants } = build('group-first');
+      const [groupGrants, [memberGrant]] = grants;
+      expect(groupGrants).toHaveLength(3);
+      expect(groupGrants[2]).toBe(memberGrant);
+      expect(groupGrants.map((g) => g.access.level)).toEqual(['write', 'write', 'read']);
+      expect(groupGrants.map((g) => g.workspace)).toEqual(group.members);
+    });
+
+    test('the access report shows the member\'s level', () => {
+      const { group } = build('member-first');
+      expect(group.member('prod')._accessGrants().map((g) => g.level)).toEqual(['read']);
+      expect(group.member('dev')._accessGrants().map((g) => g.level)).toEqual(['write']);
+    });
+
+    test('a second grant of the same team is still refused: on the member, or on the group', () => {
+      const { group, devs } = build('group-first');
+      expect(() => group.member('prod').grantAccess(devs, WorkspaceAccess.ADMIN)).toThrow(
+        /^test\/Net\/prod: \[TFE-ACCESS-002\] team test\/Acme\/Devs already has access to this workspace \(test\/Net\/prod\/Access-devs\)/,
+      );
+      expect(() => group.grantAccess(devs, WorkspaceAccess.PLAN)).toThrow(
+        /^test\/Net: \[TFE-ACCESS-004\] team test\/Acme\/Devs already has access to every member of this group \(test\/Net\/dev\/Access-devs, \.\.\.\): .*group\.member\(shortName\)\.grantAccess\(team, access\)/,
+      );
+      const other = build('member-first');
+      expect(() => other.group.grantAccess(other.devs, WorkspaceAccess.PLAN)).toThrow(/already has access to every member of this group/);
+    });
+  });
+
   describe('rules', () => {
     test('a member name that collides with a standalone workspace', () => {
       const { stack, org } = setup();
       new Workspace(stack, 'Standalone', { organization: org, name: 'net-prod' });
       expect(() => new WorkspaceGroup(stack, 'Net', { organization: org, prefix: 'net-', members: [{ shortName: 'prod' }] })).toThrow(
-        /test\/Net\/prod: workspace name "net-prod" is already used by test\/Standalone/,
+        /test\/Net\/prod: \[TFE-WS-001\] workspace name "net-prod" is already used by test\/Standalone/,
       );
     });
 
     test('invalid prefix, short names, duplicates, "default" and no members', () => {
       const { stack, org } = setup();
       expect(() => new WorkspaceGroup(stack, 'A', { organization: org, prefix: 'net work-', members: [{ shortName: 'dev' }] })).toThrow(
-        /test\/A: prefix "net work-" is invalid/,
+        /test\/A: \[TFE-NAME-010\] prefix "net work-" is invalid/,
       );
       expect(() => new WorkspaceGroup(stack, 'B', { organization: org, prefix: 'b-', members: [{ shortName: 'dev' }, { shortName: 'dev' }] })).toThrow(
         /member short name "dev" appears twice/,
@@ -203,33 +274,33 @@ describe('WorkspaceGroup', () => {
       let error: unknown;
       try { twice(); } catch (e) { error = e; }
       expect(Errors.isValidationError(error)).toBe(true);
-      expect(String(error)).toMatch(/test\/A: member "dev": Terraform variable "region" is given twice \(in variables and in terraformVariables\)/);
+      expect(String(error)).toMatch(/test\/A: \[TFE-VAR-009\] member "dev": Terraform variable "region" is given twice \(in variables and in terraformVariables\)/);
       expect(() => new WorkspaceGroup(stack, 'B', {
         organization: org,
         prefix: 'b-',
         members: [{ shortName: 'dev' }],
         variables: [{ key: 'TOKEN', value: VariableValue.string('x'), category: VariableCategory.ENV }],
         environmentVariables: { TOKEN: 'y' },
-      })).toThrow(/test\/B: the shared variables: environment variable "TOKEN" is given twice \(in variables and in environmentVariables\)/);
+      })).toThrow(/test\/B: \[TFE-VAR-009\] the shared variables: environment variable "TOKEN" is given twice \(in variables and in environmentVariables\)/);
       // A Terraform and an environment variable may share a name.
       new WorkspaceGroup(stack, 'C', { organization: org, prefix: 'c-', members: [{ shortName: 'dev' }], terraformVariables: { x: '1' }, environmentVariables: { x: '2' } });
       expect(() => new WorkspaceGroup(stack, 'D', {
         organization: org,
         prefix: 'd-',
         members: [{ shortName: 'dev', terraformVariables: { count: 3 as any } }],
-      })).toThrow(/test\/D: member "dev": terraformVariables\["count"\] must be a string, got 3: give the text, or put the variable in variables with a typed value/);
+      })).toThrow(/test\/D: \[TFE-VAR-011\] member "dev": terraformVariables\["count"\] must be a string, got 3: give the text, or put the variable in variables with a typed value/);
       expect(() => new WorkspaceGroup(stack, 'E', {
         organization: org,
         prefix: 'e-',
         members: [{ shortName: 'dev' }],
         environmentVariables: ['A=1'] as any,
-      })).toThrow(/test\/E: the shared variables: environmentVariables must be a map of variable names to string values, got \["A=1"\]/);
+      })).toThrow(/test\/E: \[TFE-VAR-010\] the shared variables: environmentVariables must be a map of variable names to string values, got \["A=1"\]/);
     });
 
     test('member() with an unknown short name', () => {
       const { stack, org } = setup();
       const group = new WorkspaceGroup(stack, 'Net', { organization: org, prefix: 'net-', members: [{ shortName: 'dev' }] });
-      expect(() => group.member('prod')).toThrow(/test\/Net: the group has no member "prod": its members are "dev"/);
+      expect(() => group.member('prod')).toThrow(/test\/Net: \[TFE-GRP-003\] the group has no member "prod": its members are "dev"/);
     });
   });
 });

@@ -172,9 +172,9 @@ describe('Workspace variables in props', () => {
       name: 'a',
       variables: [{ key: 'region', value: VariableValue.string('eu') }],
       terraformVariables: { region: 'us' },
-    })).toThrow(/test\/A: the workspace props: Terraform variable "region" is given twice \(in variables and in terraformVariables\)/);
+    })).toThrow(/test\/A: \[TFE-VAR-009\] the workspace props: Terraform variable "region" is given twice \(in variables and in terraformVariables\)/);
     expect(() => new Workspace(stack, 'B', { organization: org, name: 'b', environmentVariables: { 'AWS-REGION': 'eu' } })).toThrow(
-      /test\/B\/env-AWS-REGION: environment variable name "AWS-REGION" is invalid/,
+      /test\/B\/env-AWS-REGION: \[TFE-VAR-007\] environment variable name "AWS-REGION" is invalid/,
     );
   });
 });
@@ -376,7 +376,7 @@ describe('Workspace', () => {
       const { stack, org } = setup();
       new Workspace(stack, 'A', { organization: org, name: 'api' });
       expect(() => new Workspace(stack, 'B', { organization: org, name: 'api' })).toThrow(
-        /test\/B: workspace name "api" is already used by test\/A in organization test\/Acme: workspace names are unique per organization/,
+        /test\/B: \[TFE-WS-001\] workspace name "api" is already used by test\/A in organization test\/Acme: workspace names are unique per organization/,
       );
     });
 
@@ -400,7 +400,7 @@ describe('Workspace', () => {
         organization: org,
         name: 'a',
         runWorkflow: RunWorkflow.vcs({ connection, repository: 'a/b', triggerPrefixes: ['x/'], triggerPatterns: ['*.tf'] }),
-      })).toThrow(/test\/A: the VCS workflow sets triggerPrefixes and triggerPatterns, which exclude each other/);
+      })).toThrow(/test\/A: \[TFE-WS-007\] the VCS workflow sets triggerPrefixes and triggerPatterns, which exclude each other/);
       expect(() => new Workspace(stack, 'B', {
         organization: org,
         name: 'b',
@@ -434,7 +434,7 @@ describe('Workspace', () => {
         name: 'a',
         executionMode: ExecutionMode.local(),
         runWorkflow: RunWorkflow.vcs({ connection: vcsConnection(stack, org), repository: 'a/b' }),
-      })).toThrow(/test\/A: execution mode "local" with a VCS-driven workflow: .* use ExecutionMode.remote\(\)/);
+      })).toThrow(/test\/A: \[TFE-WS-010\] execution mode "local" with a VCS-driven workflow: .* use ExecutionMode.remote\(\)/);
     });
 
     test('agent mode without an agent pool', () => {
@@ -510,7 +510,7 @@ describe('Workspace', () => {
       });
       const custom = Object.values<any>(JSON.parse(json).resource.tfe_team_access).find((r) => r.permissions);
       expect(custom.access).toBeUndefined();
-      expect(grant.node.id).toBe('Access-Devs');
+      expect(grant.node.id).toBe('Access-devs');
       expect(WorkspaceAccess.WRITE.canApply).toBe(true);
       expect(WorkspaceAccess.PLAN.canApply).toBe(false);
       expect(WorkspaceAccess.custom({ runs: WorkspaceRunsPermission.APPLY }).canApply).toBe(true);
@@ -521,7 +521,7 @@ describe('Workspace', () => {
       const ws = new Workspace(stack, 'W', { organization: org, name: 'w' });
       const devs = org.addTeam('Devs', { name: 'devs' });
       ws.grantAccess(devs, WorkspaceAccess.READ);
-      expect(() => ws.grantAccess(devs, WorkspaceAccess.WRITE)).toThrow(/test\/W: team test\/Acme\/Devs already has access to this workspace/);
+      expect(() => ws.grantAccess(devs, WorkspaceAccess.WRITE)).toThrow(/test\/W: \[TFE-ACCESS-002\] team test\/Acme\/Devs already has access to this workspace/);
     });
 
     test('a team of another organization', () => {
@@ -550,11 +550,11 @@ describe('Workspace', () => {
       const a = new Workspace(stack, 'A', { organization: org, name: 'a' });
       const b = new Workspace(stack, 'B', { organization: org, name: 'b' });
       const c = new Workspace(stack, 'C', { organization: org, name: 'c' });
-      expect(() => a.triggeredBy(a)).toThrow(/test\/A: a workspace cannot trigger its own runs/);
+      expect(() => a.triggeredBy(a)).toThrow(/test\/A: \[TFE-RT-001\] a workspace cannot trigger its own runs/);
       b.triggeredBy(a);
       expect(() => b.triggeredBy(a)).toThrow(/test\/A already triggers this workspace/);
       c.triggeredBy(b);
-      expect(() => a.triggeredBy(c)).toThrow(/test\/A: run trigger from test\/C would close a cycle \(test\/C -> test\/A -> test\/B -> test\/C\)/);
+      expect(() => a.triggeredBy(c)).toThrow(/test\/A: \[TFE-RT-005\] run trigger from test\/C would close a cycle \(test\/C -> test\/A -> test\/B -> test\/C\)/);
     });
 
     test('at most 20 sources per workspace', () => {
@@ -594,7 +594,7 @@ describe('Workspace', () => {
       const { stack, org } = setup();
       const open = new Workspace(stack, 'Open', { organization: org, name: 'open', globalRemoteState: true });
       const consumer = new Workspace(stack, 'Consumer', { organization: org, name: 'consumer' });
-      expect(() => open.shareStateWith(consumer)).toThrow(/test\/Open: shareStateWith\(test\/Consumer\) has no effect: this workspace has globalRemoteState on/);
+      expect(() => open.shareStateWith(consumer)).toThrow(/test\/Open: \[TFE-WS-014\] shareStateWith\(test\/Consumer\) has no effect: this workspace has globalRemoteState on/);
       expect(() => consumer.shareStateWith(consumer)).toThrow(/cannot be a remote state consumer of itself/);
     });
   });
@@ -608,7 +608,7 @@ describe('Workspace', () => {
       expect(json).toHaveDataSourceWithProperties(DataTfeWorkspace, { name: 'legacy' });
       expect(byId.workspaceId).toBe('ws-Fa3zQw8bXy6pLmN2');
       expect(byName.runWorkflow).toBeUndefined();
-      expect(() => Workspace.fromWorkspaceId(stack, 'Bad', org, 'legacy')).toThrow(/test\/Bad: workspace ID "legacy" is not a workspace ID/);
+      expect(() => Workspace.fromWorkspaceId(stack, 'Bad', org, 'legacy')).toThrow(/test\/Bad: \[TFE-ID-003\] workspace ID "legacy" is not a workspace ID/);
       // the provider refuses workspace IDs that are not ws- and 16 characters
       expect(() => Workspace.fromWorkspaceId(stack, 'Short', org, 'ws-abc123')).toThrow(/workspace ID "ws-abc123" is not a workspace ID: it is "ws-" and 16 letters or digits/);
     });

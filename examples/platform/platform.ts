@@ -37,13 +37,26 @@ const HOSTNAME = process.env.TFE_HOSTNAME ?? 'app.terraform.io';
 const ORGANIZATION = process.env.TFE_ORGANIZATION ?? 'acme-platform';
 
 /**
+ * Options of the example platform.
+ */
+export interface PlatformOptions {
+  /**
+   * The order in which teams are granted access and policy sets attached:
+   * as written, or reversed. The addresses do not depend on it (each grant
+   * and attachment is named after what it connects); the tests check that.
+   * @default 'as-written'
+   */
+  readonly connectionOrder?: 'as-written' | 'reversed';
+}
+
+/**
  * The platform team's stack: everything the organization is made of.
  */
 export class PlatformStack extends TerraformStack {
   public readonly paymentsApi: Workspace;
   public readonly networking: WorkspaceGroup;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, options: PlatformOptions = {}) {
     super(scope, id);
     new TfeProvider(this, 'tfe', { hostname: HOSTNAME });
 
@@ -108,11 +121,6 @@ export class PlatformStack extends TerraformStack {
     // --- Projects ------------------------------------------------------------
     const platform = acme.addProject('PlatformProject', { name: 'platform', description: 'Shared infrastructure' });
     const payments = acme.addProject('PaymentsProject', { name: 'payments', tags: { cost_center: 'cc-1234' } });
-    platform.grantAccess(admins, ProjectAccess.ADMIN);
-    payments.grantAccess(developers, ProjectAccess.WRITE);
-    payments.grantAccess(auditors, ProjectAccess.custom({
-      workspaces: { stateVersions: WorkspaceStateVersionsPermission.READ_OUTPUTS },
-    }));
 
     // --- VCS connection --------------------------------------------------------
     const github = new OAuthClient(this, 'GitHub', {
@@ -147,8 +155,6 @@ export class PlatformStack extends TerraformStack {
       ],
       promotion: true,
     });
-    this.networking.grantAccess(admins, WorkspaceAccess.ADMIN);
-    this.networking.grantAccess(developers, WorkspaceAccess.PLAN);
 
     // --- A CLI-driven workspace, bound as the application stack's backend -----
     this.paymentsApi = new Workspace(this, 'PaymentsApi', {
@@ -183,10 +189,6 @@ export class PlatformStack extends TerraformStack {
       category: VariableCategory.ENV,
       sensitive: true,
     });
-    this.paymentsApi.grantAccess(developers, WorkspaceAccess.WRITE);
-    this.paymentsApi.grantAccess(deployers, WorkspaceAccess.WRITE);
-    this.paymentsApi.grantAccess(auditors, WorkspaceAccess.custom({ stateVersions: WorkspaceStateVersionsPermission.READ_OUTPUTS }));
-    this.paymentsApi.triggeredBy(this.networking.member('prod'));
     this.networking.member('prod').shareStateWith(this.paymentsApi);
     this.paymentsApi.addNotification('Slack', {
       name: 'payments-slack',
@@ -224,7 +226,6 @@ export class PlatformStack extends TerraformStack {
       kind: PolicyKind.SENTINEL,
       policies: [noOpenIngress],
     });
-    productionGuardrails.attachTo(this.networking.member('prod'));
 
     // OPA, mandatory, on every workspace of the payments project.
     const requireTags = new Policy(this, 'RequireCostCenter', {
@@ -245,7 +246,28 @@ export class PlatformStack extends TerraformStack {
       policies: [requireTags],
       overridable: false,
     });
-    paymentsPolicies.attachToProject(payments);
+
+    // --- Who may do what, and what runs after what ------------------------------
+    // Each grant, attachment and run trigger is named after what it connects (the
+    // team's, workspace's or project's name), never after the order of these
+    // calls: the address tests make them in reverse and expect the same plan.
+    const connections: Array<() => unknown> = [
+      () => platform.grantAccess(admins, ProjectAccess.ADMIN),
+      () => payments.grantAccess(developers, ProjectAccess.WRITE),
+      () => payments.grantAccess(auditors, ProjectAccess.custom({
+        workspaces: { stateVersions: WorkspaceStateVersionsPermission.READ_OUTPUTS },
+      })),
+      () => this.networking.grantAccess(admins, WorkspaceAccess.ADMIN),
+      () => this.networking.grantAccess(developers, WorkspaceAccess.PLAN),
+      () => this.paymentsApi.grantAccess(developers, WorkspaceAccess.WRITE),
+      () => this.paymentsApi.grantAccess(deployers, WorkspaceAccess.WRITE),
+      () => this.paymentsApi.grantAccess(auditors, WorkspaceAccess.custom({ stateVersions: WorkspaceStateVersionsPermission.READ_OUTPUTS })),
+      () => this.paymentsApi.triggeredBy(this.networking.member('prod')),
+      () => productionGuardrails.attachTo(this.networking.member('prod')),
+      () => paymentsPolicies.attachToProject(payments),
+    ];
+    if (options.connectionOrder === 'reversed') connections.reverse();
+    for (const connect of connections) connect();
   }
 }
 
@@ -264,8 +286,8 @@ export class PaymentsAppStack extends TerraformStack {
 /**
  * Adds the example's stacks to an app.
  */
-export function buildPlatform(app: Construct): { platform: PlatformStack; paymentsApp: PaymentsAppStack } {
-  const platform = new PlatformStack(app, 'platform');
+export function buildPlatform(app: Construct, options: PlatformOptions = {}): { platform: PlatformStack; paymentsApp: PaymentsAppStack } {
+  const platform = new PlatformStack(app, 'platform', options);
   const paymentsApp = new PaymentsAppStack(app, 'payments-app', platform);
   return { platform, paymentsApp };
 }

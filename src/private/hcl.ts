@@ -1,4 +1,6 @@
 import { Fn, Token } from 'cdktf';
+import { RuleId } from './rules';
+import { fail } from './validation';
 
 /**
  * HCL for `tfe_variable` values.
@@ -18,21 +20,6 @@ import { Fn, Token } from 'cdktf';
  */
 
 /**
- * The error of `toHcl`: the value cannot be written as HCL.
- */
-export class HclEncodingError extends Error {
-  /** Where in the value the problem is, e.g. `values.tags[2]`. */
-  public readonly location: string;
-
-  constructor(location: string, message: string) {
-    super(`${location} ${message}`);
-    Object.setPrototypeOf(this, HclEncodingError.prototype);
-    this.name = 'HclEncodingError';
-    this.location = location;
-  }
-}
-
-/**
  * Writes `value` as an HCL expression: strings (quoted and escaped), finite
  * numbers, booleans, null, arrays as lists `[a, b]` and plain objects as maps
  * `{ "key" = value }`, nested arbitrarily, in insertion order.
@@ -43,22 +30,28 @@ export class HclEncodingError extends Error {
  *
  * @param value the value to encode
  * @param root the name of the value in error messages
- * @throws HclEncodingError for undefined, functions, symbols, cycles, NaN and
- *         infinities, lone surrogates, and objects that are not plain data
+ * @param where who encodes, for the error's path (a value object's factory, e.g. `VariableValue.list`)
+ * @throws ValidationError (TFE-HCL-...) for undefined, functions, symbols,
+ *         cycles, NaN and infinities, lone surrogates, and objects that are not plain data
  */
-export function toHcl(value: unknown, root: string = 'value'): string {
-  return encode(value, root, []);
+export function toHcl(value: unknown, root: string = 'value', where: string = 'toHcl'): string {
+  return encode(value, root, [], where);
 }
 
-function encode(value: unknown, location: string, ancestors: object[]): string {
+/** Fails with rule `ruleId` about the part of the value at `location`. */
+function refuse(where: string, ruleId: RuleId, location: string, message: string): never {
+  fail(where, ruleId, `${location} ${message}`);
+}
+
+function encode(value: unknown, location: string, ancestors: object[], where: string): string {
   if (value === null) return 'null';
   switch (typeof value) {
     case 'string':
-      return Token.isUnresolved(value) ? tokenHcl(value) : hclString(value, location);
+      return Token.isUnresolved(value) ? tokenHcl(value) : hclString(value, location, where);
     case 'number':
       if (Token.isUnresolved(value)) return Token.asString(value);
       if (!Number.isFinite(value)) {
-        throw new HclEncodingError(location, `is ${String(value)}: HCL numbers are finite; give a finite number, or a string such as "${String(value)}".`);
+        refuse(where, 'TFE-HCL-001', location, `is ${String(value)}: HCL numbers are finite; give a finite number, or a string such as "${String(value)}".`);
       }
       return String(value);
     case 'bigint':
@@ -66,23 +59,23 @@ function encode(value: unknown, location: string, ancestors: object[]): string {
     case 'boolean':
       return value ? 'true' : 'false';
     case 'undefined':
-      throw new HclEncodingError(location, 'is undefined: HCL has no undefined; remove the entry, or use null for "no value".');
+      refuse(where, 'TFE-HCL-002', location, 'is undefined: HCL has no undefined; remove the entry, or use null for "no value".');
     case 'function':
-      throw new HclEncodingError(location, 'is a function: only data (strings, numbers, booleans, null, lists, maps) can be written as HCL; call the function and pass its result.');
+      refuse(where, 'TFE-HCL-003', location, 'is a function: only data (strings, numbers, booleans, null, lists, maps) can be written as HCL; call the function and pass its result.');
     case 'symbol':
-      throw new HclEncodingError(location, `is a symbol (${String(value)}): only data (strings, numbers, booleans, null, lists, maps) can be written as HCL; use a string.`);
+      refuse(where, 'TFE-HCL-004', location, `is a symbol (${String(value)}): only data (strings, numbers, booleans, null, lists, maps) can be written as HCL; use a string.`);
     default:
       break;
   }
   const obj = value as object;
   if (Token.isUnresolved(obj)) return tokenHcl(obj);
   if (ancestors.includes(obj)) {
-    throw new HclEncodingError(location, 'refers back to a value that contains it (a cycle): HCL values are trees; break the cycle.');
+    refuse(where, 'TFE-HCL-005', location, 'refers back to a value that contains it (a cycle): HCL values are trees; break the cycle.');
   }
   ancestors.push(obj);
   try {
     if (Array.isArray(obj)) {
-      return `[${obj.map((item, i) => encode(item, `${location}[${i}]`, ancestors)).join(', ')}]`;
+      return `[${obj.map((item, i) => encode(item, `${location}[${i}]`, ancestors, where)).join(', ')}]`;
     }
     const proto = Object.getPrototypeOf(obj);
     if (proto !== Object.prototype && proto !== null) {
@@ -92,18 +85,18 @@ function encode(value: unknown, location: string, ancestors: object[]): string {
         : obj instanceof Map
           ? 'use a plain object, e.g. Object.fromEntries(map).'
           : 'use a plain object, array or primitive.';
-      throw new HclEncodingError(location, `is ${kind}, not plain data: ${fix}`);
+      refuse(where, 'TFE-HCL-006', location, `is ${kind}, not plain data: ${fix}`);
     }
     const symbols = Object.getOwnPropertySymbols(obj).filter((s) => Object.prototype.propertyIsEnumerable.call(obj, s));
     if (symbols.length > 0) {
-      throw new HclEncodingError(location, `has a symbol key (${String(symbols[0])}): map keys are strings; use a string key.`);
+      refuse(where, 'TFE-HCL-007', location, `has a symbol key (${String(symbols[0])}): map keys are strings; use a string key.`);
     }
     const entries = Object.entries(obj);
     if (entries.length === 0) return '{}';
     const items = entries.map(([key, item]) => {
       const at = `${location}${/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`}`;
-      const hclKey = Token.isUnresolved(key) ? tokenHcl(key) : hclString(key, `${at} (the key)`);
-      return `${hclKey} = ${encode(item, at, ancestors)}`;
+      const hclKey = Token.isUnresolved(key) ? tokenHcl(key) : hclString(key, `${at} (the key)`, where);
+      return `${hclKey} = ${encode(item, at, ancestors, where)}`;
     });
     return `{ ${items.join(', ')} }`;
   } finally {
@@ -127,7 +120,7 @@ function tokenHcl(value: unknown): string {
  * no interpolation or directive happens. Other characters (emoji,
  * right-to-left text, ...) are kept as they are.
  */
-export function hclString(value: string, location: string = 'value'): string {
+export function hclString(value: string, location: string = 'value', where: string = 'hclString'): string {
   let out = '"';
   for (let i = 0; i < value.length; i++) {
     const c = value[i];
@@ -143,7 +136,7 @@ export function hclString(value: string, location: string = 'value'): string {
       out += value.slice(i, i + 2);
       i++;
     } else if (code >= 0xd800 && code <= 0xdfff) {
-      throw new HclEncodingError(location,
+      refuse(where, 'TFE-HCL-008', location,
         `contains a lone surrogate (U+${code.toString(16).toUpperCase()}) at index ${i}: it is not a Unicode character and cannot be written in UTF-8; fix the string's encoding.`);
     } else {
       out += c;

@@ -34,14 +34,22 @@ export function claim(scope: IConstruct, namespace: string, key: string): string
 }
 
 const identities = new WeakMap<object, string>();
+const handles = new WeakMap<object, string>();
 
 /**
  * Records a stable identity for a resource-like construct (e.g. an
  * organization's literal name), so that two imports of the same thing are
  * recognized as one.
+ *
+ * @param handle how the object is named among its kind in its organization,
+ *        for the construct ids of the resources that connect it to something:
+ *        its literal platform name (unique per organization), or `id:` and
+ *        its literal platform ID. Omitted when neither is known while the
+ *        program runs.
  */
-export function setIdentity(obj: object, identity: string): void {
+export function setIdentity(obj: object, identity: string, handle?: string): void {
   identities.set(obj, identity);
+  if (handle !== undefined) handles.set(obj, handle);
 }
 
 /**
@@ -49,6 +57,18 @@ export function setIdentity(obj: object, identity: string): void {
  */
 export function identityOf(obj: IConstruct): string {
   return identities.get(obj) ?? `path:${obj.node.path}`;
+}
+
+/**
+ * The construct id of a resource that connects its scope to `target` (a
+ * grant to a team, an attachment to a workspace, ...): `<kind>-<handle>`,
+ * from what identifies the target on the platform (its literal name, or
+ * `id:` and its literal ID), else `<kind>-path:` and its construct path.
+ * It never depends on the order in which connections are made; it is unique
+ * under one scope as long as the scope connects each target once.
+ */
+export function connectionId(kind: string, target: IConstruct): string {
+  return `${kind}-${handles.get(target) ?? `path:${target.node.path.replace(/\//g, '.')}`}`;
 }
 
 /**

@@ -1,6 +1,6 @@
-import { Annotations, Token } from 'cdktf';
+import { Token } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { fail, resolveValue } from './validation';
+import { fail, resolveValue, synthProblem, violation, warn } from './validation';
 
 /**
  * A secret value for the synthesized JSON: a literal is refused (or, when
@@ -13,15 +13,15 @@ export function checkSecret(scope: IConstruct, prop: string, value: string | und
     `pass a sensitive TerraformVariable's value instead (new TerraformVariable(stack, '${prop}', { type: 'string', sensitive: true }).stringValue), ` +
     'or set allowPlaintextSecret: true to accept the risk.';
   if (!Token.isUnresolved(value)) {
-    if (!allowPlaintext) fail(scope, problem(value));
-    Annotations.of(scope).addWarning(`${prop} is a literal secret (${redact(value)}), accepted by allowPlaintextSecret: it is written in plain text to the synthesized JSON.`);
+    if (!allowPlaintext) fail(scope, 'TFE-SECRET-001', problem(value));
+    warn(scope, 'TFE-SECRET-002', `${prop} is a literal secret (${redact(value)}), accepted by allowPlaintextSecret: it is written in plain text to the synthesized JSON.`);
     return;
   }
   if (allowPlaintext) return;
   scope.node.addValidation({
     validate: () => {
       const resolved = resolveValue(scope, value);
-      return typeof resolved === 'string' && !resolved.includes('${') ? [problem(resolved)] : [];
+      return typeof resolved === 'string' && !resolved.includes('${') ? [synthProblem(violation('TFE-SECRET-001', problem(resolved)))] : [];
     },
   });
 }

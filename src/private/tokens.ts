@@ -1,8 +1,9 @@
 import { TerraformOutput, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import type { IApiToken, TokenOutputOptions } from '../api-token';
+import { formProblem } from './names';
 import { claim } from './registry';
-import { checkString, fail, quote } from './validation';
+import { checkString, fail, quote, Violation, violation } from './validation';
 
 /**
  * Writes a token's value to a stack output, always marked sensitive.
@@ -11,12 +12,11 @@ export function sensitiveTokenOutput(token: IApiToken, scope: Construct, id: str
   // The output is named exactly `id` (what `terraform output <id>` takes), so
   // the name must be unique in its stack.
   const stack = TerraformStack.of(scope);
-  if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(id)) {
-    fail(scope, `output name ${quote(id)} is not a Terraform identifier: use letters, digits, "_" and "-", starting with a letter or "_".`);
-  }
+  const problem = formProblem('tokenOutput', id);
+  if (problem) fail(scope, problem.ruleId, problem.detail);
   const holder = claim(stack, `output:${stack.node.path}`, id);
   if (holder !== undefined) {
-    fail(scope, `output name ${quote(id)} is already used in stack ${stack.node.path}: give each token output its own name.`);
+    fail(scope, 'TFE-TOK-010', `output name ${quote(id)} is already used in stack ${stack.node.path}: give each token output its own name.`);
   }
   const output = new TerraformOutput(scope, `Output-${id}`, {
     value: token.tokenValue,
@@ -46,13 +46,13 @@ function parseIso8601(value: string): number {
 /**
  * What is wrong with a token expiry, or undefined when it is a future ISO-8601 date-time.
  */
-export function expiryProblem(expiresAt: string, now: Date = new Date()): string | undefined {
+export function expiryProblem(expiresAt: string, now: Date = new Date()): Violation | undefined {
   const time = parseIso8601(expiresAt);
   if (Number.isNaN(time)) {
-    return `expiresAt ${quote(expiresAt)} is not an ISO-8601 date-time: write it like "2027-01-31T00:00:00Z".`;
+    return violation('TFE-TOK-004', `expiresAt ${quote(expiresAt)} is not an ISO-8601 date-time: write it like "2027-01-31T00:00:00Z".`);
   }
   if (time <= now.getTime()) {
-    return `expiresAt ${quote(expiresAt)} is in the past (now is ${now.toISOString()}): a token must expire in the future.`;
+    return violation('TFE-TOK-005', `expiresAt ${quote(expiresAt)} is in the past (now is ${now.toISOString()}): a token must expire in the future.`);
   }
   return undefined;
 }
@@ -69,6 +69,6 @@ export function tokenExpiry(scope: IConstruct, expiresAt: string | undefined): s
     return expiresAt;
   }
   const problem = expiryProblem(expiresAt);
-  if (problem) fail(scope, problem);
+  if (problem) fail(scope, problem.ruleId, problem.detail);
   return new Date(parseIso8601(expiresAt)).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }

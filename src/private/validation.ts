@@ -1,12 +1,27 @@
 import { Annotations, DefaultTokenResolver, StringConcat, TerraformStack, Token, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ValidationError } from '../errors';
+import { isAcknowledged, RuleId, ruleMessage } from './rules';
 
 /**
- * A check on a string value: returns an error message (without the construct
- * path) or undefined when the value is fine.
+ * A broken rule: its id in the catalogue (`rules.ts`) and the message
+ * without the construct path, saying what was received and how to fix it.
  */
-export type StringCheck = (value: string) => string | undefined;
+export interface Violation {
+  readonly ruleId: RuleId;
+  readonly detail: string;
+}
+
+/** A broken rule, for checks that return one. */
+export function violation(ruleId: RuleId, detail: string): Violation {
+  return { ruleId, detail };
+}
+
+/**
+ * A check on a string value: returns the broken rule, or undefined when the
+ * value is fine.
+ */
+export type StringCheck = (value: string) => Violation | undefined;
 
 /**
  * Quotes a value for an error message, shortening very long values.
@@ -22,6 +37,40 @@ export function quote(value: unknown): string {
 }
 
 /**
+ * Throws the `ValidationError` of rule `ruleId` about `scope`: the construct
+ * that is misconfigured, or for a value object's factory (which has no
+ * construct), the factory's name (e.g. `VariableValue.number`). The one way
+ * this library throws.
+ */
+export function fail(scope: IConstruct | string, ruleId: RuleId, detail: string): never {
+  throw new ValidationError(scope, ruleId, detail);
+}
+
+/**
+ * A synth-time problem for `node.addValidation`: `[<rule id>] <detail>`
+ * (cdktf prefixes it with the construct path).
+ */
+export function synthProblem(v: Violation): string {
+  return ruleMessage(v.ruleId, v.detail);
+}
+
+/**
+ * Adds warning `ruleId` to `scope` (as `[<rule id>] <message>`), unless the
+ * rule is acknowledged for it (`Rules.acknowledge`).
+ */
+export function warn(scope: IConstruct, ruleId: RuleId, message: string): void {
+  if (!isAcknowledged(scope, ruleId)) Annotations.of(scope).addWarning(ruleMessage(ruleId, message));
+}
+
+/**
+ * Adds info `ruleId` to `scope` (as `[<rule id>] <message>`), unless the rule
+ * is acknowledged for it.
+ */
+export function inform(scope: IConstruct, ruleId: RuleId, message: string): void {
+  if (!isAcknowledged(scope, ruleId)) Annotations.of(scope).addInfo(ruleMessage(ruleId, message));
+}
+
+/**
  * Applies `check` to `value`.
  *
  * - A literal value is checked now; a failure throws a `ValidationError`.
@@ -29,13 +78,13 @@ export function quote(value: unknown): string {
  *   once the token resolves: a literal result fails the synth with the same
  *   message; a result that is still a Terraform expression (known only at plan
  *   time) cannot be checked here, and that is said with an info annotation
- *   rather than skipped silently.
+ *   (TFE-REF-001) rather than skipped silently.
  */
 export function checkString(scope: IConstruct, what: string, value: string | undefined, check: StringCheck): void {
   if (value === undefined) return;
   if (!Token.isUnresolved(value)) {
     const problem = check(value);
-    if (problem) throw new ValidationError(problem, scope);
+    if (problem) fail(scope, problem.ruleId, problem.detail);
     return;
   }
   scope.node.addValidation({
@@ -43,21 +92,12 @@ export function checkString(scope: IConstruct, what: string, value: string | und
       const resolved = resolveValue(scope, value);
       if (typeof resolved === 'string' && !resolved.includes('${')) {
         const problem = check(resolved);
-        return problem ? [problem] : [];
+        return problem ? [synthProblem(problem)] : [];
       }
-      Annotations.of(scope).addInfo(
-        `${what} is only known at plan time (${quote(resolved)}); the platform checks it at apply.`,
-      );
+      inform(scope, 'TFE-REF-001', `${what} is only known at plan time (${quote(resolved)}); the platform checks it at apply.`);
       return [];
     },
   });
-}
-
-/**
- * Throws a ValidationError when `condition` holds.
- */
-export function fail(scope: IConstruct, message: string): never {
-  throw new ValidationError(message, scope);
 }
 
 /**
@@ -66,19 +106,6 @@ export function fail(scope: IConstruct, message: string): never {
  */
 export function literal(value: string | undefined): string | undefined {
   return value === undefined || Token.isUnresolved(value) ? undefined : value;
-}
-
-/**
- * `base`, or `base-2`, `base-3`, ... : the first id not yet taken by a child of `scope`.
- * Deterministic, so resource addresses stay stable between synths.
- */
-export function uniqueChildId(scope: IConstruct, base: string): string {
-  const clean = base.replace(/\//g, '-');
-  if (!scope.node.tryFindChild(clean)) return clean;
-  for (let i = 2; ; i++) {
-    const candidate = `${clean}-${i}`;
-    if (!scope.node.tryFindChild(candidate)) return candidate;
-  }
 }
 
 const RESOLVER = new DefaultTokenResolver(new StringConcat());

@@ -34,7 +34,7 @@ export function collectVariables(scope: IConstruct, where: string, sources: Vari
     const first = seen.get(k);
     if (first !== undefined) {
       const kind = (v.category ?? VariableCategory.TERRAFORM) === VariableCategory.ENV ? 'environment' : 'Terraform';
-      fail(scope,
+      fail(scope, 'TFE-VAR-009',
         `${where}: ${kind} variable ${quote(v.key)} is given twice (in ${first} and in ${origin}): ` +
         'a key is unique per workspace and category; give it once.');
     }
@@ -49,12 +49,12 @@ function addPlain(
 ): void {
   if (values === undefined) return;
   if (values === null || typeof values !== 'object' || Array.isArray(values)) {
-    fail(scope, `${where}: ${field} must be a map of variable names to string values, got ${quote(values)}.`);
+    fail(scope, 'TFE-VAR-010', `${where}: ${field} must be a map of variable names to string values, got ${quote(values)}.`);
   }
   for (const key of Object.keys(values)) {
     const value = values[key];
     if (typeof value !== 'string') {
-      fail(scope,
+      fail(scope, 'TFE-VAR-011',
         `${where}: ${field}[${quote(key)}] must be a string, got ${quote(value)}: give the text, ` +
         'or put the variable in variables with a typed value (VariableValue.number, .boolean, .list, .map or .hcl).');
     }
