@@ -18,6 +18,7 @@ export * from './run-workflow';
 export * from './workspace-access';
 export * from './workspace-grant';
 export * from './removal-policy';
+export * from './run-task';
 export * from './workspace';
 export * from './workspace-group';
 export * from './variable-value';

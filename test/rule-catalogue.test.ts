@@ -10,6 +10,7 @@ import {
   AgentPool, Backend, BackendType, EnforcementLevel, Entitlements, Errors, ExecutionMode, GitHubAppInstallation, IVcsConnection,
   Moves, NotificationDestination, NotificationTrigger, OAuthClient, Organization, OrganizationMember, Policy, PolicyKind, PolicySet,
   PolicySource, Project, ProjectAccess, Rules, RunCredentials, RunWorkflow, Team, Variable, VariableCategory, VariableSet,
+  OrganizationRunTask, RunTaskEnforcement, RunTaskStage,
   VariableValue, VcsProvider, Workspace, WorkspaceAccess, WorkspaceGroup,
 } from '../src';
 import { RULES } from '../src/private/rules';
@@ -72,6 +73,8 @@ const set = (e: Env, props: Partial<ConstructorParameters<typeof PolicySet>[2]> 
   new PolicySet(e.stack, 'Set', { organization: e.org, name: 'guardrails', ...props });
 const slack = (e: Env, url: string) => ws(e).addNotification('Slack', { name: 'slack', destination: NotificationDestination.slack(url) });
 const broken = (e: Env) => ({ node: e.stack.node, oauthTokenId: undefined, githubAppInstallationId: undefined }) as unknown as IVcsConnection;
+const task = (e: Env, props: { name?: string; url?: string; hmacKey?: string; enabled?: boolean } = {}) =>
+  new OrganizationRunTask(e.stack, 'Task', { organization: e.org, name: 'scanner', url: 'https://scanner.example.com', ...props });
 const EMPTY_POLICY_FILE = path.join(os.tmpdir(), 'cdktf-tfe-constructs-rule-catalogue-empty.sentinel');
 
 const CASES: Case[] = [
@@ -646,6 +649,22 @@ const CASES: Case[] = [
     featured: true,
     trigger: (e) => Organization.fromOrganizationName(e.stack, 'Free', 'free-org', Entitlements.free()).addTeam('Ops', { name: 'ops' }),
   },
+
+  // run tasks
+  { ruleId: 'TFE-TASK-001', trigger: (e) => task(e, { name: 'security scanner' }) },
+  { ruleId: 'TFE-TASK-002', trigger: (e) => { task(e); new OrganizationRunTask(e.stack, 'Again', { organization: e.org, name: 'scanner', url: 'https://x.example' }); } },
+  { ruleId: 'TFE-TASK-003', featured: true, trigger: (e) => task(e, { url: 'scanner.example.com/hook' }) },
+  { ruleId: 'TFE-TASK-004', trigger: (e) => task(e, { url: 'http://scanner.internal/hook' }) },
+  { ruleId: 'TFE-TASK-005', trigger: (e) => task(e, { hmacKey: new TerraformVariable(e.stack, 'hmac', { type: 'string' }).stringValue }) },
+  { ruleId: 'TFE-TASK-006', trigger: (e) => ws(e).addRunTask(task(e), { stages: [] }) },
+  { ruleId: 'TFE-TASK-007', trigger: (e) => ws(e).addRunTask(task(e), { stages: ['post-plan' as RunTaskStage] }) },
+  { ruleId: 'TFE-TASK-008', trigger: (e) => ws(e).addRunTask(task(e), { stages: [RunTaskStage.PRE_PLAN, RunTaskStage.PRE_PLAN] }) },
+  { ruleId: 'TFE-TASK-009', trigger: (e) => ws(e).addRunTask(task(e), { enforcement: 'hard-mandatory' as RunTaskEnforcement }) },
+  { ruleId: 'TFE-TASK-010', featured: true, trigger: (e) => { const t = task(e); const w = ws(e); w.addRunTask(t); w.addRunTask(t); } },
+  { ruleId: 'TFE-TASK-011', trigger: (e) => ws(e).addRunTask(new OrganizationRunTask(e.stack, 'T', { organization: e.other(), name: 's', url: 'https://s.example' })) },
+  { ruleId: 'TFE-TASK-012', trigger: (e) => { const t = task(e); t.applyToAllWorkspaces(); t.applyToAllWorkspaces(); } },
+  { ruleId: 'TFE-TASK-013', trigger: (e) => OrganizationRunTask.fromRunTaskId(e.stack, 'Ref', e.org, 'scanner') },
+  { ruleId: 'TFE-TASK-014', trigger: (e) => ws(e).addRunTask(task(e, { enabled: false })) },
 
   // moves
   { ruleId: 'TFE-MOVE-001', trigger: (e) => Moves.renamedFrom(ws(e), 'Acme//Api') },

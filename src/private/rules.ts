@@ -264,6 +264,22 @@ export const RULES = {
   // Entitlements
   'TFE-ENT-001': { area: 'entitlements', title: 'a feature the subscription lacks', severity: E },
 
+  // Run tasks (src/run-task.ts)
+  'TFE-TASK-001': { area: 'run tasks', title: 'run task name characters', severity: E },
+  'TFE-TASK-002': { area: 'run tasks', title: 'run task names per organization', severity: E },
+  'TFE-TASK-003': { area: 'run tasks', title: 'a URL that is not http(s)', severity: E },
+  'TFE-TASK-004': { area: 'run tasks', title: 'a plain http URL', severity: W },
+  'TFE-TASK-005': { area: 'run tasks', title: 'an HMAC key from a variable that is not sensitive', severity: E },
+  'TFE-TASK-006': { area: 'run tasks', title: 'no stages', severity: E },
+  'TFE-TASK-007': { area: 'run tasks', title: 'an unknown stage', severity: E },
+  'TFE-TASK-008': { area: 'run tasks', title: 'a stage twice', severity: E },
+  'TFE-TASK-009': { area: 'run tasks', title: 'an unknown enforcement level', severity: E },
+  'TFE-TASK-010': { area: 'run tasks', title: 'the same task attached twice to a workspace', severity: E },
+  'TFE-TASK-011': { area: 'run tasks', title: 'a task of another organization', severity: E },
+  'TFE-TASK-012': { area: 'run tasks', title: 'global settings given twice', severity: E },
+  'TFE-TASK-013': { area: 'run tasks', title: 'run task ID form', severity: E },
+  'TFE-TASK-014': { area: 'run tasks', title: 'a disabled task attached or made global', severity: W },
+
   // Moves
   'TFE-MOVE-001': { area: 'moves', title: 'a previous path that is not a construct path', severity: E },
   'TFE-MOVE-002': { area: 'moves', title: 'a previous path that is the current one', severity: E },
