@@ -21,6 +21,7 @@ export * from './removal-policy';
 export * from './run-task';
 export * from './workspace';
 export * from './workspace-group';
+export * from './workspace-outputs';
 export * from './variable-value';
 export * from './variable';
 export * from './variable-set';

@@ -10,7 +10,7 @@ import {
   AgentPool, Backend, BackendType, EnforcementLevel, Entitlements, Errors, ExecutionMode, GitHubAppInstallation, IVcsConnection,
   Moves, NotificationDestination, NotificationTrigger, OAuthClient, Organization, OrganizationMember, Policy, PolicyKind, PolicySet,
   PolicySource, Project, ProjectAccess, Rules, RunCredentials, RunWorkflow, Team, Variable, VariableCategory, VariableSet,
-  OrganizationRunTask, RunTaskEnforcement, RunTaskStage,
+  OrganizationRunTask, RunTaskEnforcement, RunTaskStage, WorkspaceOutputs,
   VariableValue, VcsProvider, Workspace, WorkspaceAccess, WorkspaceGroup,
 } from '../src';
 import { RULES } from '../src/private/rules';
@@ -75,6 +75,11 @@ const slack = (e: Env, url: string) => ws(e).addNotification('Slack', { name: 's
 const broken = (e: Env) => ({ node: e.stack.node, oauthTokenId: undefined, githubAppInstallationId: undefined }) as unknown as IVcsConnection;
 const task = (e: Env, props: { name?: string; url?: string; hmacKey?: string; enabled?: boolean } = {}) =>
   new OrganizationRunTask(e.stack, 'Task', { organization: e.org, name: 'scanner', url: 'https://scanner.example.com', ...props });
+const outputs = (e: Env, producer: Workspace, reader?: Workspace) => {
+  const stack = consumer(e);
+  new TfeProvider(stack, 'tfe', {});
+  return new WorkspaceOutputs(stack, 'Outputs', { workspace: producer, reader });
+};
 const EMPTY_POLICY_FILE = path.join(os.tmpdir(), 'cdktf-tfe-constructs-rule-catalogue-empty.sentinel');
 
 const CASES: Case[] = [
@@ -665,6 +670,14 @@ const CASES: Case[] = [
   { ruleId: 'TFE-TASK-012', trigger: (e) => { const t = task(e); t.applyToAllWorkspaces(); t.applyToAllWorkspaces(); } },
   { ruleId: 'TFE-TASK-013', trigger: (e) => OrganizationRunTask.fromRunTaskId(e.stack, 'Ref', e.org, 'scanner') },
   { ruleId: 'TFE-TASK-014', trigger: (e) => ws(e).addRunTask(task(e, { enabled: false })) },
+
+  // workspace outputs
+  { ruleId: 'TFE-OUT-001', featured: true, trigger: (e) => outputs(e, ws(e, 'Network', 'network'), ws(e)) },
+  { ruleId: 'TFE-OUT-002', trigger: (e) => outputs(e, ws(e, 'Network', 'network'), new Workspace(e.stack, 'OtherApp', { organization: e.other(), name: 'app' })) },
+  { ruleId: 'TFE-OUT-003', trigger: (e) => outputs(e, ws(e, 'Network', 'network'), ws(e)).getString('vpc id') },
+  { ruleId: 'TFE-OUT-004', trigger: (e) => outputs(e, Workspace.fromWorkspaceId(e.stack, 'Ref', e.org, 'ws-Fa3zQw8bXy6pLmN2') as Workspace) },
+  { ruleId: 'TFE-OUT-005', trigger: (e) => outputs(e, Workspace.fromWorkspaceName(e.stack, 'Ref', e.org, 'network') as Workspace, ws(e)) },
+  { ruleId: 'TFE-OUT-006', trigger: (e) => outputs(e, ws(e, 'Network', 'network')) },
 
   // moves
   { ruleId: 'TFE-MOVE-001', trigger: (e) => Moves.renamedFrom(ws(e), 'Acme//Api') },

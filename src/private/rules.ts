@@ -280,6 +280,14 @@ export const RULES = {
   'TFE-TASK-013': { area: 'run tasks', title: 'run task ID form', severity: E },
   'TFE-TASK-014': { area: 'run tasks', title: 'a disabled task attached or made global', severity: W },
 
+  // Workspace outputs (src/workspace-outputs.ts)
+  'TFE-OUT-001': { area: 'workspace outputs', title: 'a reader the producer does not share its state with', severity: E },
+  'TFE-OUT-002': { area: 'workspace outputs', title: 'a reader of another organization', severity: E },
+  'TFE-OUT-003': { area: 'workspace outputs', title: 'output name characters', severity: E },
+  'TFE-OUT-004': { area: 'workspace outputs', title: 'a producer in another stack without literal names', severity: E },
+  'TFE-OUT-005': { area: 'workspace outputs', title: 'a referenced producer: sharing not known here', severity: I },
+  'TFE-OUT-006': { area: 'workspace outputs', title: 'no reader workspace known', severity: I },
+
   // Moves
   'TFE-MOVE-001': { area: 'moves', title: 'a previous path that is not a construct path', severity: E },
   'TFE-MOVE-002': { area: 'moves', title: 'a previous path that is the current one', severity: E },
