@@ -28,6 +28,8 @@ export * from './variable-set';
 export * from './notification';
 export * from './policy';
 export * from './policy-set';
+export * from './registry-module';
+export * from './no-code-module';
 export * from './access-report';
 export * from './backend';
 export * from './moves';

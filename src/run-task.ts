@@ -10,7 +10,7 @@ import {
 import { memoized } from './private/memo';
 import { claim, connectionId, identityOf, sameIdentity, setIdentity } from './private/registry';
 import { checkSecret } from './private/secrets';
-import { text } from './private/text';
+import { escapeTemplate, text } from './private/text';
 import {
   checkString, fail, literal, quote, resolveValue, synthProblem, Violation, violation, warn,
 } from './private/validation';
@@ -255,7 +255,7 @@ export class OrganizationRunTask extends Construct implements IRunTask {
     this.resource = new TfeOrganizationRunTask(this, 'Resource', {
       name: props.name,
       organization: props.organization.organizationName,
-      url: text(props.url),
+      url: escapeTemplate(props.url),
       hmacKey: props.hmacKey,
       enabled: this.enabled,
       description: text(props.description),

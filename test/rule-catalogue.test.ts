@@ -10,7 +10,7 @@ import {
   AgentPool, Backend, BackendType, EnforcementLevel, Entitlements, Errors, ExecutionMode, GitHubAppInstallation, IVcsConnection,
   Moves, NotificationDestination, NotificationTrigger, OAuthClient, Organization, OrganizationMember, Policy, PolicyKind, PolicySet,
   PolicySource, Project, ProjectAccess, Rules, RunCredentials, RunWorkflow, Team, Variable, VariableCategory, VariableSet,
-  OrganizationRunTask, RunTaskEnforcement, RunTaskStage, WorkspaceOutputs,
+  OrganizationRunTask, RunTaskEnforcement, RunTaskStage, WorkspaceOutputs, ModulePublishing, NoCodeModule, NoCodeVariableType, RegistryModule,
   VariableValue, VcsProvider, Workspace, WorkspaceAccess, WorkspaceGroup,
 } from '../src';
 import { RULES } from '../src/private/rules';
@@ -80,6 +80,11 @@ const outputs = (e: Env, producer: Workspace, reader?: Workspace) => {
   new TfeProvider(stack, 'tfe', {});
   return new WorkspaceOutputs(stack, 'Outputs', { workspace: producer, reader });
 };
+const registryModule = (e: Env, props: Partial<ConstructorParameters<typeof RegistryModule>[2]> = {}) =>
+  new RegistryModule(e.stack, 'Module', { organization: e.org, connection: conn(e), repository: 'acme/terraform-aws-vpc', ...props });
+const tested = (e: Env) => registryModule(e, { publishing: ModulePublishing.branch('main'), tests: {} });
+const noCode = (e: Env, props: Partial<ConstructorParameters<typeof NoCodeModule>[2]> = {}) =>
+  registryModule(e).enableNoCode('NoCode', { versionPin: '1.0.0', ...props });
 const EMPTY_POLICY_FILE = path.join(os.tmpdir(), 'cdktf-tfe-constructs-rule-catalogue-empty.sentinel');
 
 const CASES: Case[] = [
@@ -678,6 +683,46 @@ const CASES: Case[] = [
   { ruleId: 'TFE-OUT-004', trigger: (e) => outputs(e, Workspace.fromWorkspaceId(e.stack, 'Ref', e.org, 'ws-Fa3zQw8bXy6pLmN2') as Workspace) },
   { ruleId: 'TFE-OUT-005', trigger: (e) => outputs(e, Workspace.fromWorkspaceName(e.stack, 'Ref', e.org, 'network') as Workspace, ws(e)) },
   { ruleId: 'TFE-OUT-006', trigger: (e) => outputs(e, ws(e, 'Network', 'network')) },
+
+  // registry modules
+  { ruleId: 'TFE-REG-001', featured: true, trigger: (e) => registryModule(e, { repository: 'acme/vpc' }) },
+  { ruleId: 'TFE-REG-002', trigger: (e) => registryModule(e, { repository: 'acme/terraform-AWS-vpc' }) },
+  { ruleId: 'TFE-REG-003', trigger: (e) => registryModule(e, { publishing: ModulePublishing.branch(' ') }) },
+  { ruleId: 'TFE-REG-004', featured: true, trigger: (e) => registryModule(e, { tests: {} }) },
+  { ruleId: 'TFE-REG-005', trigger: (e) => registryModule(e, { publishing: ModulePublishing.branch('main', { initialVersion: 'v1.0' }) }) },
+  {
+    ruleId: 'TFE-REG-006',
+    trigger: (e) => registryModule(e, { publishing: ModulePublishing.branch('main'), tests: { agentPool: new AgentPool(e.stack, 'Pool', { organization: e.other(), name: 'p' }) } }),
+  },
+  { ruleId: 'TFE-REG-007', trigger: (e) => registryModule(e, { repository: 'acme/modules', sourceDirectory: '../vpc' }) },
+  { ruleId: 'TFE-REG-008', trigger: (e) => registryModule(e, { publishing: ModulePublishing.tags({ tagPrefix: '' }) }) },
+  {
+    ruleId: 'TFE-REG-009',
+    trigger: (e) => {
+      registryModule(e, { repository: 'acme/modules', sourceDirectory: 'vpc' });
+      new RegistryModule(e.stack, 'Again', { organization: e.org, connection: e.stack.node.findChild('Conn') as IVcsConnection, repository: 'acme/modules', sourceDirectory: 'vpc' });
+    },
+  },
+  {
+    ruleId: 'TFE-REG-010',
+    trigger: (e) => { registryModule(e); new RegistryModule(e.stack, 'Fork', { organization: e.org, connection: e.stack.node.findChild('Conn') as IVcsConnection, repository: 'fork/terraform-aws-vpc' }); },
+  },
+  { ruleId: 'TFE-REG-011', trigger: (e) => RegistryModule.fromRegistryModuleId(e.stack, 'Ref', e.org, 'vpc') },
+  {
+    ruleId: 'TFE-REG-012',
+    trigger: (e) => { const m = tested(e); m.addTestVariable('A', { key: 'region', value: VariableValue.string('eu') }); m.addTestVariable('B', { key: 'region', value: VariableValue.string('us') }); },
+  },
+  { ruleId: 'TFE-REG-013', trigger: (e) => registryModule(e).addTestVariable('A', { key: 'region', value: VariableValue.string('eu') }) },
+
+  // no-code modules
+  { ruleId: 'TFE-NOCODE-001', trigger: (e) => registryModule(e).enableNoCode('NoCode', { variableOptions: [{ name: 'region', options: ['eu'] }] }) },
+  { ruleId: 'TFE-NOCODE-002', featured: true, trigger: (e) => noCode(e, { versionPin: '~> 1.2' }) },
+  { ruleId: 'TFE-NOCODE-003', trigger: (e) => noCode(e, { variableOptions: [{ name: 'region', options: [] }] }) },
+  { ruleId: 'TFE-NOCODE-004', trigger: (e) => noCode(e, { variableOptions: [{ name: 'the region', options: ['eu'] }] }) },
+  { ruleId: 'TFE-NOCODE-005', trigger: (e) => noCode(e, { variableOptions: [{ name: 'region', options: ['eu'] }, { name: 'region', options: ['us'] }] }) },
+  { ruleId: 'TFE-NOCODE-006', trigger: (e) => noCode(e, { variableOptions: [{ name: 'region', options: ['eu', 'eu'] }] }) },
+  { ruleId: 'TFE-NOCODE-007', trigger: (e) => noCode(e, { variableOptions: [{ name: 'az_count', type: NoCodeVariableType.NUMBER, options: ['two'] }] }) },
+  { ruleId: 'TFE-NOCODE-008', trigger: (e) => { const m = registryModule(e); m.enableNoCode('A'); m.enableNoCode('B'); } },
 
   // moves
   { ruleId: 'TFE-MOVE-001', trigger: (e) => Moves.renamedFrom(ws(e), 'Acme//Api') },
