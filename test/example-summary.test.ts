@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App } from 'cdktf';
+import { Clock } from '../src';
 import { buildPlatform } from '../examples/platform/platform';
 import { annotationLines, printSummary } from '../examples/platform/summary';
 
@@ -35,5 +36,36 @@ describe('the example platform summary', () => {
     const text = printed.join('\n');
     expect(text).toMatch(/annotation\(s\)/);
     expect(text.indexOf('[TFE-REF-001]')).toBeGreaterThan(text.indexOf('stack platform'));
+  });
+});
+
+describe('the example platform after its dates have passed', () => {
+  test('still synthesizes the same JSON, and warns about the expired token', () => {
+    // GIVEN: the same program, synthesized today and with the clock fixed in 2040
+    const synthAt = (now?: string) => {
+      const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'tfe-clock-'));
+      try {
+        const app = new App({ outdir, context: now === undefined ? {} : { [Clock.CONTEXT_KEY]: now } });
+        const { platform } = buildPlatform(app);
+        app.synth();
+        return {
+          json: fs.readFileSync(path.join(outdir, 'stacks', platform.node.id, 'cdk.tf.json'), 'utf8'),
+          notes: annotationLines(outdir),
+        };
+      } finally {
+        fs.rmSync(outdir, { recursive: true, force: true });
+      }
+    };
+
+    // WHEN
+    const before = synthAt('2026-01-01T00:00:00Z');
+    const after = synthAt('2040-01-01T00:00:00Z');
+
+    // THEN
+    expect(after.json).toEqual(before.json);
+    expect(before.notes.filter((n) => n.includes('[TFE-TOK-005]'))).toEqual([]);
+    expect(after.notes.filter((n) => n.includes('[TFE-TOK-005]'))).toEqual([
+      expect.stringMatching(/^warning {2}platform\/Acme\/.*: \[TFE-TOK-005\] expiresAt "2027-06-30T00:00:00Z" is in the past \(now is 2040-01-01T00:00:00.000Z\)/),
+    ]);
   });
 });

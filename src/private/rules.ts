@@ -77,7 +77,7 @@ export const RULES = {
   'TFE-TOK-002': { area: 'tokens', title: 'unique token descriptions', severity: E },
   'TFE-TOK-003': { area: 'tokens', title: 'forceRegenerate with a description', severity: E },
   'TFE-TOK-004': { area: 'tokens', title: 'expiry not ISO-8601', severity: E },
-  'TFE-TOK-005': { area: 'tokens', title: 'expiry in the past', severity: E },
+  'TFE-TOK-005': { area: 'tokens', title: 'expiry in the past', severity: W },
   'TFE-TOK-006': { area: 'tokens', title: 'an empty token description', severity: E },
   'TFE-TOK-007': { area: 'tokens', title: 'one organization token', severity: E },
   'TFE-TOK-008': { area: 'tokens', title: 'the organization token as run credentials', severity: E },
@@ -98,7 +98,7 @@ export const RULES = {
   'TFE-WS-002': { area: 'workspaces', title: 'a project of another organization', severity: E },
   'TFE-WS-003': { area: 'workspaces', title: 'autoDestroyAt with autoDestroyActivityDuration', severity: E },
   'TFE-WS-004': { area: 'workspaces', title: 'autoDestroyAt not RFC 3339', severity: E },
-  'TFE-WS-005': { area: 'workspaces', title: 'autoDestroyAt in the past', severity: E },
+  'TFE-WS-005': { area: 'workspaces', title: 'autoDestroyAt in the past', severity: W },
   'TFE-WS-006': { area: 'workspaces', title: 'auto-destroy activity duration form (workspaces and projects)', severity: E },
   'TFE-WS-007': { area: 'workspaces', title: 'trigger prefixes vs patterns vs tags regex', severity: E },
   'TFE-WS-008': { area: 'workspaces', title: 'tags regex with file triggers', severity: E },
@@ -272,6 +272,9 @@ export const RULES = {
   'TFE-RULE-001': { area: 'rules', title: 'acknowledging an unknown rule', severity: E },
   'TFE-RULE-002': { area: 'rules', title: 'acknowledging an error', severity: E },
   'TFE-RULE-003': { area: 'rules', title: 'an acknowledgement without a reason', severity: E },
+
+  // The clock (src/private/clock.ts)
+  'TFE-CLOCK-001': { area: 'clock', title: 'a malformed fixed time in the context', severity: E },
 } as const satisfies Record<string, RuleDefinition>;
 
 /** A rule id of the catalogue. */
