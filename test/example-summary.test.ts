@@ -2,9 +2,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App } from 'cdktf';
-import { Clock } from '../src';
 import { buildPlatform } from '../examples/platform/platform';
 import { annotationLines, printSummary } from '../examples/platform/summary';
+import { Clock } from '../src';
 
 describe('the example platform summary', () => {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'tfe-summary-'));

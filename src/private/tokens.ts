@@ -1,8 +1,8 @@
 import { TerraformOutput, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import type { IApiToken, TokenOutputOptions } from '../api-token';
-import { formProblem } from './names';
 import { warnWhenPast } from './clock';
+import { formProblem } from './names';
 import { claim } from './registry';
 import { checkString, fail, quote, Violation, violation } from './validation';
 
