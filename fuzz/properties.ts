@@ -247,15 +247,17 @@ export const PROPERTIES: Property<any>[] = [
       name: textArb,
       kind: fc.constantFrom('slack', 'teams', 'email', 'generic'),
       url: fc.oneof(fc.webUrl(), hostileString),
+      allowPlaintextSecret: fc.boolean(),
       emails: fc.array(emailArb, { maxLength: 2 }),
       users: fc.array(hostileString, { maxLength: 2 }),
       triggers: maybe(fc.array(fc.constantFrom(...Object.values(NotificationTrigger), 'bogus'), { maxLength: 4 })),
       enabled: maybe(fc.boolean()),
     }),
     build: ({ stack, org }, i) => {
-      const destination = i.kind === 'slack' ? NotificationDestination.slack(i.url) : i.kind === 'teams' ? NotificationDestination.microsoftTeams(i.url)
-        : i.kind === 'email' ? NotificationDestination.email({ emailAddresses: i.emails, users: i.users })
-          : NotificationDestination.generic(i.url, { token: secret(stack, 'hmac') });
+      const destination = i.kind === 'slack' ? NotificationDestination.slack(i.url, { allowPlaintextSecret: i.allowPlaintextSecret })
+        : i.kind === 'teams' ? NotificationDestination.microsoftTeams(i.url, { allowPlaintextSecret: i.allowPlaintextSecret })
+          : i.kind === 'email' ? NotificationDestination.email({ emailAddresses: i.emails, users: i.users })
+            : NotificationDestination.generic(i.url, { token: secret(stack, 'hmac') });
       new Workspace(stack, 'W', { organization: org, name: 'w' }).addNotification('N', {
         name: i.name, destination, triggers: i.triggers as NotificationTrigger[] | undefined, enabled: i.enabled,
       });

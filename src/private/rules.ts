@@ -202,7 +202,7 @@ export const RULES = {
   'TFE-NOTIF-005': { area: 'notifications', title: 'no triggers', severity: W },
   'TFE-NOTIF-006': { area: 'notifications', title: 'a webhook URL that is not http(s)', severity: E },
   'TFE-NOTIF-007': { area: 'notifications', title: 'Slack and Teams webhooks are https', severity: E },
-  'TFE-NOTIF-008': { area: 'notifications', title: 'a literal Slack or Teams webhook URL', severity: W },
+  'TFE-NOTIF-008': { area: 'notifications', title: 'a literal Slack or Teams webhook URL', severity: E },
   'TFE-NOTIF-009': { area: 'notifications', title: 'a plain http webhook', severity: W },
   'TFE-NOTIF-010': { area: 'notifications', title: 'an email destination without recipients', severity: E },
   'TFE-NOTIF-011': { area: 'notifications', title: 'email address form', severity: E },
