@@ -43,7 +43,12 @@ const project = new cdktf.ConstructLibraryCdktf({
   },
 
   docgen: true,
-  eslintOptions: { dirs: ['src'], devdirs: ['test', 'examples', 'e2e', 'bench', 'fuzz', 'projenrc', '.projenrc.ts'] },
+  eslintOptions: {
+    // `npm test` only checks: it never rewrites sources (`npx eslint --fix ...` does that on request).
+    commandOptions: { fix: false },
+    dirs: ['src'],
+    devdirs: ['test', 'examples', 'e2e', 'bench', 'fuzz', 'projenrc', '.projenrc.ts'],
+  },
 
   publishToPypi: {
     distName: 'cdktf-tfe-constructs',

@@ -57,6 +57,23 @@ const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
 const anything: fc.Arbitrary<any> = fc.oneof(hostileString, hostileNumber, fc.boolean(), fc.constant(null), fc.constant(undefined),
   fc.array(hostileString, { maxLength: 3 }), fc.dictionary(hostileString, hostileString, { maxKeys: 3 }));
 
+/**
+ * Half the cases draw from `valid` (inputs the platform accepts, so the success path and the
+ * synthesized JSON are exercised), half from `hostile` (random and hostile inputs, so the rules are).
+ */
+const either = <T>(valid: fc.Arbitrary<T>, hostile: fc.Arbitrary<T>): fc.Arbitrary<T> => fc.oneof(valid, hostile);
+
+/** Valid inputs: names, emails, tags, dates and durations the platform accepts. */
+const validName = fc.stringMatching(/^[a-z][a-z0-9_-]{2,20}[a-z0-9]$/);
+const validEmail = fc.tuple(fc.stringMatching(/^[a-z][a-z0-9._+-]{0,12}$/), fc.stringMatching(/^[a-z][a-z0-9-]{0,10}$/))
+  .map(([user, domain]) => `${user}@${domain}.example`);
+const validTag = fc.stringMatching(/^[a-z0-9]([a-z0-9_:-]{0,18}[a-z0-9])?$/);
+const validIdentifier = fc.stringMatching(/^[a-z_][a-z0-9_]{0,20}$/);
+const validDate = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2099, 11, 31) }).map((t) => new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z'));
+const validDuration = fc.tuple(fc.integer({ min: 1, max: 9999 }), fc.constantFrom('d', 'h')).map(([n, u]) => `${n}${u}`);
+/** Free text: any string, including `${`, `%{`, quotes and unicode, which the library escapes. */
+const validText = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('${var.x}', '%{ if true }x%{ endif }', '"quoted"', 'new\nline', 'é🚀'));
+
 interface Env {
   readonly stack: TerraformStack;
   readonly org: Organization;
@@ -81,23 +98,124 @@ const valueArb: fc.Arbitrary<() => VariableValue> = fc.oneof(
   hostileString.map((s) => () => VariableValue.fromReference(s)),
 );
 
+/** An OAuth client with the credentials and endpoints its provider needs. */
+const SELF_HOSTED = new Set<string>([VcsProvider.GITHUB_ENTERPRISE, VcsProvider.GITLAB_COMMUNITY_EDITION, VcsProvider.GITLAB_ENTERPRISE_EDITION,
+  VcsProvider.BITBUCKET_DATA_CENTER, VcsProvider.BITBUCKET_SERVER, VcsProvider.ADO_SERVER]);
+const BITBUCKET = new Set<string>([VcsProvider.BITBUCKET_CLOUD, VcsProvider.BITBUCKET_DATA_CENTER, VcsProvider.BITBUCKET_SERVER]);
+const validOAuthClient = fc.record({
+  provider: fc.constantFrom(...Object.values(VcsProvider).filter((p) => p !== VcsProvider.ADO_SERVICES)),
+  name: maybe(validText.filter((t) => t.trim() !== '')),
+  host: fc.stringMatching(/^[a-z][a-z0-9-]{0,10}\.example\.com$/),
+  allow: maybe(fc.boolean()),
+}).map(({ provider, name, host, allow }) => ({
+  provider,
+  name,
+  apiUrl: SELF_HOSTED.has(provider) ? `https://${host}/api` : undefined,
+  httpUrl: SELF_HOSTED.has(provider) ? `https://${host}` : undefined,
+  literalToken: undefined,
+  key: BITBUCKET.has(provider) ? 'consumer-key' : undefined,
+  allow,
+  secret: BITBUCKET.has(provider),
+  rsaPublicKey: provider === VcsProvider.BITBUCKET_DATA_CENTER || provider === VcsProvider.BITBUCKET_SERVER,
+  privateKey: provider === VcsProvider.ADO_SERVER,
+  noToken: BITBUCKET.has(provider),
+}));
+
+/** A policy set of one kind, with a policy of that kind, its level and (for OPA) a query. */
+const validPolicySet = fc.record({
+  name: validName,
+  policyName: validName,
+  kind: fc.constantFrom(PolicyKind.SENTINEL, PolicyKind.OPA),
+  query: fc.oneof(fc.constant('data.terraform.deny'), validText.filter((t) => t.trim() !== '')),
+  code: validText.filter((t) => t.trim() !== ''),
+  strict: fc.boolean(),
+  all: maybe(fc.boolean()),
+  overridable: maybe(fc.boolean()),
+  param: maybe(validIdentifier),
+  attach: fc.boolean(),
+}).map(({ kind, strict, query, ...i }) => ({
+  ...i,
+  kind,
+  setKind: kind,
+  query: kind === PolicyKind.OPA ? query : undefined,
+  level: kind === PolicyKind.OPA ? (strict ? 'OPA_MANDATORY' : 'OPA_ADVISORY') : (strict ? 'SENTINEL_HARD_MANDATORY' : 'SENTINEL_SOFT_MANDATORY'),
+  overridable: kind === PolicyKind.OPA ? i.overridable : undefined,
+  attach: i.all ? false : i.attach,
+}));
+
+/** A workspace the platform accepts: one trigger mode for VCS, a pool only in agent mode, one auto-destroy setting. */
+const validWorkspace = fc.record({
+  name: validName.filter((n) => n !== 'other-workspace'),
+  description: maybe(validText),
+  tags: maybe(fc.dictionary(validTag, validTag, { maxKeys: 3 })),
+  tagNames: maybe(fc.uniqueArray(validTag, { maxLength: 3 })),
+  workingDirectory: maybe(fc.stringMatching(/^[a-z][a-z0-9_-]{0,10}(\/[a-z][a-z0-9_-]{0,10})?$/)),
+  terraformVersion: maybe(fc.constantFrom('1.5.7', '1.11.4', '~> 1.9.0', 'latest')),
+  workflow: fc.constantFrom('cli', 'api', 'vcs', undefined),
+  vcs: fc.record({
+    repository: fc.tuple(validName, validName).map(([o, r]) => `${o}/${r}`),
+    branch: maybe(validName),
+    triggers: fc.constantFrom('none', 'prefixes', 'patterns', 'tags'),
+    paths: fc.uniqueArray(fc.stringMatching(/^\/?[a-z][a-z0-9_-]{0,10}(\/[a-z*]{1,5})?$/), { minLength: 1, maxLength: 2 }),
+    fileTriggersEnabled: maybe(fc.boolean()),
+  }).map(({ triggers, paths, fileTriggersEnabled, ...rest }) => ({
+    ...rest,
+    tagsRegex: triggers === 'tags' ? '\\d+\\.\\d+\\.\\d+$' : undefined,
+    triggerPrefixes: triggers === 'prefixes' ? paths : undefined,
+    triggerPatterns: triggers === 'patterns' ? paths.map((p) => `${p}/**/*`) : undefined,
+    fileTriggersEnabled: triggers === 'tags' ? false : fileTriggersEnabled,
+  })),
+  mode: fc.constantFrom('remote', 'local', 'agent', undefined),
+  autoDestroy: fc.oneof(
+    fc.constant({}),
+    validDate.map((autoDestroyAt) => ({ autoDestroyAt })),
+    validDuration.map((autoDestroyActivityDuration) => ({ autoDestroyActivityDuration }))),
+  globalRemoteState: maybe(fc.boolean()),
+  share: fc.boolean(),
+  trigger: fc.boolean(),
+  grant: fc.boolean(),
+}).map(({ autoDestroy, ...i }) => ({
+  ...i,
+  ...autoDestroy,
+  mode: i.workflow === 'vcs' && i.mode === 'local' ? 'remote' : i.mode,
+  globalRemoteState: i.share ? false : i.globalRemoteState,
+}));
+
 export const PROPERTIES: Property<any>[] = [
   {
     name: 'Organization',
-    inputs: fc.record({ name: nameArb, email: emailArb, timeout: maybe(hostileNumber), remember: maybe(hostileNumber), cost: maybe(fc.boolean()) }),
+    inputs: either(
+      fc.record({
+        name: validName,
+        email: validEmail,
+        timeout: maybe(fc.integer({ min: 1, max: 43200 })),
+        remember: maybe(fc.integer({ min: 1, max: 43200 })),
+        cost: maybe(fc.boolean()),
+      }),
+      fc.record({ name: nameArb, email: emailArb, timeout: maybe(hostileNumber), remember: maybe(hostileNumber), cost: maybe(fc.boolean()) })),
     build: ({ stack }, i) => new Organization(stack, 'Fuzzed', {
       name: i.name, email: i.email, sessionTimeoutMinutes: i.timeout, sessionRememberMinutes: i.remember, costEstimationEnabled: i.cost,
     }),
   },
   {
     name: 'Team',
-    inputs: fc.record({
-      name: nameArb,
-      sso: maybe(textArb),
-      members: fc.array(emailArb, { maxLength: 3 }),
-      flags: fc.dictionary(fc.constantFrom('readWorkspaces', 'manageWorkspaces', 'manageProjects', 'manageTeams', 'bogus'), fc.boolean()),
-      token: maybe(fc.record({ description: maybe(textArb), expiresAt: maybe(hostileString), forceRegenerate: maybe(fc.boolean()) })),
-    }),
+    inputs: either(
+      fc.record({
+        name: validName.filter((n) => n !== 'owners'),
+        sso: maybe(validName),
+        members: fc.uniqueArray(validEmail, { maxLength: 3 }),
+        flags: fc.dictionary(fc.constantFrom('readWorkspaces', 'manageWorkspaces', 'manageProjects', 'manageTeams'), fc.boolean()),
+        token: maybe(fc.oneof(
+          fc.record({ description: maybe(validName), expiresAt: maybe(validDate) }),
+          fc.record({ expiresAt: maybe(validDate), forceRegenerate: maybe(fc.boolean()) }))),
+      }),
+      fc.record({
+        name: nameArb,
+        sso: maybe(textArb),
+        members: fc.array(emailArb, { maxLength: 3 }),
+        flags: fc.dictionary(fc.constantFrom('readWorkspaces', 'manageWorkspaces', 'manageProjects', 'manageTeams', 'bogus'), fc.boolean()),
+        token: maybe(fc.record({ description: maybe(textArb), expiresAt: maybe(hostileString), forceRegenerate: maybe(fc.boolean()) })),
+      })),
     build: ({ org }, i) => {
       const members = i.members.map((email: string, n: number) => org.inviteMember(`M${n}`, { email }));
       const team = org.addTeam('T', { name: i.name, ssoTeamId: i.sso, members, organizationAccess: OrganizationAccess.custom(i.flags) });
@@ -106,18 +224,28 @@ export const PROPERTIES: Property<any>[] = [
   },
   {
     name: 'OrganizationToken',
-    inputs: fc.record({ expiresAt: maybe(hostileString), forceRegenerate: maybe(fc.boolean()), output: hostileString }),
+    inputs: either(
+      fc.record({ expiresAt: maybe(validDate), forceRegenerate: maybe(fc.boolean()), output: validIdentifier }),
+      fc.record({ expiresAt: maybe(hostileString), forceRegenerate: maybe(fc.boolean()), output: hostileString })),
     build: ({ org }, i) => org.addToken('Tok', { expiresAt: i.expiresAt, forceRegenerate: i.forceRegenerate }).createOutput(i.output || 'out'),
   },
   {
     name: 'Project',
-    inputs: fc.record({
-      name: nameArb,
-      description: maybe(textArb),
-      tags: maybe(fc.dictionary(textArb, textArb, { maxKeys: 3 })),
-      duration: maybe(hostileString),
-      level: fc.constantFrom('READ', 'WRITE', 'MAINTAIN', 'ADMIN', 'custom'),
-    }),
+    inputs: either(
+      fc.record({
+        name: fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9 _-]{1,38}[A-Za-z0-9]$/),
+        description: maybe(validText),
+        tags: maybe(fc.dictionary(validTag, validTag, { maxKeys: 3 })),
+        duration: maybe(validDuration),
+        level: fc.constantFrom('READ', 'WRITE', 'MAINTAIN', 'ADMIN', 'custom'),
+      }),
+      fc.record({
+        name: nameArb,
+        description: maybe(textArb),
+        tags: maybe(fc.dictionary(textArb, textArb, { maxKeys: 3 })),
+        duration: maybe(hostileString),
+        level: fc.constantFrom('READ', 'WRITE', 'MAINTAIN', 'ADMIN', 'custom'),
+      })),
     build: ({ org }, i) => {
       const p = org.addProject('P', { name: i.name, description: i.description, tags: i.tags, autoDestroyActivityDuration: i.duration });
       p.grantAccess(org.addTeam('T', { name: 'team' }), i.level === 'custom' ? ProjectAccess.custom({ workspaces: { create: true } }) : (ProjectAccess as any)[i.level]);
@@ -125,7 +253,7 @@ export const PROPERTIES: Property<any>[] = [
   },
   {
     name: 'Workspace',
-    inputs: fc.record({
+    inputs: either(validWorkspace, fc.record({
       name: nameArb,
       description: maybe(textArb),
       tags: maybe(fc.dictionary(textArb, textArb, { maxKeys: 3 })),
@@ -148,7 +276,7 @@ export const PROPERTIES: Property<any>[] = [
       share: fc.boolean(),
       trigger: fc.boolean(),
       grant: fc.boolean(),
-    }),
+    })),
     build: ({ stack, org }, i) => {
       const connection = OAuthClient.fromOAuthTokenId(stack, 'Conn', org, 'ot-abc123');
       const runWorkflow = i.workflow === 'vcs' ? RunWorkflow.vcs({ connection, ...i.vcs }) : i.workflow === 'api' ? RunWorkflow.apiDriven()
@@ -177,7 +305,14 @@ export const PROPERTIES: Property<any>[] = [
   },
   {
     name: 'WorkspaceGroup',
-    inputs: fc.record({ prefix: nameArb, members: fc.array(nameArb, { maxLength: 4 }), promotion: fc.boolean(), asSet: fc.boolean() }),
+    inputs: either(
+      fc.record({
+        prefix: fc.stringMatching(/^[a-z][a-z0-9_-]{1,20}-$/),
+        members: fc.uniqueArray(fc.stringMatching(/^[a-z][a-z0-9_-]{0,10}$/).filter((m) => m !== 'default'), { minLength: 1, maxLength: 4 }),
+        promotion: fc.boolean(),
+        asSet: fc.boolean(),
+      }),
+      fc.record({ prefix: nameArb, members: fc.array(nameArb, { maxLength: 4 }), promotion: fc.boolean(), asSet: fc.boolean() })),
     build: ({ stack, org }, i) => new WorkspaceGroup(stack, 'G', {
       organization: org,
       prefix: i.prefix,
@@ -189,16 +324,35 @@ export const PROPERTIES: Property<any>[] = [
   },
   {
     name: 'Variable',
-    inputs: fc.record({
-      key: nameArb,
-      value: valueArb,
-      category: fc.constantFrom(VariableCategory.TERRAFORM, VariableCategory.ENV, 'bogus' as any),
-      sensitive: maybe(fc.boolean()),
-      allow: maybe(fc.boolean()),
-      description: maybe(hostileString),
-    }),
+    inputs: either(
+      fc.constantFrom(VariableCategory.TERRAFORM, VariableCategory.ENV).chain((category) => fc.record({
+        key: fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,20}$/),
+        // Environment variables take text (numbers and booleans are written as text); Terraform variables any value.
+        value: fc.oneof(
+          validText.map((t) => () => VariableValue.string(t)),
+          fc.integer().map((n) => () => VariableValue.number(n)),
+          fc.boolean().map((b) => () => VariableValue.boolean(b)),
+          ...(category === VariableCategory.ENV ? [] : [
+            fc.array(validText, { maxLength: 3 }).map((l) => () => VariableValue.list(l)),
+            fc.dictionary(validIdentifier, validText, { maxKeys: 3 }).map((m) => () => VariableValue.map(m)),
+          ])),
+        category: fc.constant(category),
+        sensitive: maybe(fc.boolean()),
+        description: maybe(validText),
+        allow: fc.constant(undefined),
+        valid: fc.constant(true),
+      })),
+      fc.record({
+        key: nameArb,
+        value: valueArb,
+        category: fc.constantFrom(VariableCategory.TERRAFORM, VariableCategory.ENV, 'bogus' as any),
+        sensitive: maybe(fc.boolean()),
+        allow: maybe(fc.boolean()),
+        description: maybe(hostileString),
+      })),
     build: ({ stack, org }, i) => new Workspace(stack, 'W', { organization: org, name: 'w' }).addVariable('V', {
-      key: i.key, value: i.value(), category: i.category, sensitive: i.sensitive, allowPlaintextSecret: i.allow, description: i.description,
+      // A sensitive value drawn from the valid half arrives as a reference, as the platform's users pass secrets.
+      key: i.key, value: i.valid && i.sensitive ? VariableValue.fromReference(secret(stack, 'pw')) : i.value(), category: i.category, sensitive: i.sensitive, allowPlaintextSecret: i.allow, description: i.description,
     }),
   },
   {
@@ -212,7 +366,7 @@ export const PROPERTIES: Property<any>[] = [
   },
   {
     name: 'OAuthClient',
-    inputs: fc.record({
+    inputs: either(validOAuthClient, fc.record({
       provider: fc.constantFrom(...Object.values(VcsProvider), 'bogus'),
       name: maybe(textArb),
       apiUrl: maybe(hostileString),
@@ -220,15 +374,22 @@ export const PROPERTIES: Property<any>[] = [
       literalToken: fc.oneof({ arbitrary: fc.constant(undefined), weight: 4 }, { arbitrary: hostileString, weight: 1 }),
       key: maybe(hostileString),
       allow: maybe(fc.boolean()),
-    }),
+      secret: fc.constant(false),
+      rsaPublicKey: fc.constant(false),
+      privateKey: fc.constant(false),
+      noToken: fc.constant(false),
+    })),
     build: ({ stack, org }, i) => new OAuthClient(stack, 'C', {
       organization: org,
       serviceProvider: i.provider as VcsProvider,
       name: i.name,
       apiUrl: i.apiUrl,
       httpUrl: i.httpUrl,
-      oauthToken: i.literalToken ?? secret(stack, 'tok'),
+      oauthToken: i.noToken ? undefined : i.literalToken ?? secret(stack, 'tok'),
       key: i.key,
+      secret: i.secret ? secret(stack, 'secret') : undefined,
+      rsaPublicKey: i.rsaPublicKey ? 'ssh-rsa AAAAB3NzaC1yc2E fuzz' : undefined,
+      privateKey: i.privateKey ? secret(stack, 'private_key') : undefined,
       allowPlaintextSecret: i.allow,
     }),
   },
@@ -243,19 +404,32 @@ export const PROPERTIES: Property<any>[] = [
   },
   {
     name: 'Notification',
-    inputs: fc.record({
-      name: textArb,
-      kind: fc.constantFrom('slack', 'teams', 'email', 'generic'),
-      url: fc.oneof(fc.webUrl(), hostileString),
-      emails: fc.array(emailArb, { maxLength: 2 }),
-      users: fc.array(hostileString, { maxLength: 2 }),
-      triggers: maybe(fc.array(fc.constantFrom(...Object.values(NotificationTrigger), 'bogus'), { maxLength: 4 })),
-      enabled: maybe(fc.boolean()),
-    }),
+    inputs: either(
+      fc.record({
+        name: validName,
+        kind: fc.constantFrom('slack', 'teams', 'email', 'generic'),
+        url: fc.stringMatching(/^https:\/\/[a-z][a-z0-9-]{0,10}\.example\.com(\/[A-Za-z0-9_-]{1,12}){0,3}$/),
+        allowPlaintextSecret: fc.constant(true),
+        emails: fc.uniqueArray(validEmail, { minLength: 1, maxLength: 2 }),
+        users: fc.uniqueArray(fc.stringMatching(/^user-[A-Za-z0-9]{16}$/), { maxLength: 2 }),
+        triggers: maybe(fc.uniqueArray(fc.constantFrom(...Object.values(NotificationTrigger)), { minLength: 1, maxLength: 4 })),
+        enabled: maybe(fc.boolean()),
+      }),
+      fc.record({
+        name: textArb,
+        kind: fc.constantFrom('slack', 'teams', 'email', 'generic'),
+        url: fc.oneof(fc.webUrl(), hostileString),
+        allowPlaintextSecret: fc.boolean(),
+        emails: fc.array(emailArb, { maxLength: 2 }),
+        users: fc.array(hostileString, { maxLength: 2 }),
+        triggers: maybe(fc.array(fc.constantFrom(...Object.values(NotificationTrigger), 'bogus'), { maxLength: 4 })),
+        enabled: maybe(fc.boolean()),
+      })),
     build: ({ stack, org }, i) => {
-      const destination = i.kind === 'slack' ? NotificationDestination.slack(i.url) : i.kind === 'teams' ? NotificationDestination.microsoftTeams(i.url)
-        : i.kind === 'email' ? NotificationDestination.email({ emailAddresses: i.emails, users: i.users })
-          : NotificationDestination.generic(i.url, { token: secret(stack, 'hmac') });
+      const destination = i.kind === 'slack' ? NotificationDestination.slack(i.url, { allowPlaintextSecret: i.allowPlaintextSecret })
+        : i.kind === 'teams' ? NotificationDestination.microsoftTeams(i.url, { allowPlaintextSecret: i.allowPlaintextSecret })
+          : i.kind === 'email' ? NotificationDestination.email({ emailAddresses: i.emails, users: i.users })
+            : NotificationDestination.generic(i.url, { token: secret(stack, 'hmac') });
       new Workspace(stack, 'W', { organization: org, name: 'w' }).addNotification('N', {
         name: i.name, destination, triggers: i.triggers as NotificationTrigger[] | undefined, enabled: i.enabled,
       });
@@ -263,7 +437,7 @@ export const PROPERTIES: Property<any>[] = [
   },
   {
     name: 'PolicySet',
-    inputs: fc.record({
+    inputs: either(validPolicySet, fc.record({
       name: nameArb,
       policyName: nameArb,
       kind: fc.constantFrom(PolicyKind.SENTINEL, PolicyKind.OPA),
@@ -275,7 +449,7 @@ export const PROPERTIES: Property<any>[] = [
       overridable: maybe(fc.boolean()),
       param: maybe(nameArb),
       attach: fc.boolean(),
-    }),
+    })),
     build: ({ stack, org }, i) => {
       const policy = new Policy(stack, 'P', {
         organization: org,
@@ -292,15 +466,32 @@ export const PROPERTIES: Property<any>[] = [
   },
   {
     name: 'Backend',
-    inputs: fc.record({
-      type: fc.constantFrom(BackendType.REMOTE, BackendType.CLOUD),
-      hostname: maybe(hostileString),
-      name: maybe(nameArb),
-      prefix: maybe(nameArb),
-      tags: maybe(fc.array(nameArb, { maxLength: 2 })),
-      project: maybe(nameArb),
-      wsName: nameArb,
-    }),
+    inputs: either(
+      fc.record({
+        type: fc.constantFrom(BackendType.REMOTE, BackendType.CLOUD),
+        hostname: maybe(fc.constantFrom('app.terraform.io', 'tfe.acme.example', 'localhost:8443')),
+        select: fc.constantFrom('name', 'prefix', 'tags'),
+        name: validName,
+        tags: fc.uniqueArray(validTag, { minLength: 1, maxLength: 2 }),
+        project: maybe(validName),
+        wsName: validName,
+      }).map(({ type, select, name, tags, project, ...i }) => ({
+        ...i,
+        type,
+        name: select === 'name' || (type === BackendType.CLOUD && select === 'prefix') ? name : undefined,
+        prefix: type === BackendType.REMOTE && select !== 'name' ? name : undefined,
+        tags: type === BackendType.CLOUD && select === 'tags' ? tags : undefined,
+        project: type === BackendType.CLOUD ? project : undefined,
+      })),
+      fc.record({
+        type: fc.constantFrom(BackendType.REMOTE, BackendType.CLOUD),
+        hostname: maybe(hostileString),
+        name: maybe(nameArb),
+        prefix: maybe(nameArb),
+        tags: maybe(fc.array(nameArb, { maxLength: 2 })),
+        project: maybe(nameArb),
+        wsName: nameArb,
+      })),
     build: ({ stack, org }, i) => {
       const consumer = new TerraformStack(stack.node.root as any, 'consumer');
       Backend.forExternalWorkspaces(consumer, {
@@ -317,7 +508,11 @@ export const PROPERTIES: Property<any>[] = [
   },
   {
     name: 'Entitlements',
-    inputs: fc.array(fc.constantFrom(...Object.values(Entitlement)), { maxLength: 6 }),
+    inputs: either(
+      // What the case uses (teams, SSO, agents, remote operations, state) and any others.
+      fc.array(fc.constantFrom(...Object.values(Entitlement)), { maxLength: 6 })
+        .map((more) => [Entitlement.TEAMS, Entitlement.SSO, Entitlement.AGENTS, Entitlement.OPERATIONS, Entitlement.STATE_STORAGE, ...more]),
+      fc.array(fc.constantFrom(...Object.values(Entitlement)), { maxLength: 6 })),
     build: ({ stack }, i) => {
       const org = Organization.fromOrganizationName(stack, 'Ent', 'ent-org', Entitlements.of(i));
       org.addTeam('T', { name: 'team', ssoTeamId: 'sso' });
@@ -365,9 +560,10 @@ function checkTemplates(json: unknown, where = ''): string | undefined {
 }
 
 /**
- * Runs one case. Returns its outcome, or throws with what went wrong.
+ * Runs one case. Returns its outcome, or throws with what went wrong;
+ * `onRule` hears the rule id of a case that ended in a rule error.
  */
-export function runCase<T>(property: Property<T>, input: T): Outcome {
+export function runCase<T>(property: Property<T>, input: T, onRule: (ruleId: string) => void = () => {}): Outcome {
   const app = Testing.app();
   const stack = new TerraformStack(app, 'test');
   new TfeProvider(stack, 'tfe', {});
@@ -385,6 +581,7 @@ export function runCase<T>(property: Property<T>, input: T): Outcome {
     if (Errors.isValidationError(e)) {
       const path = Errors.constructPathOf(e)!;
       checkRuleId(Errors.ruleIdOf(e), (e as Error).message);
+      onRule(Errors.ruleIdOf(e)!);
       // A value object's factory refused its input before any construct existed.
       if (/^[A-Z]\w*\.\w+$/.test(path)) return 'value-rejected';
       if (!path.startsWith('test') && !path.startsWith('consumer')) throw new Error(`ValidationError with an unexpected path ${path}: ${(e as Error).message}`);
@@ -395,6 +592,7 @@ export function runCase<T>(property: Property<T>, input: T): Outcome {
     const synth = /^Validation failed with the following errors:\s*\n\s*\[(test|consumer)[^\]]*\] \[(TFE-[A-Z]+-\d{3})\] /.exec(message);
     if (synth) {
       checkRuleId(synth[2], message);
+      onRule(synth[2]);
       return 'validation-error';
     }
     throw e;

@@ -1,5 +1,6 @@
 export { Errors } from './errors';
 export * from './rules';
+export * from './clock';
 export * from './api-token';
 export * from './run-credentials';
 export * from './entitlements';

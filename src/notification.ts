@@ -1,4 +1,3 @@
-import { Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { NotificationConfiguration } from './private/l1-classes';
 import { memoized } from './private/memo';
@@ -69,6 +68,19 @@ export interface EmailDestinationOptions {
 }
 
 /**
+ * Options of a Slack or Microsoft Teams destination.
+ */
+export interface ChatDestinationOptions {
+  /**
+   * Accept a literal webhook URL. The URL is a credential (anyone holding it
+   * can post to the channel), and a literal ends up in plain text in the
+   * synthesized JSON; this only downgrades the error to a warning.
+   * @default false
+   */
+  readonly allowPlaintextSecret?: boolean;
+}
+
+/**
  * Options of a generic (webhook) destination.
  */
 export interface GenericDestinationOptions {
@@ -97,20 +109,22 @@ export class NotificationDestination {
    * A Slack incoming webhook (`https://hooks.slack.com/services/...`).
    *
    * The webhook URL is a credential (the provider marks `url` sensitive):
-   * prefer a sensitive variable's value to a literal.
+   * pass a sensitive variable's value; a literal is refused unless
+   * `allowPlaintextSecret` is set.
    */
-  public static slack(url: string): NotificationDestination {
-    return new NotificationDestination('slack', url);
+  public static slack(url: string, options: ChatDestinationOptions = {}): NotificationDestination {
+    return new NotificationDestination('slack', url, undefined, undefined, undefined, options.allowPlaintextSecret ?? false);
   }
 
   /**
    * A Microsoft Teams incoming webhook.
    *
    * The webhook URL is a credential (the provider marks `url` sensitive):
-   * prefer a sensitive variable's value to a literal.
+   * pass a sensitive variable's value; a literal is refused unless
+   * `allowPlaintextSecret` is set.
    */
-  public static microsoftTeams(url: string): NotificationDestination {
-    return new NotificationDestination('microsoft-teams', url);
+  public static microsoftTeams(url: string, options: ChatDestinationOptions = {}): NotificationDestination {
+    return new NotificationDestination('microsoft-teams', url, undefined, undefined, undefined, options.allowPlaintextSecret ?? false);
   }
 
   /**
@@ -271,7 +285,7 @@ export class Notification extends Construct {
       workspaceId: props.workspace.workspaceId,
       name: escapeTemplate(props.name),
       destinationType: d.destinationType,
-      url: d.url,
+      url: d.url === undefined ? undefined : escapeTemplate(d.url),
       emailAddresses: d.emailAddresses?.map(escapeTemplate),
       emailUserIds: d.users,
       token: d._token,
@@ -304,23 +318,20 @@ export class Notification extends Construct {
       case 'slack':
       case 'microsoft-teams': {
         const kind = d.destinationType === 'slack' ? 'Slack' : 'Microsoft Teams';
-        checkString(this, 'The webhook URL', d.url, (u) => urlProblem(u, true, `the ${kind} webhook URL`));
-        if (d.url !== undefined && !Token.isUnresolved(d.url)) {
-          warn(this, 'TFE-NOTIF-008',
-            `the ${kind} webhook URL is a literal: the URL is a credential (anyone holding it can post to the channel; the provider marks it sensitive), ` +
-            'and a literal is written in plain text to the synthesized JSON; prefer a sensitive TerraformVariable\'s value.',
-          );
-        }
+        // The URL is a credential: checked, but never shown in a message.
+        checkString(this, 'The webhook URL', d.url, (u) => urlProblem(u, true, `the ${kind} webhook URL`, true), true);
+        checkSecret(this, { what: `the ${kind} webhook URL`, variableName: `${d.destinationType.replace('-', '_')}_webhook_url`, ruleId: 'TFE-NOTIF-008' },
+          d.url, d._allowPlaintextSecret);
         break;
       }
       case 'generic':
-        checkString(this, 'The webhook URL', d.url, (u) => urlProblem(u, false, 'the webhook URL'));
+        checkString(this, 'The webhook URL', d.url, (u) => urlProblem(u, false, 'the webhook URL', false));
         if (d.url !== undefined && literal(d.url)?.startsWith('http:')) {
           warn(this, 'TFE-NOTIF-009',
             `the webhook URL ${quote(d.url)} is plain http: payloads (and their signatures) travel unencrypted; use https.`,
           );
         }
-        checkSecret(this, 'token', d._token, d._allowPlaintextSecret);
+        checkSecret(this, { what: 'token', variableName: 'webhook_token' }, d._token, d._allowPlaintextSecret);
         break;
       default: // email
         this.checkEmail(d);
@@ -365,7 +376,8 @@ function countNotification(scope: IConstruct, workspace: IWorkspace): number {
   return count;
 }
 
-function urlProblem(value: string, httpsOnly: boolean, what: string): Violation | undefined {
+function urlProblem(value: string, httpsOnly: boolean, what: string, secret: boolean): Violation | undefined {
+  const shown = secret ? what : `${what} ${quote(value)}`;
   let url: URL | undefined;
   try {
     url = new URL(value);
@@ -373,10 +385,10 @@ function urlProblem(value: string, httpsOnly: boolean, what: string): Violation 
     url = undefined;
   }
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    return violation('TFE-NOTIF-006', `${what} ${quote(value)} is not an http(s) URL: write the full URL, e.g. "https://hooks.example.com/notify".`);
+    return violation('TFE-NOTIF-006', `${shown} is not an http(s) URL: write the full URL, e.g. "https://hooks.example.com/notify".`);
   }
   if (httpsOnly && url.protocol !== 'https:') {
-    return violation('TFE-NOTIF-007', `${what} ${quote(value)} is not https: webhooks of this kind are https only; copy the https URL the service gave you.`);
+    return violation('TFE-NOTIF-007', `${shown} is not https: webhooks of this kind are https only; copy the https URL the service gave you.`);
   }
   return undefined;
 }

@@ -331,7 +331,7 @@ export abstract class PolicySetBase extends Construct implements IPolicySet {
         'remove the duplicate addParameter, or change its key.');
     }
     if (options.sensitive) {
-      checkSecret(this, literalKey ?? 'parameter', value, options.allowPlaintextSecret ?? false);
+      checkSecret(this, { what: literalKey ?? 'parameter' }, value, options.allowPlaintextSecret ?? false);
     }
     const parameter = new PolicySetParameter(this, `Parameter-${handle}`, {
       policySetId: this.policySetId,

@@ -382,7 +382,7 @@ export class Policy extends Construct implements IPolicy {
       organization: props.organization.organizationName,
       kind: props.kind,
       policy: props.source._render(this),
-      query: props.query,
+      query: text(props.query),
       enforceMode: this.enforcementLevel.level,
     });
     this.policyId = this.resource.id;

@@ -6,7 +6,8 @@ import { memoized } from './private/memo';
 import { checkForm } from './private/names';
 import { claim, identityOf } from './private/registry';
 import { Schema, schemaToHcl, schemaToJson, TFE_GENERATOR_METADATA } from './private/resource-schema';
-import { fail, literal, quote, warn } from './private/validation';
+import { whenPlaintextAtSynth } from './private/secrets';
+import { fail, literal, quote, violation, warn } from './private/validation';
 import type { IVariableSet } from './variable-set';
 import type { VariableValue } from './variable-value';
 import type { IWorkspace } from './workspace';
@@ -208,6 +209,12 @@ export class Variable extends TerraformResource {
         fail(this, 'TFE-SECRET-003', `${problem}, or set allowPlaintextSecret: true to accept the risk.`);
       }
       warn(this, 'TFE-SECRET-004', `${problem} (accepted with allowPlaintextSecret: true).`);
+    } else if (this.sensitive && !props.allowPlaintextSecret) {
+      // A token can still be plain text: `Fn.lower("s3cret")` is `${lower("s3cret")}`.
+      whenPlaintextAtSynth(this, value.text, () => violation('TFE-SECRET-003',
+        `variable ${quote(props.key)} is sensitive, but its value (${value._factory}(...), not shown since it is sensitive) is an expression ` +
+        'without any reference, so the secret is written in the program and ends up in plain text in cdk.tf.json. ' +
+        'Declare a sensitive TerraformVariable and pass VariableValue.fromReference(secret.stringValue), or set allowPlaintextSecret: true to accept the risk.'));
     }
 
     const key = literal(props.key);
@@ -237,18 +244,15 @@ export class Variable extends TerraformResource {
   }
 
   /**
-   * The logical id cdktf allocates for this resource (the name in its
-   * Terraform address), with its characters stored one byte each: V8 may
-   * return a nested construct's joined id at two bytes per character, which
-   * doubles the memory the JSON writer needs for the whole stack.
+   * The name of this resource in its Terraform address, as cdktf allocates it
+   * from the construct path (`overrideLogicalId` changes it).
    */
   public get friendlyUniqueId(): string {
     return compactLogicalId(this, super.friendlyUniqueId);
   }
 
   /**
-   * The construct metadata cdktf writes under `//`, with the path stored one
-   * byte per character.
+   * The construct metadata cdktf writes under `//` (the construct path).
    */
   protected get constructNodeMetadata(): { [key: string]: any } {
     return compactNodeMetadata(super.constructNodeMetadata);

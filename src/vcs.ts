@@ -369,9 +369,9 @@ export class OAuthClient extends Construct implements IVcsConnection {
     if (props.secret !== undefined && !SECRET_PROVIDERS.has(provider)) {
       fail(this, 'TFE-VCS-013', `secret is only used for Bitbucket (Cloud and Data Center), got it with ${quote(provider)} (the provider would ignore it): remove secret, or pass the credential as oauthToken.`);
     }
-    checkSecret(this, 'oauthToken', props.oauthToken, allow);
-    checkSecret(this, 'secret', props.secret, allow);
-    checkSecret(this, 'privateKey', props.privateKey, allow);
+    checkSecret(this, { what: 'oauthToken' }, props.oauthToken, allow);
+    checkSecret(this, { what: 'secret' }, props.secret, allow);
+    checkSecret(this, { what: 'privateKey' }, props.privateKey, allow);
     if (props.oauthToken === undefined && !TOKEN_PROVIDERS.has(provider)) {
       warn(this, 'TFE-VCS-014',
         `no oauthToken for ${quote(provider)}: the client has no OAuth token until someone completes the authorization in the ` +

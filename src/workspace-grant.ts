@@ -174,18 +174,15 @@ export class WorkspaceGrant extends TerraformResource {
   }
 
   /**
-   * The logical id cdktf allocates for this resource (the name in its
-   * Terraform address), with its characters stored one byte each: V8 may
-   * return a nested construct's joined id at two bytes per character, which
-   * doubles the memory the JSON writer needs for the whole stack.
+   * The name of this resource in its Terraform address, as cdktf allocates it
+   * from the construct path (`overrideLogicalId` changes it).
    */
   public get friendlyUniqueId(): string {
     return compactLogicalId(this, super.friendlyUniqueId);
   }
 
   /**
-   * The construct metadata cdktf writes under `//`, with the path stored one
-   * byte per character.
+   * The construct metadata cdktf writes under `//` (the construct path).
    */
   protected get constructNodeMetadata(): { [key: string]: any } {
     return compactNodeMetadata(super.constructNodeMetadata);

@@ -6,6 +6,7 @@ import { ExecutionMode } from './execution-mode';
 import { Notification, NotificationOptions } from './notification';
 import type { IOrganization } from './organization';
 import { markAccessRelevant } from './private/access-hook';
+import { warnWhenPast } from './private/clock';
 import { requireEntitlement } from './private/entitlements';
 import { escapeTemplate } from './private/hcl';
 import { DataTfeWorkspace, RunTrigger } from './private/l1-classes';
@@ -512,9 +513,10 @@ export class Workspace extends WorkspaceBase {
       if (!RFC3339.test(v) || Number.isNaN(Date.parse(v))) {
         return violation('TFE-WS-004', `autoDestroyAt ${quote(v)} is not an RFC 3339 date-time: write it like "2030-01-01T00:00:00Z".`);
       }
-      if (Date.parse(v) <= Date.now()) return violation('TFE-WS-005', `autoDestroyAt ${quote(v)} is in the past: give a future date-time.`);
       return undefined;
     });
+    warnWhenPast(this, 'TFE-WS-005', 'autoDestroyAt', props.autoDestroyAt, (v) => (RFC3339.test(v) ? Date.parse(v) : NaN),
+      'the platform refuses an auto-destroy time in the past when it is set; give a future date-time, or remove autoDestroyAt.');
     checkForm(this, 'activityDuration', 'autoDestroyActivityDuration', props.autoDestroyActivityDuration);
     this.validateWorkflow(workflow, props);
     this.validateExecutionMode(workflow, props);

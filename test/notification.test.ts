@@ -1,6 +1,6 @@
 import { NotificationConfiguration } from '@cdktf/provider-tfe/lib/notification-configuration';
 import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
-import { Lazy, TerraformStack, Testing } from 'cdktf';
+import { Fn, Lazy, TerraformStack, Testing } from 'cdktf';
 import { FakeWorkspace, errorMessageOf, secretVar, warnings } from './util';
 import { Notification, NotificationDestination, NotificationTrigger } from '../src/notification';
 import { Organization } from '../src/organization';
@@ -73,20 +73,47 @@ describe('Notification', () => {
     expect(n.triggers).toHaveLength(6);
   });
 
-  test('a literal Slack webhook URL is accepted with a warning (it is a credential)', () => {
+  test.each([
+    ['Slack', (url: string, allow?: boolean) => NotificationDestination.slack(url, { allowPlaintextSecret: allow })],
+    ['Microsoft Teams', (url: string, allow?: boolean) => NotificationDestination.microsoftTeams(url, { allowPlaintextSecret: allow })],
+  ])('a literal %s webhook URL is a credential: refused, without showing it, unless allowPlaintextSecret is set', (kind, destination) => {
+    // GIVEN
+    const { stack, workspace } = setup();
+    const url = 'https://hooks.example.com/services/T000/B000/Zq81kWm3';
+    // WHEN
+    const message = errorMessageOf(() => new Notification(stack, 'Refused', { workspace, name: 'refused', destination: destination(url) }));
+    const n = new Notification(stack, 'Chat', { workspace, name: 'chat', destination: destination(url, true) });
+    // THEN
+    expect(message).toMatch(new RegExp(`^test/Refused: \\[TFE-NOTIF-008\\] the ${kind} webhook URL is a literal string \\(not shown\\): .*sensitive TerraformVariable.*allowPlaintextSecret: true`));
+    expect(message).not.toContain('Zq81');
+    expect(Testing.synth(stack, true)).toHaveResourceWithProperties(NotificationConfiguration, { url });
+    expect(warnings(n)).toEqual([expect.stringMatching(new RegExp(`^\\[TFE-SECRET-002\\] the ${kind} webhook URL is a literal secret \\(not shown\\), accepted by allowPlaintextSecret`))]);
+    expect(warnings(n).join('\n')).not.toContain('Zq81');
+  });
+
+  test('a Slack webhook URL built by an expression without any reference is refused at synth', () => {
+    // GIVEN
+    const { stack, workspace } = setup();
+    new Notification(stack, 'Slack', { workspace, name: 'slack', destination: NotificationDestination.slack(Fn.lower('https://hooks.slack.com/services/T0/B0/Zq81kWm3')) });
+    // WHEN
+    const message = errorMessageOf(() => Testing.synth(stack, true));
+    // THEN
+    expect(message).toContain('[test/Slack] [TFE-NOTIF-008] the Slack webhook URL is an expression without any reference (not shown)');
+    expect(message).not.toContain('Zq81');
+  });
+
+  test('a literal webhook URL is escaped: a ${ or %{ in it stays text', () => {
     // GIVEN
     const { stack, workspace } = setup();
     // WHEN
-    const n = new Notification(stack, 'Slack', {
-      workspace,
-      name: 'ops-slack',
-      destination: NotificationDestination.slack('https://hooks.slack.com/services/T000/B000/XXXX'),
+    new Notification(stack, 'Hook', { workspace, name: 'hook', destination: NotificationDestination.generic('https://hooks.example.com/${var.x}/%{ if true }y%{ endif }') });
+    new Notification(stack, 'Slack', {
+      workspace, name: 'slack', destination: NotificationDestination.slack('https://hooks.slack.com/${var.x}', { allowPlaintextSecret: true }),
     });
     // THEN
-    expect(Testing.synth(stack, true)).toHaveResourceWithProperties(NotificationConfiguration, {
-      url: 'https://hooks.slack.com/services/T000/B000/XXXX',
-    });
-    expect(warnings(n).join('\n')).toMatch(/the Slack webhook URL is a literal: the URL is a credential.*sensitive TerraformVariable/);
+    const synthed = Testing.synth(stack, true);
+    expect(synthed).toHaveResourceWithProperties(NotificationConfiguration, { name: 'hook', url: 'https://hooks.example.com/$${var.x}/%%{ if true }y%%{ endif }' });
+    expect(synthed).toHaveResourceWithProperties(NotificationConfiguration, { name: 'slack', url: 'https://hooks.slack.com/$${var.x}' });
   });
 
   test('email to users and addresses, with a Terraform Enterprise warning for addresses', () => {
@@ -141,7 +168,7 @@ describe('Notification', () => {
     });
   });
 
-  test('a literal HMAC token is refused; the message names the path, a redacted value and the fix', () => {
+  test('a literal HMAC token is refused; the message names the path and the fix, and shows nothing of the secret', () => {
     // GIVEN
     const { stack, workspace } = setup();
     // WHEN
@@ -151,8 +178,8 @@ describe('Notification', () => {
       destination: NotificationDestination.generic('https://hooks.acme.example/tfe', { token: 'hmac-topsecret-123' }),
     }));
     // THEN
-    expect(message).toMatch(/^test\/Hook: \[TFE-SECRET-001\] token is a literal string \("hmac…", 18 characters\): .*sensitive TerraformVariable.*allowPlaintextSecret: true/);
-    expect(message).not.toContain('topsecret');
+    expect(message).toMatch(/^test\/Hook: \[TFE-SECRET-001\] token is a literal string \(not shown\): .*sensitive TerraformVariable.*allowPlaintextSecret: true/);
+    expect(message).not.toMatch(/hmac-|topsecret|18 characters/);
   });
 
   test('a literal HMAC token is accepted with allowPlaintextSecret, with a warning', () => {
@@ -180,7 +207,7 @@ describe('Notification', () => {
     // WHEN
     const message = errorMessageOf(() => Testing.synth(stack, true));
     // THEN
-    expect(message).toContain('[test/Hook] [TFE-SECRET-001] token is a literal string ("la…", 11 characters)');
+    expect(message).toContain('[test/Hook] [TFE-SECRET-001] token is an expression without any reference (not shown)');
     expect(message).toContain('sensitive TerraformVariable');
     expect(message).not.toContain('lazy-secret');
   });
@@ -206,7 +233,7 @@ describe('Notification', () => {
     }));
     // THEN
     expect(message).toBe(
-      'test/Teams: [TFE-NOTIF-007] the Microsoft Teams webhook URL "http://acme.webhook.office.com/x" is not https: ' +
+      'test/Teams: [TFE-NOTIF-007] the Microsoft Teams webhook URL is not https: ' +
       'webhooks of this kind are https only; copy the https URL the service gave you.',
     );
   });
@@ -226,7 +253,8 @@ describe('Notification', () => {
     expect(message).toBe(
       'test/Hook: [TFE-NOTIF-006] the webhook URL "hooks.acme.example" is not an http(s) URL: write the full URL, e.g. "https://hooks.example.com/notify".',
     );
-    expect(synthMessage).toContain('[test/Lazy] [TFE-NOTIF-006] the Slack webhook URL "mailto:ops@acme.example" is not an http(s) URL');
+    expect(synthMessage).toContain('[test/Lazy] [TFE-NOTIF-006] the Slack webhook URL is not an http(s) URL');
+    expect(synthMessage).not.toContain('mailto');
   });
 
   test('an email destination without recipients is refused', () => {

@@ -2,7 +2,7 @@ import { OrganizationToken as TfeOrganizationToken } from '@cdktf/provider-tfe/l
 import { Lazy, TerraformStack, Testing } from 'cdktf';
 import 'cdktf/lib/testing/adapters/jest';
 import { Errors, Organization, OrganizationToken, TokenKind } from '../src';
-import { errorOf, newStack } from './util';
+import { errorOf, newStack, warnings } from './util';
 
 Testing.setupJest();
 
@@ -110,24 +110,44 @@ describe('OrganizationToken', () => {
     expect(e.message).toBe('test/Acme/Token: [TFE-TOK-004] expiresAt "tomorrow" is not an ISO-8601 date-time: write it like "2027-01-31T00:00:00Z".');
   });
 
-  test('refuses an expiry in the past', () => {
-    // GIVEN
-    const stack = newStack();
+  test('an expiry in the past is a warning, and the program still synthesizes', () => {
+    // GIVEN: the clock fixed after the expiry
+    const stack = newStack('2030-06-01T00:00:00Z');
     const acme = newOrg(stack);
 
-    // WHEN / THEN
-    expect(() => acme.addToken('Token', { expiresAt: '2001-01-01T00:00:00Z' })).toThrow(
-      /^test\/Acme\/Token: \[TFE-TOK-005\] expiresAt "2001-01-01T00:00:00Z" is in the past \(now is \d{4}-\d{2}-\d{2}T[\d:.]+Z\): a token must expire in the future\.$/,
-    );
+    // WHEN
+    acme.addToken('Token', { expiresAt: '2030-01-01T00:00:00Z' });
+    const json = Testing.synth(stack, true);
+
+    // THEN
+    expect(json).toHaveResourceWithProperties(TfeOrganizationToken, { expired_at: '2030-01-01T00:00:00Z' });
+    expect(warnings(stack)).toEqual([
+      '[TFE-TOK-005] expiresAt "2030-01-01T00:00:00Z" is in the past (now is 2030-06-01T00:00:00.000Z): the token has expired, and the platform refuses to create a token that expires in the past; give a future date-time to create or rotate it.',
+    ]);
   });
 
-  test('a lazy expiry in the past fails the synth', () => {
+  test('the same expiry before the fixed clock passes without a warning', () => {
     // GIVEN
-    const stack = newStack();
+    const stack = newStack('2029-12-31T23:59:59Z');
+    newOrg(stack).addToken('Token', { expiresAt: '2030-01-01T00:00:00Z' });
+
+    // WHEN
+    Testing.synth(stack, true);
+
+    // THEN
+    expect(warnings(stack)).toEqual([]);
+  });
+
+  test('a lazy expiry in the past is a warning at synth', () => {
+    // GIVEN
+    const stack = newStack('2030-06-01T00:00:00Z');
     newOrg(stack).addToken('Token', { expiresAt: Lazy.stringValue({ produce: () => '2001-01-01' }) });
 
-    // WHEN / THEN
-    expect(() => Testing.synth(stack, true)).toThrow(/\[test\/Acme\/Token\] \[TFE-TOK-005\] expiresAt "2001-01-01" is in the past/);
+    // WHEN
+    Testing.synth(stack, true);
+
+    // THEN
+    expect(warnings(stack)).toEqual([expect.stringMatching(/^\[TFE-TOK-005\] expiresAt "2001-01-01" is in the past \(now is 2030-06-01T00:00:00.000Z\)/)]);
   });
 
   describe('createOutput', () => {

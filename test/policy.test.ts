@@ -72,6 +72,19 @@ describe('Policy', () => {
     });
   });
 
+  test('an OPA query is literal text: a ${ or %{ in it is escaped, a reference stays a reference', () => {
+    // GIVEN
+    const { stack, org } = setup();
+    const rule = new TerraformVariable(stack, 'rule', { type: 'string' });
+    // WHEN
+    new Policy(stack, 'Literal', { organization: org, name: 'literal', kind: PolicyKind.OPA, source: REGO, query: 'data.${x}.%{ if true }deny%{ endif }' });
+    new Policy(stack, 'Ref', { organization: org, name: 'ref', kind: PolicyKind.OPA, source: REGO, query: `data.terraform.${rule.stringValue}` });
+    // THEN
+    const synthed = Testing.synth(stack);
+    expect(synthed).toHaveResourceWithProperties(TfePolicy, { name: 'literal', query: 'data.$${x}.%%{ if true }deny%%{ endif }' });
+    expect(synthed).toHaveResourceWithProperties(TfePolicy, { name: 'ref', query: 'data.terraform.${var.rule}' });
+  });
+
   test('writes a hard-mandatory level', () => {
     // GIVEN
     const { stack, org } = setup();

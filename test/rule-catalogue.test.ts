@@ -5,9 +5,9 @@ import { PolicySet as TfePolicySet } from '@cdktf/provider-tfe/lib/policy-set';
 import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
 import { TeamMember } from '@cdktf/provider-tfe/lib/team-member';
 import { App, Lazy, TerraformStack, TerraformVariable, Testing } from 'cdktf';
-import { IConstruct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import {
-  AgentPool, Backend, BackendType, EnforcementLevel, Entitlements, Errors, ExecutionMode, GitHubAppInstallation, IVcsConnection,
+  AgentPool, Backend, BackendType, Clock, EnforcementLevel, Entitlements, Errors, ExecutionMode, GitHubAppInstallation, IVcsConnection,
   Moves, NotificationDestination, NotificationTrigger, OAuthClient, Organization, OrganizationMember, Policy, PolicyKind, PolicySet,
   PolicySource, Project, ProjectAccess, Rules, RunCredentials, RunWorkflow, Team, Variable, VariableCategory, VariableSet,
   OrganizationRunTask, RunTaskEnforcement, RunTaskStage, WorkspaceOutputs, ModulePublishing, NoCodeModule, NoCodeVariableType, RegistryModule,
@@ -158,6 +158,14 @@ const CASES: Case[] = [
   { ruleId: 'TFE-TOK-002', featured: true, trigger: (e) => { const t = team(e); t.addToken('A', { description: 'ci' }); t.addToken('B', { description: 'ci' }); } },
   { ruleId: 'TFE-TOK-003', featured: true, trigger: (e) => team(e).addToken('Ci', { description: 'ci', forceRegenerate: true }) },
   { ruleId: 'TFE-TOK-004', featured: true, trigger: (e) => team(e).addToken('Ci', { expiresAt: 'next year' }) },
+  {
+    ruleId: 'TFE-CLOCK-001',
+    trigger: (e) => {
+      const clocked = new Construct(e.stack, 'Clocked');
+      clocked.node.setContext(Clock.CONTEXT_KEY, '2030-01-01 00:00');
+      new Organization(clocked, 'Late', { name: 'late', email: 'platform@late.example' }).addToken('Token', { expiresAt: '2031-01-01' });
+    },
+  },
   { ruleId: 'TFE-TOK-005', featured: true, trigger: (e) => team(e).addToken('Ci', { expiresAt: '2001-01-01T00:00:00Z' }) },
   { ruleId: 'TFE-TOK-006', trigger: (e) => team(e).addToken('Ci', { description: ' ' }) },
   { ruleId: 'TFE-TOK-007', featured: true, trigger: (e) => { e.org.addToken('A'); e.org.addToken('B'); } },

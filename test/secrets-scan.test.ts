@@ -1,7 +1,7 @@
-import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { Fn, Lazy, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { buildPlatform } from '../examples/platform/platform';
 import {
-  NotificationDestination, OAuthClient, PolicySet, VariableCategory, VariableValue, VcsProvider, Workspace,
+  NotificationDestination, OAuthClient, Organization, PolicySet, VariableCategory, VariableValue, VcsProvider, Workspace,
 } from '../src';
 import { errorOf, setup } from './util';
 
@@ -67,6 +67,55 @@ describe('secrets scan', () => {
     expect(() => NotificationDestination.generic('https://hooks.example.com/y', { token: SECRET }) && ws.addNotification('Hook2', {
       name: 'hook2', destination: NotificationDestination.generic('https://hooks.example.com/y', { token: SECRET }),
     })).toThrow(/literal/);
+  });
+
+  test('no error or warning shows any part of a secret, given as a literal or as an expression without references', () => {
+    // A secret no message text could contain by chance: any 4 characters of it are a leak.
+    const HIDDEN = 'q7Zx9Kp2Lm4Wv8Rt';
+    const windows = Array.from({ length: HIDDEN.length - 3 }, (_, i) => HIDDEN.slice(i, i + 4));
+    const url = `https://hooks.example.com/services/${HIDDEN}`;
+    const inputs: Array<[string, (stack: TerraformStack, org: Organization, ws: Workspace, value: string, allow: boolean) => unknown]> = [
+      ['a sensitive variable', (_s, _o, ws, v, allow) => ws.addVariable('V', { key: 'pw', value: VariableValue.string(v), sensitive: true, allowPlaintextSecret: allow })],
+      ['an OAuth token', (s, org, _w, v, allow) => new OAuthClient(s, 'Gh', { organization: org, serviceProvider: VcsProvider.GITHUB, oauthToken: v, allowPlaintextSecret: allow })],
+      ['a Bitbucket secret', (s, org, _w, v, allow) => new OAuthClient(s, 'Bb', {
+        organization: org, serviceProvider: VcsProvider.BITBUCKET_CLOUD, key: 'k', secret: v, allowPlaintextSecret: allow,
+      })],
+      ['a policy set parameter', (s, org, _w, v, allow) => new PolicySet(s, 'Set', { organization: org, name: 'set' }).addParameter('k', v, { sensitive: true, allowPlaintextSecret: allow })],
+      ['a webhook signing token', (_s, _o, ws, v, allow) => ws.addNotification('Hook', {
+        name: 'hook', destination: NotificationDestination.generic('https://hooks.example.com/x', { token: v, allowPlaintextSecret: allow }),
+      })],
+      ['a Slack webhook URL', (_s, _o, ws, v, allow) => ws.addNotification('Slack', { name: 'slack', destination: NotificationDestination.slack(v, { allowPlaintextSecret: allow }) })],
+      ['a Teams webhook URL', (_s, _o, ws, v, allow) => ws.addNotification('Teams', { name: 'teams', destination: NotificationDestination.microsoftTeams(v, { allowPlaintextSecret: allow }) })],
+    ];
+    const forms: Array<[string, (secret: string) => string]> = [
+      ['literal', (v) => v],
+      ['function of a literal', (v) => Fn.lower(v)],
+      ['lazy literal', (v) => Lazy.stringValue({ produce: () => v })],
+      ['not a URL', (v) => `mailto:${v}`],
+      ['plain http', (v) => `http://hooks.example.com/${v}`],
+    ];
+    let messages = 0;
+    for (const [what, add] of inputs) {
+      for (const [form, make] of forms) {
+        for (const allow of [false, true]) {
+          const { stack, org } = setup();
+          const ws = new Workspace(stack, 'W', { organization: org, name: 'w' });
+          const value = make(what.endsWith('URL') && form === 'literal' ? url : HIDDEN);
+          const texts: string[] = [];
+          try {
+            add(stack, org, ws, value, allow);
+            Testing.synth(stack, true);
+          } catch (e) {
+            texts.push((e as Error).message);
+          }
+          texts.push(...stack.node.findAll().flatMap((c) => c.node.metadata.map((m) => String(m.data))));
+          messages += texts.length;
+          const leaks = texts.filter((t) => windows.some((w) => t.includes(w)));
+          expect({ what, form, allow, leaks }).toEqual({ what, form, allow, leaks: [] });
+        }
+      }
+    }
+    expect(messages).toBeGreaterThan(50);
   });
 
   test('with allowPlaintextSecret the user opts in, and a warning says so', () => {

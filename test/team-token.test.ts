@@ -2,12 +2,12 @@ import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
 import { TeamToken as TfeTeamToken } from '@cdktf/provider-tfe/lib/team-token';
 import { Lazy, TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import 'cdktf/lib/testing/adapters/jest';
-import { Errors, Organization, Team, TeamToken, TokenKind } from '../src';
+import { Clock, Errors, Organization, Team, TeamToken, TokenKind } from '../src';
 
 Testing.setupJest();
 
-function newTeam(): { stack: TerraformStack; acme: Organization; ops: Team } {
-  const app = Testing.app();
+function newTeam(now?: string): { stack: TerraformStack; acme: Organization; ops: Team } {
+  const app = Testing.app(now === undefined ? {} : { context: { [Clock.CONTEXT_KEY]: now } });
   const stack = new TerraformStack(app, 'test');
   new TfeProvider(stack, 'tfe', {});
   const acme = new Organization(stack, 'Acme', { name: 'acme', email: 'platform@acme.example' });
@@ -303,13 +303,33 @@ describe('TeamToken', () => {
       },
     );
 
-    test.each(['2020-01-01', '2020-01-01T00:00:00Z', '1999-12-31T23:59:59+01:00'])('refuses %j as in the past', (expiresAt) => {
+    test.each([
+      ['2020-01-01', '2020-01-01T00:00:00Z'],
+      ['2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z'],
+      ['2000-01-01T00:59:59+01:00', '2000-01-01T00:00:00Z'],
+    ])('warns that %j is in the past at %s, and still synthesizes it', (expiresAt, now) => {
       // GIVEN
-      const { ops } = newTeam();
+      const { stack, ops } = newTeam(now);
+
+      // WHEN
+      ops.addToken('Ci', { expiresAt });
+      const json = Testing.synth(stack, true);
+
+      // THEN
+      expect(json).toHaveResource(TfeTeamToken);
+      expect(ops.node.findChild('Ci').node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => m.data)).toEqual([
+        expect.stringMatching(new RegExp(`^\\[TFE-TOK-005\\] expiresAt "${expiresAt.replace(/[+.]/g, '\\$&')}" is in the past \\(now is ${now.replace('Z', '.000Z').replace(/[+.]/g, '\\$&')}\\): the token has expired`)),
+      ]);
+    });
+
+    test('a fixed clock that is not an RFC 3339 date-time fails the synth', () => {
+      // GIVEN
+      const { stack, ops } = newTeam('next tuesday');
+      ops.addToken('Ci', { expiresAt: '2030-01-01' });
 
       // WHEN / THEN
-      expect(() => ops.addToken('Ci', { expiresAt })).toThrow(
-        new RegExp(`^test/Acme/Ops/Ci: \\[TFE-TOK-005\\] expiresAt "${expiresAt.replace(/[+.]/g, '\\$&')}" is in the past \\(now is .+\\): a token must expire in the future\\.$`),
+      expect(() => Testing.synth(stack, true)).toThrow(
+        /\[test\/Acme\/Ops\/Ci\] \[TFE-CLOCK-001\] the context key cdktf-tfe-constructs:now is "next tuesday", not an RFC 3339 date-time with a time zone/,
       );
     });
 
@@ -324,13 +344,18 @@ describe('TeamToken', () => {
       expect(Testing.synth(stack, true)).toHaveResourceWithProperties(TfeTeamToken, { expired_at: '2099-01-31' });
     });
 
-    test('a lazy expiry in the past fails the synth', () => {
+    test('a lazy expiry in the past is a warning at synth', () => {
       // GIVEN
-      const { stack, ops } = newTeam();
+      const { stack, ops } = newTeam('2021-01-01T00:00:00Z');
       ops.addToken('Ci', { expiresAt: Lazy.stringValue({ produce: () => '2020-01-01' }) });
 
-      // WHEN / THEN
-      expect(() => Testing.synth(stack, true)).toThrow(/\[test\/Acme\/Ops\/Ci\] \[TFE-TOK-005\] expiresAt "2020-01-01" is in the past/);
+      // WHEN
+      const json = Testing.synth(stack, true);
+
+      // THEN
+      expect(json).toHaveResourceWithProperties(TfeTeamToken, { expired_at: '2020-01-01' });
+      expect(ops.node.findChild('Ci').node.metadata.map((m) => m.data)).toContainEqual(
+        expect.stringMatching(/^\[TFE-TOK-005\] expiresAt "2020-01-01" is in the past/));
     });
 
     test('a lazy expiry that is not a date fails the synth', () => {

@@ -10,9 +10,12 @@ import 'cdktf/lib/testing/adapters/jest';
 import { Errors, IOrganization, IVariableSet, IWorkspace, Organization, Variable, VariableOptions } from '../src';
 import { resolveValue } from '../src/private/validation';
 
-/** A stack `test` in a fresh test app, with the tfe provider. */
-export function newStack(): TerraformStack {
-  const app = Testing.app();
+/**
+ * A stack `test` in a fresh test app, with the tfe provider; `now` fixes the
+ * library's clock (`Clock.CONTEXT_KEY`).
+ */
+export function newStack(now?: string): TerraformStack {
+  const app = Testing.app(now === undefined ? {} : { context: { 'cdktf-tfe-constructs:now': now } });
   const stack = new TerraformStack(app, 'test');
   new TfeProvider(stack, 'tfe', {});
   return stack;

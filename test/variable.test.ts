@@ -1,6 +1,6 @@
 import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
 import { Variable as TfeVariable } from '@cdktf/provider-tfe/lib/variable';
-import { AnnotationMetadataEntryType, Lazy, TerraformResource, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { AnnotationMetadataEntryType, Fn, Lazy, TerraformResource, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { FakeWorkspace, validationError } from './util';
 import { Organization } from '../src/organization';
 import { Variable, VariableCategory } from '../src/variable';
@@ -314,6 +314,48 @@ describe('Variable', () => {
       const e = validationError(() => fake.addVariable('Pin', { key: 'PIN', value: VariableValue.number(1234), sensitive: true, category: VariableCategory.ENV }));
       expect(e.message).toMatch(/variable "PIN" is sensitive, but its value \(VariableValue\.number\(\.\.\.\), not shown/);
       expect(e.message).not.toContain('1234');
+    });
+
+    test.each([
+      ['a function of a literal', () => Fn.lower('S3cret-Zq81')],
+      ['a join of literals', () => Fn.join('-', ['S3cret', 'Zq81'])],
+      ['a lazy literal', () => Lazy.stringValue({ produce: () => 'S3cret-Zq81' })],
+    ])('refuses %s at synth, without showing it: an expression without any reference is plain text', (_what, value) => {
+      // GIVEN
+      const { stack, fake } = setup();
+      fake.addVariable('Secret', { key: 'db_password', value: VariableValue.string(value()), sensitive: true });
+      // WHEN
+      const message = (() => {
+        try {
+          Testing.synth(stack, true);
+        } catch (e) {
+          return (e as Error).message;
+        }
+        return 'no error';
+      })();
+      // THEN
+      expect(message).toContain('[test/Api/Secret] [TFE-SECRET-003] variable "db_password" is sensitive, but its value (VariableValue.string(...), not shown since it is sensitive) is an expression without any reference');
+      expect(message).not.toMatch(/S3cret|Zq81/);
+    });
+
+    test.each([
+      ['a function of a reference', (v: TerraformVariable) => Fn.lower(v.stringValue)],
+      ['a literal beside a reference', (v: TerraformVariable) => `prefix-${v.stringValue}`],
+      ['a resource attribute', (_v: TerraformVariable, r: TerraformResource) => r.getStringAttribute('token')],
+    ])('accepts %s', (_what, value) => {
+      // GIVEN
+      const { stack, fake } = setup();
+      const secret = new TerraformVariable(stack, 'pw', { type: 'string', sensitive: true });
+      const resource = new TerraformResource(stack, 'R', { terraformResourceType: 'tfe_team_token' });
+      fake.addVariable('Secret', { key: 'db_password', value: VariableValue.string(value(secret, resource)), sensitive: true });
+      // THEN
+      expect(() => Testing.synth(stack, true)).not.toThrow();
+    });
+
+    test('accepts an expression without any reference with allowPlaintextSecret', () => {
+      const { stack, fake } = setup();
+      fake.addVariable('Secret', { key: 'db_password', value: VariableValue.string(Fn.lower('S3cret')), sensitive: true, allowPlaintextSecret: true });
+      expect(Testing.synth(stack, true)).toHaveResourceWithProperties(TfeVariable, { key: 'db_password', value: '${lower("S3cret")}' });
     });
 
     test('accepts a literal with allowPlaintextSecret, with a warning', () => {

@@ -23,7 +23,7 @@ import {
   WorkspaceRunsPermission,
   WorkspaceStateVersionsPermission,
 } from '../src';
-import { setup, synthesizedBody } from './util';
+import { newOrg, newStack, setup, synthesizedBody, warnings } from './util';
 
 Testing.setupJest();
 
@@ -485,10 +485,26 @@ describe('Workspace', () => {
         /autoDestroyAt \("2100-01-01T00:00:00Z"\) and autoDestroyActivityDuration \("1d"\) exclude each other/,
       );
       expect(() => new Workspace(stack, 'B', { organization: org, name: 'b', autoDestroyAt: '2100-01-01' })).toThrow(/is not an RFC 3339 date-time/);
-      expect(() => new Workspace(stack, 'C', { organization: org, name: 'c', autoDestroyAt: '2000-01-01T00:00:00Z' })).toThrow(/is in the past/);
       expect(() => new Workspace(stack, 'D', { organization: org, name: 'd', autoDestroyActivityDuration: '2 weeks' })).toThrow(/write 1-4 digits followed by "d" or "h"/);
       new Workspace(stack, 'E', { organization: org, name: 'e', autoDestroyAt: '2100-01-01T00:00:00Z' });
       expect(Testing.synth(stack, true)).toHaveResourceWithProperties(TfeWorkspace, { auto_destroy_at: '2100-01-01T00:00:00Z' });
+    });
+
+    test('an autoDestroyAt in the past is a warning, against the fixed clock', () => {
+      // GIVEN
+      const stack = newStack('2030-01-01T00:00:00Z');
+      const org = newOrg(stack);
+      new Workspace(stack, 'Past', { organization: org, name: 'past', autoDestroyAt: '2029-12-31T23:59:59Z' });
+      new Workspace(stack, 'Future', { organization: org, name: 'future', autoDestroyAt: '2030-01-01T00:00:01Z' });
+
+      // WHEN
+      const json = Testing.synth(stack, true);
+
+      // THEN
+      expect(json).toHaveResourceWithProperties(TfeWorkspace, { name: 'past', auto_destroy_at: '2029-12-31T23:59:59Z' });
+      expect(warnings(stack)).toEqual([
+        '[TFE-WS-005] autoDestroyAt "2029-12-31T23:59:59Z" is in the past (now is 2030-01-01T00:00:00.000Z): the platform refuses an auto-destroy time in the past when it is set; give a future date-time, or remove autoDestroyAt.',
+      ]);
     });
   });
 

@@ -179,7 +179,7 @@ func newPlatformStack(scope constructs.Construct, id string) *Platform {
 	networking.Member(jsii.String("prod")).ShareStateWith(api)
 	api.AddNotification(jsii.String("Slack"), &tfe.NotificationOptions{
 		Name:        jsii.String("payments-slack"),
-		Destination: tfe.NotificationDestination_Slack(slackWebhook.StringValue()),
+		Destination: tfe.NotificationDestination_Slack(slackWebhook.StringValue(), nil),
 		Triggers:    &[]tfe.NotificationTrigger{tfe.NotificationTrigger_RUN_ERRORED, tfe.NotificationTrigger_RUN_NEEDS_ATTENTION},
 	})
 

@@ -1,9 +1,23 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
+const LEVELS: Record<string, string> = { '@cdktf/error': 'error', '@cdktf/warn': 'warning', '@cdktf/info': 'info' };
+
+/**
+ * The warnings and infos a synth recorded (cdktf writes them to manifest.json
+ * only), one line each: level, construct path, message (which starts with the
+ * rule id, e.g. `[TFE-REF-001]`).
+ */
+export function annotationLines(outdir: string): string[] {
+  const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8'));
+  return Object.values<any>(manifest.stacks).flatMap((stack) =>
+    (stack.annotations ?? []).map((a: any) => `${LEVELS[a.level] ?? a.level}  ${a.constructPath}: ${a.message}`));
+}
+
 /**
  * Prints what a synth produced: per stack, the resources by type, the data
- * sources, outputs and backend.
+ * sources, outputs and backend; then every warning and info the library
+ * reported, with its construct path and rule id.
  */
 export function printSummary(outdir: string): void {
   const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8'));
@@ -27,4 +41,7 @@ export function printSummary(outdir: string): void {
       console.log(`    outputs: ${outputs.map(([name, o]) => `${name}${o.sensitive ? ' (sensitive)' : ''}`).join(', ')}`);
     }
   }
+  const notes = annotationLines(outdir);
+  console.log(`\n  ${notes.length} annotation(s) (warnings and infos; acknowledge one with Rules.acknowledge):`);
+  for (const line of notes) console.log(`    ${line}`);
 }

@@ -77,7 +77,7 @@ export const RULES = {
   'TFE-TOK-002': { area: 'tokens', title: 'unique token descriptions', severity: E },
   'TFE-TOK-003': { area: 'tokens', title: 'forceRegenerate with a description', severity: E },
   'TFE-TOK-004': { area: 'tokens', title: 'expiry not ISO-8601', severity: E },
-  'TFE-TOK-005': { area: 'tokens', title: 'expiry in the past', severity: E },
+  'TFE-TOK-005': { area: 'tokens', title: 'expiry in the past', severity: W },
   'TFE-TOK-006': { area: 'tokens', title: 'an empty token description', severity: E },
   'TFE-TOK-007': { area: 'tokens', title: 'one organization token', severity: E },
   'TFE-TOK-008': { area: 'tokens', title: 'the organization token as run credentials', severity: E },
@@ -98,7 +98,7 @@ export const RULES = {
   'TFE-WS-002': { area: 'workspaces', title: 'a project of another organization', severity: E },
   'TFE-WS-003': { area: 'workspaces', title: 'autoDestroyAt with autoDestroyActivityDuration', severity: E },
   'TFE-WS-004': { area: 'workspaces', title: 'autoDestroyAt not RFC 3339', severity: E },
-  'TFE-WS-005': { area: 'workspaces', title: 'autoDestroyAt in the past', severity: E },
+  'TFE-WS-005': { area: 'workspaces', title: 'autoDestroyAt in the past', severity: W },
   'TFE-WS-006': { area: 'workspaces', title: 'auto-destroy activity duration form (workspaces and projects)', severity: E },
   'TFE-WS-007': { area: 'workspaces', title: 'trigger prefixes vs patterns vs tags regex', severity: E },
   'TFE-WS-008': { area: 'workspaces', title: 'tags regex with file triggers', severity: E },
@@ -202,7 +202,7 @@ export const RULES = {
   'TFE-NOTIF-005': { area: 'notifications', title: 'no triggers', severity: W },
   'TFE-NOTIF-006': { area: 'notifications', title: 'a webhook URL that is not http(s)', severity: E },
   'TFE-NOTIF-007': { area: 'notifications', title: 'Slack and Teams webhooks are https', severity: E },
-  'TFE-NOTIF-008': { area: 'notifications', title: 'a literal Slack or Teams webhook URL', severity: W },
+  'TFE-NOTIF-008': { area: 'notifications', title: 'a literal Slack or Teams webhook URL', severity: E },
   'TFE-NOTIF-009': { area: 'notifications', title: 'a plain http webhook', severity: W },
   'TFE-NOTIF-010': { area: 'notifications', title: 'an email destination without recipients', severity: E },
   'TFE-NOTIF-011': { area: 'notifications', title: 'email address form', severity: E },
@@ -321,6 +321,9 @@ export const RULES = {
   'TFE-RULE-001': { area: 'rules', title: 'acknowledging an unknown rule', severity: E },
   'TFE-RULE-002': { area: 'rules', title: 'acknowledging an error', severity: E },
   'TFE-RULE-003': { area: 'rules', title: 'an acknowledgement without a reason', severity: E },
+
+  // The clock (src/private/clock.ts)
+  'TFE-CLOCK-001': { area: 'clock', title: 'a malformed fixed time in the context', severity: E },
 } as const satisfies Record<string, RuleDefinition>;
 
 /** A rule id of the catalogue. */

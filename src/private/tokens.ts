@@ -1,6 +1,7 @@
 import { TerraformOutput, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import type { IApiToken, TokenOutputOptions } from '../api-token';
+import { warnWhenPast } from './clock';
 import { formProblem } from './names';
 import { claim } from './registry';
 import { checkString, fail, quote, Violation, violation } from './validation';
@@ -44,15 +45,12 @@ function parseIso8601(value: string): number {
 }
 
 /**
- * What is wrong with a token expiry, or undefined when it is a future ISO-8601 date-time.
+ * What is wrong with the form of a token expiry, or undefined when it is an
+ * ISO-8601 date-time (whether it is past is a warning, `warnWhenPast`).
  */
-export function expiryProblem(expiresAt: string, now: Date = new Date()): Violation | undefined {
-  const time = parseIso8601(expiresAt);
-  if (Number.isNaN(time)) {
+export function expiryProblem(expiresAt: string): Violation | undefined {
+  if (Number.isNaN(parseIso8601(expiresAt))) {
     return violation('TFE-TOK-004', `expiresAt ${quote(expiresAt)} is not an ISO-8601 date-time: write it like "2027-01-31T00:00:00Z".`);
-  }
-  if (time <= now.getTime()) {
-    return violation('TFE-TOK-005', `expiresAt ${quote(expiresAt)} is in the past (now is ${now.toISOString()}): a token must expire in the future.`);
   }
   return undefined;
 }
@@ -64,11 +62,9 @@ export function expiryProblem(expiresAt: string, now: Date = new Date()): Violat
  */
 export function tokenExpiry(scope: IConstruct, expiresAt: string | undefined): string | undefined {
   if (expiresAt === undefined) return undefined;
-  if (Token.isUnresolved(expiresAt)) {
-    checkString(scope, 'The token expiry', expiresAt, (v) => expiryProblem(v));
-    return expiresAt;
-  }
-  const problem = expiryProblem(expiresAt);
-  if (problem) fail(scope, problem.ruleId, problem.detail);
+  checkString(scope, 'The token expiry', expiresAt, expiryProblem);
+  warnWhenPast(scope, 'TFE-TOK-005', 'expiresAt', expiresAt, parseIso8601,
+    'the token has expired, and the platform refuses to create a token that expires in the past; give a future date-time to create or rotate it.');
+  if (Token.isUnresolved(expiresAt)) return expiresAt;
   return new Date(parseIso8601(expiresAt)).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }

@@ -78,9 +78,10 @@ export function inform(scope: IConstruct, ruleId: RuleId, message: string): void
  *   once the token resolves: a literal result fails the synth with the same
  *   message; a result that is still a Terraform expression (known only at plan
  *   time) cannot be checked here, and that is said with an info annotation
- *   (TFE-REF-001) rather than skipped silently.
+ *   (TFE-REF-001) rather than skipped silently. For a `secret`, the info does
+ *   not show the expression, since it may hold literal parts of the secret.
  */
-export function checkString(scope: IConstruct, what: string, value: string | undefined, check: StringCheck): void {
+export function checkString(scope: IConstruct, what: string, value: string | undefined, check: StringCheck, secret: boolean = false): void {
   if (value === undefined) return;
   if (!Token.isUnresolved(value)) {
     const problem = check(value);
@@ -94,7 +95,8 @@ export function checkString(scope: IConstruct, what: string, value: string | und
         const problem = check(resolved);
         return problem ? [synthProblem(problem)] : [];
       }
-      inform(scope, 'TFE-REF-001', `${what} is only known at plan time (${quote(resolved)}); the platform checks it at apply.`);
+      const shown = secret ? '' : ` (${quote(resolved)})`;
+      inform(scope, 'TFE-REF-001', `${what} is only known at plan time${shown}; the platform checks it at apply.`);
       return [];
     },
   });
