@@ -175,7 +175,8 @@ function renderReport(stack: TerraformStack): string {
   }
 
   // --- run tasks -----------------------------------------------------------------------
-  const globalTasks = all.filter((c): c is OrganizationRunTask => c instanceof OrganizationRunTask && c.globalSettings?.enabled === true && c.enabled)
+  const globalTasks = all
+    .filter((c): c is OrganizationRunTask => c instanceof OrganizationRunTask && c.globalSettings?.enabled === true && c.enabled === true)
     .sort((a, b) => a.node.path.localeCompare(b.node.path));
   const attachments = all.filter((c): c is RunTaskAttachment => c instanceof RunTaskAttachment);
   // Only in stacks with run tasks, so the reports of other stacks stay as they were.

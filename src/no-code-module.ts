@@ -89,10 +89,10 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
  *
  * @example
  * new NoCodeModule(stack, 'VpcNoCode', {
- *   registryModule: vpc,
+ *   registryModule: RegistryModule.fromRegistryModuleId(stack, 'Vpc', acme, 'mod-abc123'),
  *   versionPin: '1.2.0',
  *   variableOptions: [
- *     { name: 'region', options: ['eu-west-1', 'us-east-1'] },
+ *     { name: 'region', type: NoCodeVariableType.STRING, options: ['eu-west-1', 'us-east-1'] },
  *     { name: 'az_count', type: NoCodeVariableType.NUMBER, options: ['2', '3'] },
  *   ],
  * });

@@ -215,7 +215,7 @@ export class OrganizationRunTask extends Construct implements IRunTask {
   }
 
   public readonly organization: IOrganization;
-  public readonly enabled: boolean;
+  public readonly enabled?: boolean;
 
   /**
    * The URL the platform calls.
@@ -247,7 +247,7 @@ export class OrganizationRunTask extends Construct implements IRunTask {
       warn(this, 'TFE-TASK-004',
         `the run task URL ${quote(props.url)} is plain http: the payload (with its access token for the run's plan) and its HMAC signature travel unencrypted; use https.`);
     }
-    checkSecret(this, 'hmacKey', props.hmacKey, false);
+    checkSecret(this, { what: 'hmacKey', variableName: 'run_task_hmac_key' }, props.hmacKey, false);
     checkSensitiveVariable(this, 'hmacKey', props.hmacKey);
     requireEntitlement(this, props.organization, Entitlement.RUN_TASKS, 'a run task');
     markAccessRelevant(this);

@@ -47,8 +47,8 @@ const OUTPUT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
  * `nonsensitive_values`) is missing: Terraform's `lookup` fails at plan.
  *
  * @example
- * const network = new Workspace(platform, 'Network', { organization: acme, name: 'network' });
- * const app = new Workspace(platform, 'App', { organization: acme, name: 'app' });
+ * const network = new Workspace(stack, 'Network', { organization: acme, name: 'network' });
+ * const app = new Workspace(stack, 'App', { organization: acme, name: 'app' });
  * network.shareStateWith(app);
  *
  * const appStack = new TerraformStack(cdkApp, 'app');
