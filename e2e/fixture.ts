@@ -304,9 +304,9 @@ export function buildFixture(app: App, hostname: string): void {
     publishing: ModulePublishing.branch('main', { initialVersion: '1.0.0' }),
     tests: { agentPool: pool },
   });
-  vpcModule.addTestVariable('Region', { key: 'AWS_REGION', value: VariableValue.string('eu-west-1'), category: VariableCategory.ENV });
-  vpcModule.addTestVariable('ApiKey', { key: 'api_key', value: VariableValue.fromReference(secret('module_test_key')), sensitive: true, description: 'for tests' });
-  vpcModule.addTestVariable('Zones', { key: 'zones', value: VariableValue.list(['a', 'b']) });
+  vpcModule.addTestVariable('Region', { key: 'AWS_REGION', value: VariableValue.string('eu-west-1') });
+  vpcModule.addTestVariable('ApiKey', { key: 'TF_VAR_api_key', value: VariableValue.fromReference(secret('module_test_key')), sensitive: true, description: 'for tests' });
+  vpcModule.addTestVariable('Zones', { key: 'TF_VAR_zones', value: VariableValue.string('["a","b"]') });
   vpcModule.enableNoCode('NoCode', {
     versionPin: '1.0.0',
     variableOptions: [

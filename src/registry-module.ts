@@ -181,7 +181,7 @@ export interface RegistryModuleProps {
  *   publishing: ModulePublishing.branch('main', { initialVersion: '1.0.0' }),
  *   tests: {},
  * });
- * vpc.addTestVariable('Region', { key: 'AWS_REGION', value: VariableValue.string('eu-west-1'), category: VariableCategory.ENV });
+ * vpc.addTestVariable('Region', { key: 'AWS_REGION', value: VariableValue.string('eu-west-1') });
  * vpc.enableNoCode('NoCode', { versionPin: '1.0.0', variableOptions: [{ name: 'size', options: ['small', 'large'] }] });
  */
 export class RegistryModule extends Construct implements IRegistryModule {
@@ -279,14 +279,26 @@ export class RegistryModule extends Construct implements IRegistryModule {
   }
 
   /**
-   * Adds a variable (or environment variable) to the module's test runs
+   * Adds an environment variable to the module's test runs
    * (`tfe_test_variable`), e.g. credentials the tests need. A sensitive value
-   * must be a reference. Keys are unique per module and category.
+   * must be a reference. Keys are unique per module.
+   *
+   * Test variables are environment variables (the category defaults to
+   * `VariableCategory.ENV`): provider 0.71.0 accepts no other category, although
+   * its documentation names `terraform` too. Pass a Terraform input `x` as the
+   * environment variable `TF_VAR_x`.
    * @returns the `tfe_test_variable` resource
    */
   public addTestVariable(id: string, options: VariableOptions): TfeTestVariable {
-    const category = options.category ?? VariableCategory.TERRAFORM;
+    const category = options.category ?? VariableCategory.ENV;
     const scope = new Construct(this, id);
+    if (category !== VariableCategory.ENV) {
+      const key = literal(options.key);
+      fail(scope, 'TFE-REG-014',
+        `test variable ${quote(options.key)} has category ${quote(category)}, but test variables can only be environment variables ` +
+        '(provider 0.71.0 accepts category "env" alone, whatever its documentation says): ' +
+        `use category VariableCategory.ENV and pass a Terraform input as ${key !== undefined ? quote(`TF_VAR_${key}`) : 'TF_VAR_<name>'}.`);
+    }
     checkForm(scope, category === VariableCategory.ENV ? 'environmentVariable' : 'terraformVariable', 'The test variable key', options.key);
     const value = options.value;
     if (category === VariableCategory.ENV && value._kind === 'hcl') {
@@ -305,7 +317,7 @@ export class RegistryModule extends Construct implements IRegistryModule {
       const holder = claim(scope, `test-variable-key:${identityOf(this)}:${category}`, key);
       if (holder !== undefined) {
         fail(scope, 'TFE-REG-012',
-          `${category} test variable ${quote(key)} is already set by ${holder} on this module: keys are unique per module and category; remove one.`);
+          `test variable ${quote(key)} is already set by ${holder} on this module: keys are unique per module; remove one.`);
       }
     }
     if (!this.testsEnabled) {

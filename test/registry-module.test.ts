@@ -131,35 +131,43 @@ describe('test variables', () => {
     return { ...e, vpc };
   }
 
-  test('a variable and a sensitive environment variable for the module\'s test runs', () => {
+  test('environment variables, sensitive ones by reference, for the module\'s test runs', () => {
     const { stack, vpc } = tested();
-    vpc.addTestVariable('Region', { key: 'region', value: VariableValue.string('eu-west-1') });
+    vpc.addTestVariable('Region', { key: 'AWS_REGION', value: VariableValue.string('eu-west-1') });
     vpc.addTestVariable('Key', { key: 'AWS_SECRET_ACCESS_KEY', value: VariableValue.fromReference(secretVar(stack, 'aws_key')), category: VariableCategory.ENV, sensitive: true });
-    vpc.addTestVariable('Zones', { key: 'zones', value: VariableValue.list(['a', 'b']) });
+    vpc.addTestVariable('Zones', { key: 'TF_VAR_zones', value: VariableValue.string('["a","b"]') });
     const json = Testing.synth(stack, true);
     expect(json).toHaveResourceWithProperties(TestVariable, {
-      key: 'region',
+      key: 'AWS_REGION',
       value: 'eu-west-1',
-      category: 'terraform',
+      category: 'env',
       module_name: expect.stringMatching(/^\$\{tfe_registry_module\.Vpc_[A-F0-9]+\.name\}$/),
       module_provider: expect.stringMatching(/^\$\{tfe_registry_module\.Vpc_[A-F0-9]+\.module_provider\}$/),
       organization: expect.stringMatching(/tfe_organization/),
     });
     expect(json).toHaveResourceWithProperties(TestVariable, { key: 'AWS_SECRET_ACCESS_KEY', value: '${var.aws_key}', category: 'env', sensitive: true });
-    expect(json).toHaveResourceWithProperties(TestVariable, { key: 'zones', hcl: true });
+    expect(json).toHaveResourceWithProperties(TestVariable, { key: 'TF_VAR_zones', value: '["a","b"]', category: 'env' });
+    expect(JSON.parse(json).resource.tfe_test_variable).not.toEqual(expect.objectContaining({ hcl: true }));
     expect(warnings(stack)).toEqual([]);
   });
 
-  test('rules of variables apply, and keys are unique per module and category', () => {
+  test('a Terraform-category test variable is refused: provider 0.71.0 accepts env alone', () => {
+    const { vpc } = tested();
+    const e = validationError(() => vpc.addTestVariable('Zones', { key: 'zones', value: VariableValue.list(['a', 'b']), category: VariableCategory.TERRAFORM }));
+    expect(Errors.ruleIdOf(e)).toBe('TFE-REG-014');
+    expect(e.message).toContain('"TF_VAR_zones"');
+    expect(e.message).toContain('Vpc/Zones');
+  });
+
+  test('rules of variables apply, and keys are unique per module', () => {
     const { stack, vpc } = tested();
-    expect(Errors.ruleIdOf(validationError(() => vpc.addTestVariable('A', { key: 'a b', value: VariableValue.string('x') })))).toBe('TFE-VAR-006');
-    expect(Errors.ruleIdOf(validationError(() => vpc.addTestVariable('B', { key: 'K', value: VariableValue.hcl('{}'), category: VariableCategory.ENV })))).toBe('TFE-VAR-004');
-    const e = validationError(() => vpc.addTestVariable('C', { key: 'token', value: VariableValue.string('s3cr3t-value'), sensitive: true }));
+    expect(Errors.ruleIdOf(validationError(() => vpc.addTestVariable('A', { key: 'a b', value: VariableValue.string('x') })))).toBe('TFE-VAR-007');
+    expect(Errors.ruleIdOf(validationError(() => vpc.addTestVariable('B', { key: 'K', value: VariableValue.hcl('{}') })))).toBe('TFE-VAR-004');
+    const e = validationError(() => vpc.addTestVariable('C', { key: 'TOKEN', value: VariableValue.string('s3cr3t-value'), sensitive: true }));
     expect(Errors.ruleIdOf(e)).toBe('TFE-SECRET-003');
     expect(e.message).not.toContain('s3cr3t-value');
-    vpc.addTestVariable('D', { key: 'region', value: VariableValue.string('x') });
-    vpc.addTestVariable('E', { key: 'region', value: VariableValue.string('x'), category: VariableCategory.ENV });
-    expect(Errors.ruleIdOf(validationError(() => vpc.addTestVariable('F', { key: 'region', value: VariableValue.string('y') })))).toBe('TFE-REG-012');
+    vpc.addTestVariable('D', { key: 'REGION', value: VariableValue.string('x') });
+    expect(Errors.ruleIdOf(validationError(() => vpc.addTestVariable('F', { key: 'REGION', value: VariableValue.string('y'), category: VariableCategory.ENV })))).toBe('TFE-REG-012');
     expect(stack).toBeDefined();
   });
 

@@ -720,6 +720,10 @@ const CASES: Case[] = [
     ruleId: 'TFE-REG-012',
     trigger: (e) => { const m = tested(e); m.addTestVariable('A', { key: 'region', value: VariableValue.string('eu') }); m.addTestVariable('B', { key: 'region', value: VariableValue.string('us') }); },
   },
+  {
+    ruleId: 'TFE-REG-014',
+    trigger: (e) => tested(e).addTestVariable('A', { key: 'zones', value: VariableValue.list(['a']), category: VariableCategory.TERRAFORM }),
+  },
   { ruleId: 'TFE-REG-013', trigger: (e) => registryModule(e).addTestVariable('A', { key: 'region', value: VariableValue.string('eu') }) },
 
   // no-code modules

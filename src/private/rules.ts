@@ -300,8 +300,9 @@ export const RULES = {
   'TFE-REG-009': { area: 'registry modules', title: 'the same repository published twice', severity: E },
   'TFE-REG-010': { area: 'registry modules', title: 'module name and provider per organization', severity: E },
   'TFE-REG-011': { area: 'registry modules', title: 'registry module ID form', severity: E },
-  'TFE-REG-012': { area: 'registry modules', title: 'a test variable key twice per module and category', severity: E },
+  'TFE-REG-012': { area: 'registry modules', title: 'a test variable key twice per module', severity: E },
   'TFE-REG-013': { area: 'registry modules', title: 'test variables without tests enabled', severity: W },
+  'TFE-REG-014': { area: 'registry modules', title: 'test variable of the Terraform category (provider 0.71.0 accepts env alone)', severity: E },
 
   // No-code modules (src/no-code-module.ts)
   'TFE-NOCODE-001': { area: 'no-code modules', title: 'variable options without a version pin', severity: E },
