@@ -8,7 +8,7 @@
  */
 import * as path from 'path';
 import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
-import { App, TerraformStack, TerraformVariable } from 'cdktf';
+import { App, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import {
   AgentPool, EnforcementLevel, Policy, PolicyKind, PolicySet, PolicySource,
   Backend, BackendType, CollaboratorAuthPolicy, ExecutionMode, GitHubAppInstallation, NotificationDestination,
@@ -16,6 +16,7 @@ import {
   ProjectSettingsPermission, RemovalPolicy, ProjectTeamsPermission, ProjectVariableSetsPermission, RunWorkflow, Team, TeamVisibility,
   VariableCategory, VariableSet, VariableValue, VcsProvider, Workspace, WorkspaceAccess, WorkspaceGroup,
   WorkspaceRunsPermission, WorkspaceSentinelMocksPermission, WorkspaceStateVersionsPermission, WorkspaceVariablesPermission,
+  ModulePublishing, NoCodeModule, NoCodeVariableType, OrganizationRunTask, RegistryModule, RunTaskEnforcement, RunTaskStage, WorkspaceOutputs,
 } from '../src';
 
 /**
@@ -278,6 +279,45 @@ export function buildFixture(app: App, hostname: string): void {
     organization: org, name: 'vcs-set', vcs: { connection: github, repository: 'fixture/policies', branch: 'main', policiesPath: 'sentinel/', ingressSubmodules: false },
   }).attachToProject(platform);
   PolicySet.fromPolicySetId(stack, 'ExistingPolicySet', org, 'polset-abcdefghijklmnop').attachTo(tagWs);
+
+  // Run tasks: attached to a workspace and a group, global, referenced
+  const scanner = new OrganizationRunTask(stack, 'Scanner', {
+    organization: org, name: 'scanner', url: 'https://scanner.fixture.example/tfc', hmacKey: secret('scanner_hmac'), description: 'scans plans',
+  });
+  new OrganizationRunTask(stack, 'CostTask', {
+    organization: org, name: 'cost', url: 'https://cost.fixture.example', allWorkspaces: { stages: [RunTaskStage.PRE_PLAN], enforcement: RunTaskEnforcement.ADVISORY },
+  });
+  cliWs.addRunTask(scanner, { stages: [RunTaskStage.POST_PLAN, RunTaskStage.PRE_APPLY], enforcement: RunTaskEnforcement.MANDATORY });
+  group.addRunTask(scanner);
+  apiWs.addRunTask(OrganizationRunTask.fromRunTaskName(stack, 'LegacyTask', org, 'legacy-task'), { stages: [RunTaskStage.POST_APPLY] });
+
+  // Another workspace's outputs (prefixWs shares its state with vcsWs)
+  const upstream = new WorkspaceOutputs(stack, 'PrefixOutputs', { workspace: prefixWs, reader: vcsWs });
+  vcsWs.addVariable('Upstream', { key: 'upstream_vpc', value: VariableValue.fromReference(upstream.getString('vpc_id')) });
+  new TerraformOutput(stack, 'upstream_db_password', { value: upstream.getSecretString('db_password'), sensitive: true });
+
+  // Private registry and no-code modules
+  const vpcModule = new RegistryModule(stack, 'VpcModule', {
+    organization: org,
+    connection: github,
+    repository: 'fixture/terraform-aws-vpc',
+    publishing: ModulePublishing.branch('main', { initialVersion: '1.0.0' }),
+    tests: { agentPool: pool },
+  });
+  vpcModule.addTestVariable('Region', { key: 'AWS_REGION', value: VariableValue.string('eu-west-1') });
+  vpcModule.addTestVariable('ApiKey', { key: 'TF_VAR_api_key', value: VariableValue.fromReference(secret('module_test_key')), sensitive: true, description: 'for tests' });
+  vpcModule.addTestVariable('Zones', { key: 'TF_VAR_zones', value: VariableValue.string('["a","b"]') });
+  vpcModule.enableNoCode('NoCode', {
+    versionPin: '1.0.0',
+    variableOptions: [
+      { name: 'region', options: ['eu-west-1', 'us-east-1'] },
+      { name: 'az_count', type: NoCodeVariableType.NUMBER, options: ['2', '3'] },
+    ],
+  });
+  new RegistryModule(stack, 'DnsModule', {
+    organization: org, connection: ghApp, repository: 'fixture/modules', sourceDirectory: 'modules/dns', publishing: ModulePublishing.tags({ tagPrefix: 'dns-v' }),
+  });
+  new NoCodeModule(stack, 'ExistingNoCode', { registryModule: RegistryModule.fromRegistryModuleId(stack, 'ExistingModule', org, 'mod-abc123'), enabled: false });
 
   // Consumer stacks: every binding
   Backend.forWorkspace(new TerraformStack(app, 'bind-remote-name'), cliWs);

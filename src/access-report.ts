@@ -8,8 +8,9 @@ import { OrganizationToken } from './organization-token';
 import { PolicySet } from './policy-set';
 import { markAccessRelevant, onAccessRelevantStack } from './private/access-hook';
 import { TfePolicy } from './private/l1-classes';
-import { identityOf } from './private/registry';
+import { identityOf, sameIdentity } from './private/registry';
 import { ProjectBase } from './project';
+import { OrganizationRunTask, RunTaskAttachment } from './run-task';
 import { Team, TeamBase } from './team';
 import { TeamToken } from './team-token';
 import { Workspace, WorkspaceBase } from './workspace';
@@ -28,6 +29,8 @@ const registered = new WeakSet<TerraformStack>();
  *   project grants and organization access flags;
  * - the API tokens that exist and what they can do;
  * - the policy sets that govern each workspace, with their enforcement levels;
+ * - the run tasks that gate each workspace's runs, with their stages and
+ *   enforcement levels (attached, or global; in stacks that have run tasks);
  * - the run-trigger graph (Mermaid).
  *
  * It is deterministic (sorted, no timestamps), so it diffs well in code
@@ -167,6 +170,27 @@ function renderReport(stack: TerraformStack): string {
     for (const ws of sortedWorkspaces) {
       const governing = sets.filter((s) => governs(s, ws)).map((s) => `${s.node.path} (${s.kind}: ${enforcementSummary(s)})`);
       lines.push(`| ${workspaceLabel(ws)} | ${governing.length ? governing.join('<br>') : '-'} |`);
+    }
+    lines.push('');
+  }
+
+  // --- run tasks -----------------------------------------------------------------------
+  const globalTasks = all
+    .filter((c): c is OrganizationRunTask => c instanceof OrganizationRunTask && c.globalSettings?.enabled === true && c.enabled === true)
+    .sort((a, b) => a.node.path.localeCompare(b.node.path));
+  const attachments = all.filter((c): c is RunTaskAttachment => c instanceof RunTaskAttachment);
+  // Only in stacks with run tasks, so the reports of other stacks stay as they were.
+  if (globalTasks.length > 0 || attachments.length > 0) {
+    lines.push('## Run tasks gating workspaces', '');
+    lines.push('| workspace | run tasks (stages: enforcement) |', '| --- | --- |');
+    for (const ws of sortedWorkspaces) {
+      const own = RunTaskAttachment.attachmentsOn(ws);
+      const gating = own.map((a) => `${a.task.node.path} (${a.stages.join(', ')}: ${a.enforcement}${a.task.enabled === false ? ', task disabled' : ''})`);
+      for (const t of globalTasks) {
+        if (!sameIdentity(t.organization, ws.organization) || own.some((a) => sameIdentity(a.task, t))) continue;
+        gating.push(`${t.node.path} (${t.globalSettings!.stages.join(', ')}: ${t.globalSettings!.enforcement}, every workspace)`);
+      }
+      lines.push(`| ${workspaceLabel(ws)} | ${gating.length ? gating.sort().join('<br>') : '-'} |`);
     }
     lines.push('');
   }

@@ -12,6 +12,7 @@ import {
 } from 'cdktf';
 import { IConstruct } from 'constructs';
 import type { IOrganization } from './organization';
+import { recordBinding } from './private/bindings';
 import { FormKind, formProblem } from './private/names';
 import { literalNameOf } from './private/registry';
 import { fail, quote } from './private/validation';
@@ -111,6 +112,7 @@ export class Backend {
     }
     const common = Backend.common(stack, workspace, workspace.organization, options);
     Backend.dependOn(stack, workspace);
+    recordBinding(stack, [workspace]);
     if ((options.backendType ?? BackendType.REMOTE) === BackendType.CLOUD) {
       return new CloudBackend(stack, { ...common, workspaces: new NamedCloudWorkspace(name, options.projectName) });
     }
@@ -134,6 +136,7 @@ export class Backend {
     }
     const common = Backend.common(stack, group, group.organization, options);
     for (const m of group.members) Backend.dependOn(stack, m);
+    recordBinding(stack, group.members);
     if ((options.backendType ?? BackendType.REMOTE) === BackendType.CLOUD) {
       return new CloudBackend(stack, { ...common, workspaces: new TaggedCloudWorkspaces([group.groupTag], options.projectName) });
     }

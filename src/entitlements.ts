@@ -10,6 +10,8 @@ export enum Entitlement {
   AUDIT_LOGGING = 'audit-logging',
   /** Cost estimation. */
   COST_ESTIMATION = 'cost-estimation',
+  /** Run tasks that apply to every workspace of the organization (global run tasks). */
+  GLOBAL_RUN_TASKS = 'global-run-tasks',
   /** Runs on the platform: runs, plans and applies (remote and agent execution). */
   OPERATIONS = 'operations',
   /** Policies and policy sets (Sentinel and OPA). */

@@ -5,6 +5,7 @@ import type { IOrganization } from './organization';
 import { checkForm } from './private/names';
 import { fail, literal, quote, safeChildId } from './private/validation';
 import { collectVariables, variableId, variableKey } from './private/variables';
+import { IRunTask, RunTaskAttachment, RunTaskAttachmentOptions } from './run-task';
 import type { ITeam } from './team';
 import { Variable, VariableOptions } from './variable';
 import { VariableSet } from './variable-set';
@@ -269,6 +270,17 @@ export class WorkspaceGroup extends Construct {
    */
   public addVariable(id: string, options: VariableOptions): Variable[] {
     return this.members.map((m) => m.addVariable(id, options));
+  }
+
+  /**
+   * Calls a run task in every member's runs, with the same stages and
+   * enforcement level (the same as `member.addRunTask(task, options)` on
+   * each member). A member calls each task once: attaching the task on the
+   * group and on a member is an error.
+   * @returns the attachment on each member, in member order
+   */
+  public addRunTask(task: IRunTask, options: RunTaskAttachmentOptions = {}): RunTaskAttachment[] {
+    return this.members.map((m) => m.addRunTask(task, options));
   }
 
   /**

@@ -22,6 +22,7 @@ import { checkVcsConnection } from './private/vcs-connection';
 import { WorkspaceResource, WorkspaceSettingsResource } from './private/workspace-resources';
 import type { IProject } from './project';
 import { RemovalPolicy } from './removal-policy';
+import { IRunTask, RunTaskAttachment, RunTaskAttachmentOptions } from './run-task';
 import { RunWorkflow, RunWorkflowKind } from './run-workflow';
 import type { ITeam } from './team';
 import { Variable, VariableOptions } from './variable';
@@ -392,6 +393,18 @@ export abstract class WorkspaceBase extends Construct implements IWorkspace {
 
   public addVariableSet(variableSet: IVariableSet): void {
     variableSet.applyToWorkspace(this);
+  }
+
+  /**
+   * Calls a run task in this workspace's runs (`tfe_workspace_run_task`),
+   * at the given stages and enforcement level. A workspace calls each task
+   * once.
+   *
+   * @returns the attachment, at construct id `RunTask-<task name>` (or
+   *          `RunTask-id:<task ID>` for a task referenced by ID)
+   */
+  public addRunTask(task: IRunTask, options: RunTaskAttachmentOptions = {}): RunTaskAttachment {
+    return RunTaskAttachment._attach(this, task, options);
   }
 }
 

@@ -6,7 +6,7 @@ import * as lib from '../src';
 import {
   AgentPool, EnforcementLevel, GitHubAppInstallation, NotificationDestination, OAuthClient, Organization, OrganizationMember, Policy,
   PolicyKind, PolicySet, PolicySource, Project, ProjectAccess, RunWorkflow, Team, VariableSet, VariableValue, VcsProvider, Workspace,
-  WorkspaceAccess, WorkspaceGroup,
+  WorkspaceAccess, WorkspaceGroup, OrganizationRunTask, RunTaskStage, WorkspaceOutputs, RegistryModule, ModulePublishing,
 } from '../src';
 
 /**
@@ -69,6 +69,16 @@ function everything(): TerraformStack {
   });
   new PolicySet(stack, 'Guardrails', { organization: org, name: 'guardrails', policies: [policy] }).attachToGroup(net);
   PolicySet.fromPolicySetId(stack, 'SetRef', org, 'polset-wAs3zYmWAhYK7peR');
+  const scanner = new OrganizationRunTask(stack, 'Scanner', {
+    organization: org, name: 'scanner', url: 'https://scanner.acme.example', hmacKey: new TerraformVariable(stack, 'hmac', { type: 'string', sensitive: true }).stringValue,
+  });
+  api.addRunTask(scanner, { stages: [RunTaskStage.POST_PLAN] });
+  const consumer = new Workspace(stack, 'Consumer', { organization: org, name: 'consumer' });
+  api.shareStateWith(consumer);
+  new WorkspaceOutputs(stack, 'ApiOutputs', { workspace: api, reader: consumer }).getString('vpc_id');
+  new RegistryModule(stack, 'Vpc', {
+    organization: org, connection: github, repository: 'acme/terraform-aws-vpc', publishing: ModulePublishing.tags(),
+  }).enableNoCode('NoCode');
   return stack;
 }
 

@@ -10,6 +10,7 @@ import {
   AgentPool, Backend, BackendType, Clock, EnforcementLevel, Entitlements, Errors, ExecutionMode, GitHubAppInstallation, IVcsConnection,
   Moves, NotificationDestination, NotificationTrigger, OAuthClient, Organization, OrganizationMember, Policy, PolicyKind, PolicySet,
   PolicySource, Project, ProjectAccess, Rules, RunCredentials, RunWorkflow, Team, Variable, VariableCategory, VariableSet,
+  OrganizationRunTask, RunTaskEnforcement, RunTaskStage, WorkspaceOutputs, ModulePublishing, NoCodeModule, NoCodeVariableType, RegistryModule,
   VariableValue, VcsProvider, Workspace, WorkspaceAccess, WorkspaceGroup,
 } from '../src';
 import { RULES } from '../src/private/rules';
@@ -72,6 +73,18 @@ const set = (e: Env, props: Partial<ConstructorParameters<typeof PolicySet>[2]> 
   new PolicySet(e.stack, 'Set', { organization: e.org, name: 'guardrails', ...props });
 const slack = (e: Env, url: string) => ws(e).addNotification('Slack', { name: 'slack', destination: NotificationDestination.slack(url) });
 const broken = (e: Env) => ({ node: e.stack.node, oauthTokenId: undefined, githubAppInstallationId: undefined }) as unknown as IVcsConnection;
+const task = (e: Env, props: { name?: string; url?: string; hmacKey?: string; enabled?: boolean } = {}) =>
+  new OrganizationRunTask(e.stack, 'Task', { organization: e.org, name: 'scanner', url: 'https://scanner.example.com', ...props });
+const outputs = (e: Env, producer: Workspace, reader?: Workspace) => {
+  const stack = consumer(e);
+  new TfeProvider(stack, 'tfe', {});
+  return new WorkspaceOutputs(stack, 'Outputs', { workspace: producer, reader });
+};
+const registryModule = (e: Env, props: Partial<ConstructorParameters<typeof RegistryModule>[2]> = {}) =>
+  new RegistryModule(e.stack, 'Module', { organization: e.org, connection: conn(e), repository: 'acme/terraform-aws-vpc', ...props });
+const tested = (e: Env) => registryModule(e, { publishing: ModulePublishing.branch('main'), tests: {} });
+const noCode = (e: Env, props: Partial<ConstructorParameters<typeof NoCodeModule>[2]> = {}) =>
+  registryModule(e).enableNoCode('NoCode', { versionPin: '1.0.0', ...props });
 const EMPTY_POLICY_FILE = path.join(os.tmpdir(), 'cdktf-tfe-constructs-rule-catalogue-empty.sentinel');
 
 const CASES: Case[] = [
@@ -654,6 +667,74 @@ const CASES: Case[] = [
     featured: true,
     trigger: (e) => Organization.fromOrganizationName(e.stack, 'Free', 'free-org', Entitlements.free()).addTeam('Ops', { name: 'ops' }),
   },
+
+  // run tasks
+  { ruleId: 'TFE-TASK-001', trigger: (e) => task(e, { name: 'security scanner' }) },
+  { ruleId: 'TFE-TASK-002', trigger: (e) => { task(e); new OrganizationRunTask(e.stack, 'Again', { organization: e.org, name: 'scanner', url: 'https://x.example' }); } },
+  { ruleId: 'TFE-TASK-003', featured: true, trigger: (e) => task(e, { url: 'scanner.example.com/hook' }) },
+  { ruleId: 'TFE-TASK-004', trigger: (e) => task(e, { url: 'http://scanner.internal/hook' }) },
+  { ruleId: 'TFE-TASK-005', trigger: (e) => task(e, { hmacKey: new TerraformVariable(e.stack, 'hmac', { type: 'string' }).stringValue }) },
+  { ruleId: 'TFE-TASK-006', trigger: (e) => ws(e).addRunTask(task(e), { stages: [] }) },
+  { ruleId: 'TFE-TASK-007', trigger: (e) => ws(e).addRunTask(task(e), { stages: ['post-plan' as RunTaskStage] }) },
+  { ruleId: 'TFE-TASK-008', trigger: (e) => ws(e).addRunTask(task(e), { stages: [RunTaskStage.PRE_PLAN, RunTaskStage.PRE_PLAN] }) },
+  { ruleId: 'TFE-TASK-009', trigger: (e) => ws(e).addRunTask(task(e), { enforcement: 'hard-mandatory' as RunTaskEnforcement }) },
+  { ruleId: 'TFE-TASK-010', featured: true, trigger: (e) => { const t = task(e); const w = ws(e); w.addRunTask(t); w.addRunTask(t); } },
+  { ruleId: 'TFE-TASK-011', trigger: (e) => ws(e).addRunTask(new OrganizationRunTask(e.stack, 'T', { organization: e.other(), name: 's', url: 'https://s.example' })) },
+  { ruleId: 'TFE-TASK-012', trigger: (e) => { const t = task(e); t.applyToAllWorkspaces(); t.applyToAllWorkspaces(); } },
+  { ruleId: 'TFE-TASK-013', trigger: (e) => OrganizationRunTask.fromRunTaskId(e.stack, 'Ref', e.org, 'scanner') },
+  { ruleId: 'TFE-TASK-014', trigger: (e) => ws(e).addRunTask(task(e, { enabled: false })) },
+
+  // workspace outputs
+  { ruleId: 'TFE-OUT-001', featured: true, trigger: (e) => outputs(e, ws(e, 'Network', 'network'), ws(e)) },
+  { ruleId: 'TFE-OUT-002', trigger: (e) => outputs(e, ws(e, 'Network', 'network'), new Workspace(e.stack, 'OtherApp', { organization: e.other(), name: 'app' })) },
+  { ruleId: 'TFE-OUT-003', trigger: (e) => outputs(e, ws(e, 'Network', 'network'), ws(e)).getString('vpc id') },
+  { ruleId: 'TFE-OUT-004', trigger: (e) => outputs(e, Workspace.fromWorkspaceId(e.stack, 'Ref', e.org, 'ws-Fa3zQw8bXy6pLmN2') as Workspace) },
+  { ruleId: 'TFE-OUT-005', trigger: (e) => outputs(e, Workspace.fromWorkspaceName(e.stack, 'Ref', e.org, 'network') as Workspace, ws(e)) },
+  { ruleId: 'TFE-OUT-006', trigger: (e) => outputs(e, ws(e, 'Network', 'network')) },
+
+  // registry modules
+  { ruleId: 'TFE-REG-001', featured: true, trigger: (e) => registryModule(e, { repository: 'acme/vpc' }) },
+  { ruleId: 'TFE-REG-002', trigger: (e) => registryModule(e, { repository: 'acme/terraform-AWS-vpc' }) },
+  { ruleId: 'TFE-REG-003', trigger: (e) => registryModule(e, { publishing: ModulePublishing.branch(' ') }) },
+  { ruleId: 'TFE-REG-004', featured: true, trigger: (e) => registryModule(e, { tests: {} }) },
+  { ruleId: 'TFE-REG-005', trigger: (e) => registryModule(e, { publishing: ModulePublishing.branch('main', { initialVersion: 'v1.0' }) }) },
+  {
+    ruleId: 'TFE-REG-006',
+    trigger: (e) => registryModule(e, { publishing: ModulePublishing.branch('main'), tests: { agentPool: new AgentPool(e.stack, 'Pool', { organization: e.other(), name: 'p' }) } }),
+  },
+  { ruleId: 'TFE-REG-007', trigger: (e) => registryModule(e, { repository: 'acme/modules', sourceDirectory: '../vpc' }) },
+  { ruleId: 'TFE-REG-008', trigger: (e) => registryModule(e, { publishing: ModulePublishing.tags({ tagPrefix: '' }) }) },
+  {
+    ruleId: 'TFE-REG-009',
+    trigger: (e) => {
+      registryModule(e, { repository: 'acme/modules', sourceDirectory: 'vpc' });
+      new RegistryModule(e.stack, 'Again', { organization: e.org, connection: e.stack.node.findChild('Conn') as IVcsConnection, repository: 'acme/modules', sourceDirectory: 'vpc' });
+    },
+  },
+  {
+    ruleId: 'TFE-REG-010',
+    trigger: (e) => { registryModule(e); new RegistryModule(e.stack, 'Fork', { organization: e.org, connection: e.stack.node.findChild('Conn') as IVcsConnection, repository: 'fork/terraform-aws-vpc' }); },
+  },
+  { ruleId: 'TFE-REG-011', trigger: (e) => RegistryModule.fromRegistryModuleId(e.stack, 'Ref', e.org, 'vpc') },
+  {
+    ruleId: 'TFE-REG-012',
+    trigger: (e) => { const m = tested(e); m.addTestVariable('A', { key: 'region', value: VariableValue.string('eu') }); m.addTestVariable('B', { key: 'region', value: VariableValue.string('us') }); },
+  },
+  {
+    ruleId: 'TFE-REG-014',
+    trigger: (e) => tested(e).addTestVariable('A', { key: 'zones', value: VariableValue.list(['a']), category: VariableCategory.TERRAFORM }),
+  },
+  { ruleId: 'TFE-REG-013', trigger: (e) => registryModule(e).addTestVariable('A', { key: 'region', value: VariableValue.string('eu') }) },
+
+  // no-code modules
+  { ruleId: 'TFE-NOCODE-001', trigger: (e) => registryModule(e).enableNoCode('NoCode', { variableOptions: [{ name: 'region', options: ['eu'] }] }) },
+  { ruleId: 'TFE-NOCODE-002', featured: true, trigger: (e) => noCode(e, { versionPin: '~> 1.2' }) },
+  { ruleId: 'TFE-NOCODE-003', trigger: (e) => noCode(e, { variableOptions: [{ name: 'region', options: [] }] }) },
+  { ruleId: 'TFE-NOCODE-004', trigger: (e) => noCode(e, { variableOptions: [{ name: 'the region', options: ['eu'] }] }) },
+  { ruleId: 'TFE-NOCODE-005', trigger: (e) => noCode(e, { variableOptions: [{ name: 'region', options: ['eu'] }, { name: 'region', options: ['us'] }] }) },
+  { ruleId: 'TFE-NOCODE-006', trigger: (e) => noCode(e, { variableOptions: [{ name: 'region', options: ['eu', 'eu'] }] }) },
+  { ruleId: 'TFE-NOCODE-007', trigger: (e) => noCode(e, { variableOptions: [{ name: 'az_count', type: NoCodeVariableType.NUMBER, options: ['two'] }] }) },
+  { ruleId: 'TFE-NOCODE-008', trigger: (e) => { const m = registryModule(e); m.enableNoCode('A'); m.enableNoCode('B'); } },
 
   // moves
   { ruleId: 'TFE-MOVE-001', trigger: (e) => Moves.renamedFrom(ws(e), 'Acme//Api') },

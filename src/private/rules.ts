@@ -264,6 +264,56 @@ export const RULES = {
   // Entitlements
   'TFE-ENT-001': { area: 'entitlements', title: 'a feature the subscription lacks', severity: E },
 
+  // Run tasks (src/run-task.ts)
+  'TFE-TASK-001': { area: 'run tasks', title: 'run task name characters', severity: E },
+  'TFE-TASK-002': { area: 'run tasks', title: 'run task names per organization', severity: E },
+  'TFE-TASK-003': { area: 'run tasks', title: 'a URL that is not http(s)', severity: E },
+  'TFE-TASK-004': { area: 'run tasks', title: 'a plain http URL', severity: W },
+  'TFE-TASK-005': { area: 'run tasks', title: 'an HMAC key from a variable that is not sensitive', severity: E },
+  'TFE-TASK-006': { area: 'run tasks', title: 'no stages', severity: E },
+  'TFE-TASK-007': { area: 'run tasks', title: 'an unknown stage', severity: E },
+  'TFE-TASK-008': { area: 'run tasks', title: 'a stage twice', severity: E },
+  'TFE-TASK-009': { area: 'run tasks', title: 'an unknown enforcement level', severity: E },
+  'TFE-TASK-010': { area: 'run tasks', title: 'the same task attached twice to a workspace', severity: E },
+  'TFE-TASK-011': { area: 'run tasks', title: 'a task of another organization', severity: E },
+  'TFE-TASK-012': { area: 'run tasks', title: 'global settings given twice', severity: E },
+  'TFE-TASK-013': { area: 'run tasks', title: 'run task ID form', severity: E },
+  'TFE-TASK-014': { area: 'run tasks', title: 'a disabled task attached or made global', severity: W },
+
+  // Workspace outputs (src/workspace-outputs.ts)
+  'TFE-OUT-001': { area: 'workspace outputs', title: 'a reader the producer does not share its state with', severity: E },
+  'TFE-OUT-002': { area: 'workspace outputs', title: 'a reader of another organization', severity: E },
+  'TFE-OUT-003': { area: 'workspace outputs', title: 'output name characters', severity: E },
+  'TFE-OUT-004': { area: 'workspace outputs', title: 'a producer in another stack without literal names', severity: E },
+  'TFE-OUT-005': { area: 'workspace outputs', title: 'a referenced producer: sharing not known here', severity: I },
+  'TFE-OUT-006': { area: 'workspace outputs', title: 'no reader workspace known', severity: I },
+
+  // Private registry modules (src/registry-module.ts)
+  'TFE-REG-001': { area: 'registry modules', title: 'repository name terraform-<provider>-<name>', severity: E },
+  'TFE-REG-002': { area: 'registry modules', title: 'module provider characters', severity: E },
+  'TFE-REG-003': { area: 'registry modules', title: 'an empty branch', severity: E },
+  'TFE-REG-004': { area: 'registry modules', title: 'tests without branch-based publishing', severity: E },
+  'TFE-REG-005': { area: 'registry modules', title: 'initial version is not a semantic version', severity: E },
+  'TFE-REG-006': { area: 'registry modules', title: 'a test agent pool of another organization', severity: E },
+  'TFE-REG-007': { area: 'registry modules', title: 'source directory form', severity: E },
+  'TFE-REG-008': { area: 'registry modules', title: 'an empty tag prefix', severity: E },
+  'TFE-REG-009': { area: 'registry modules', title: 'the same repository published twice', severity: E },
+  'TFE-REG-010': { area: 'registry modules', title: 'module name and provider per organization', severity: E },
+  'TFE-REG-011': { area: 'registry modules', title: 'registry module ID form', severity: E },
+  'TFE-REG-012': { area: 'registry modules', title: 'a test variable key twice per module', severity: E },
+  'TFE-REG-013': { area: 'registry modules', title: 'test variables without tests enabled', severity: W },
+  'TFE-REG-014': { area: 'registry modules', title: 'test variable of the Terraform category (provider 0.71.0 accepts env alone)', severity: E },
+
+  // No-code modules (src/no-code-module.ts)
+  'TFE-NOCODE-001': { area: 'no-code modules', title: 'variable options without a version pin', severity: E },
+  'TFE-NOCODE-002': { area: 'no-code modules', title: 'version pin is not a semantic version', severity: E },
+  'TFE-NOCODE-003': { area: 'no-code modules', title: 'a variable option without options', severity: E },
+  'TFE-NOCODE-004': { area: 'no-code modules', title: 'variable option name characters', severity: E },
+  'TFE-NOCODE-005': { area: 'no-code modules', title: 'a variable given options twice', severity: E },
+  'TFE-NOCODE-006': { area: 'no-code modules', title: 'an option value twice', severity: E },
+  'TFE-NOCODE-007': { area: 'no-code modules', title: 'an unknown variable type, or an option not of the variable\'s type', severity: E },
+  'TFE-NOCODE-008': { area: 'no-code modules', title: 'one no-code module per registry module', severity: E },
+
   // Moves
   'TFE-MOVE-001': { area: 'moves', title: 'a previous path that is not a construct path', severity: E },
   'TFE-MOVE-002': { area: 'moves', title: 'a previous path that is the current one', severity: E },
