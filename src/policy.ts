@@ -144,7 +144,7 @@ export class PolicySource {
     if (this.filePath !== undefined) {
       if (Token.isUnresolved(this.filePath)) {
         fail(scope, 'TFE-POL-007',
-          `PolicySource.fromFile got a token (${this.filePath}) as its path: the file is read while the program runs, so the path must be a literal; ` +
+          'PolicySource.fromFile got a token (a value known only at plan time) as its path: the file is read while the program runs, so the path must be a literal; ' +
           'pass a path such as "policies/main.sentinel", or use PolicySource.inline(...) for code known only later.');
       }
       if (!fs.existsSync(this.filePath) || !fs.statSync(this.filePath).isFile()) {
