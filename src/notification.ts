@@ -6,6 +6,7 @@ import { claim, identityOf } from './private/registry';
 import { checkSecret } from './private/secrets';
 import { escapeTemplate } from './private/text';
 import { checkString, fail, literal, quote, Violation, violation, warn } from './private/validation';
+import { useWriteOnly } from './private/write-only';
 import type { IWorkspace } from './workspace';
 
 /**
@@ -78,6 +79,16 @@ export interface ChatDestinationOptions {
    * @default false
    */
   readonly allowPlaintextSecret?: boolean;
+
+  /**
+   * Write `token` to the write-only argument `token_wo`, so the Terraform
+   * state never holds it. Needs Terraform 1.11 or later (the stack declares
+   * `required_version ">= 1.11.0"`). Provider 0.71.0 replaces the
+   * notification when the token changes, and a token read from an ephemeral
+   * resource is refused (it would replace the notification on every apply).
+   * @default false
+   */
+  readonly writeOnly?: boolean;
 }
 
 /**
@@ -98,6 +109,16 @@ export interface GenericDestinationOptions {
    * @default false
    */
   readonly allowPlaintextSecret?: boolean;
+
+  /**
+   * Write `token` to the write-only argument `token_wo`, so the Terraform
+   * state never holds it. Needs Terraform 1.11 or later (the stack declares
+   * `required_version ">= 1.11.0"`). Provider 0.71.0 replaces the
+   * notification when the token changes, and a token read from an ephemeral
+   * resource is refused (it would replace the notification on every apply).
+   * @default false
+   */
+  readonly writeOnly?: boolean;
 }
 
 /**
@@ -138,7 +159,7 @@ export class NotificationDestination {
    * A generic webhook: the platform POSTs a JSON payload to `url`.
    */
   public static generic(url: string, options: GenericDestinationOptions = {}): NotificationDestination {
-    return new NotificationDestination('generic', url, undefined, undefined, options.token, options.allowPlaintextSecret ?? false);
+    return new NotificationDestination('generic', url, undefined, undefined, options.token, options.allowPlaintextSecret ?? false, options.writeOnly ?? false);
   }
 
   /**
@@ -167,6 +188,9 @@ export class NotificationDestination {
   /** @internal */
   public readonly _allowPlaintextSecret: boolean;
 
+  /** @internal */
+  public readonly _writeOnly: boolean;
+
   private constructor(
     destinationType: string,
     url?: string,
@@ -174,6 +198,7 @@ export class NotificationDestination {
     users?: string[],
     token?: string,
     allowPlaintextSecret: boolean = false,
+    writeOnly: boolean = false,
   ) {
     this.destinationType = destinationType;
     this.url = url;
@@ -181,6 +206,7 @@ export class NotificationDestination {
     this.users = users;
     this._token = token;
     this._allowPlaintextSecret = allowPlaintextSecret;
+    this._writeOnly = writeOnly;
   }
 }
 
@@ -288,7 +314,8 @@ export class Notification extends Construct {
       url: d.url === undefined ? undefined : escapeTemplate(d.url),
       emailAddresses: d.emailAddresses?.map(escapeTemplate),
       emailUserIds: d.users,
-      token: d._token,
+      token: d._writeOnly ? undefined : d._token,
+      tokenWo: d._writeOnly ? d._token : undefined,
       triggers: this.triggers,
       enabled: props.enabled ?? true,
     });
@@ -332,6 +359,7 @@ export class Notification extends Construct {
           );
         }
         checkSecret(this, { what: 'token', variableName: 'webhook_token' }, d._token, d._allowPlaintextSecret);
+        if (d._writeOnly && d._token !== undefined) useWriteOnly(this, 'the webhook token', d._token);
         break;
       default: // email
         this.checkEmail(d);

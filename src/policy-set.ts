@@ -15,6 +15,7 @@ import { checkSecret } from './private/secrets';
 import { text } from './private/text';
 import { checkString, fail, literal, quote, resolveValue, synthProblem, violation, warn } from './private/validation';
 import { checkVcsConnection } from './private/vcs-connection';
+import { useWriteOnly } from './private/write-only';
 import type { IProject } from './project';
 import type { IVcsConnection } from './vcs';
 import type { IWorkspace } from './workspace';
@@ -38,6 +39,17 @@ export interface PolicySetParameterOptions {
    * @default false
    */
   readonly allowPlaintextSecret?: boolean;
+
+  /**
+   * Write the value to the write-only argument `value_wo`, so the Terraform
+   * state never holds it. Needs `sensitive: true` and Terraform 1.11 or later
+   * (the stack declares `required_version ">= 1.11.0"`). Provider 0.71.0
+   * replaces the parameter when the value changes, and a value read from an
+   * ephemeral resource is refused (it would replace the parameter on every
+   * apply).
+   * @default false
+   */
+  readonly writeOnly?: boolean;
 }
 
 /**
@@ -333,10 +345,19 @@ export abstract class PolicySetBase extends Construct implements IPolicySet {
     if (options.sensitive) {
       checkSecret(this, { what: literalKey ?? 'parameter' }, value, options.allowPlaintextSecret ?? false);
     }
+    if (options.writeOnly) {
+      if (!options.sensitive) {
+        fail(this, 'TFE-WO-001',
+          `parameter ${quote(literalKey ?? handle)} is writeOnly but not sensitive: write-only keeps the value out of the state, yet the platform ` +
+          'would show it to everyone who can read the policy set; set sensitive: true as well.');
+      }
+      useWriteOnly(this, `the value of parameter ${quote(literalKey ?? handle)}`, value);
+    }
     const parameter = new PolicySetParameter(this, `Parameter-${handle}`, {
       policySetId: this.policySetId,
       key,
-      value: escapeTemplate(value),
+      value: options.writeOnly ? undefined : escapeTemplate(value),
+      valueWo: options.writeOnly ? escapeTemplate(value) : undefined,
       sensitive: options.sensitive ?? false,
     });
     // Earlier versions numbered parameters with reference keys in the order they were added.

@@ -12,6 +12,7 @@ import { semverProblem } from './private/semver';
 import { escapeTemplate, text } from './private/text';
 import { checkString, fail, literal, quote, violation, warn } from './private/validation';
 import { checkVcsConnection } from './private/vcs-connection';
+import { useWriteOnly } from './private/write-only';
 import { VariableCategory, VariableOptions } from './variable';
 import type { IVcsConnection } from './vcs';
 
@@ -323,12 +324,21 @@ export class RegistryModule extends Construct implements IRegistryModule {
     if (!this.testsEnabled) {
       warn(scope, 'TFE-REG-013', 'the module\'s tests are not enabled (no tests in the props): test variables are only used by test runs; enable tests, or remove the variable.');
     }
+    if (options.writeOnly) {
+      if (!options.sensitive) {
+        fail(scope, 'TFE-WO-001',
+          `test variable ${quote(options.key)} is writeOnly but not sensitive: write-only keeps the value out of the state, yet the platform ` +
+          'would show it to everyone who can read the module\'s test variables; set sensitive: true as well.');
+      }
+      useWriteOnly(scope, `the value of test variable ${quote(options.key)}`, value.text);
+    }
     return new TfeTestVariable(scope, 'Resource', {
       organization: this.organization.organizationName,
       moduleName: this.moduleName,
       moduleProvider: this.moduleProvider,
       key: options.key,
-      value: value.text,
+      value: options.writeOnly ? undefined : value.text,
+      valueWo: options.writeOnly ? value.text : undefined,
       category,
       hcl: value.isHcl && !(category === VariableCategory.ENV && value._kind === 'scalar') ? true : undefined,
       sensitive: options.sensitive ? true : undefined,

@@ -14,6 +14,7 @@ import { escapeTemplate, text } from './private/text';
 import {
   checkString, fail, literal, quote, resolveValue, synthProblem, Violation, violation, warn,
 } from './private/validation';
+import { useWriteOnly } from './private/write-only';
 import type { IWorkspace } from './workspace';
 
 /**
@@ -115,6 +116,17 @@ export interface OrganizationRunTaskOptions {
    * @default - payloads are not signed
    */
   readonly hmacKey?: string;
+
+  /**
+   * Write `hmacKey` to the write-only argument `hmac_key_wo`, so the
+   * Terraform state never holds it. Needs Terraform 1.11 or later (the stack
+   * declares `required_version ">= 1.11.0"`). Provider 0.71.0 replaces the
+   * run task when the key changes (its attachments follow it), and a key read
+   * from an ephemeral resource is refused (it would replace the task on every
+   * apply).
+   * @default false
+   */
+  readonly hmacKeyWriteOnly?: boolean;
 
   /**
    * Whether the run task is enabled. A disabled task is not called, in the
@@ -249,6 +261,7 @@ export class OrganizationRunTask extends Construct implements IRunTask {
     }
     checkSecret(this, { what: 'hmacKey', variableName: 'run_task_hmac_key' }, props.hmacKey, false);
     checkSensitiveVariable(this, 'hmacKey', props.hmacKey);
+    if (props.hmacKeyWriteOnly && props.hmacKey !== undefined) useWriteOnly(this, 'hmacKey', props.hmacKey);
     requireEntitlement(this, props.organization, Entitlement.RUN_TASKS, 'a run task');
     markAccessRelevant(this);
 
@@ -256,7 +269,8 @@ export class OrganizationRunTask extends Construct implements IRunTask {
       name: props.name,
       organization: props.organization.organizationName,
       url: escapeTemplate(props.url),
-      hmacKey: props.hmacKey,
+      hmacKey: props.hmacKeyWriteOnly ? undefined : props.hmacKey,
+      hmacKeyWo: props.hmacKeyWriteOnly ? props.hmacKey : undefined,
       enabled: this.enabled,
       description: text(props.description),
       category: 'task',

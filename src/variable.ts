@@ -8,6 +8,7 @@ import { claim, identityOf } from './private/registry';
 import { Schema, schemaToHcl, schemaToJson, TFE_GENERATOR_METADATA } from './private/resource-schema';
 import { whenPlaintextAtSynth } from './private/secrets';
 import { fail, literal, quote, violation, warn } from './private/validation';
+import { useWriteOnly } from './private/write-only';
 import type { IVariableSet } from './variable-set';
 import type { VariableValue } from './variable-value';
 import type { IWorkspace } from './workspace';
@@ -67,6 +68,20 @@ export interface VariableOptions {
    * @default false
    */
   readonly allowPlaintextSecret?: boolean;
+
+  /**
+   * Write the value to the write-only argument `value_wo`: the platform gets
+   * it, the Terraform state never holds it. Needs `sensitive: true` and
+   * Terraform 1.11 or later: the stack then declares `required_version
+   * ">= 1.11.0"`, so older Terraform (and OpenTofu before 1.11) stops at
+   * `init`. Provider 0.71.0 has no version argument for write-only values: it
+   * keeps a hash of the last value written and replaces the variable when the
+   * value changes (a rotation deletes and re-creates it), and a value read
+   * from an ephemeral resource is refused, since it would replace the
+   * variable on every apply.
+   * @default false
+   */
+  readonly writeOnly?: boolean;
 }
 
 /**
@@ -101,6 +116,7 @@ const SCHEMA: Schema = {
   key: { kind: 'string' },
   sensitive: { kind: 'boolean' },
   value: { kind: 'string' },
+  value_wo: { kind: 'string' },
   variable_set_id: { kind: 'string' },
   workspace_id: { kind: 'string' },
 };
@@ -144,6 +160,9 @@ export class Variable extends TerraformResource {
    * The value.
    */
   public readonly value: VariableValue;
+
+  /** Whether the value is written to the write-only argument `value_wo`. */
+  public readonly writeOnly: boolean;
 
   /**
    * The workspace the variable belongs to, if it belongs to one.
@@ -229,6 +248,16 @@ export class Variable extends TerraformResource {
       }
     }
 
+    this.writeOnly = props.writeOnly ?? false;
+    if (this.writeOnly) {
+      if (!this.sensitive) {
+        fail(this, 'TFE-WO-001',
+          `variable ${quote(props.key)} is writeOnly but not sensitive: write-only keeps the value out of the state, yet the platform ` +
+          'would show it to everyone who can read variables; set sensitive: true as well.');
+      }
+      useWriteOnly(this, `the value of variable ${quote(props.key)}`, value.text);
+    }
+
     this.hcl = value.isHcl && !(this.category === VariableCategory.ENV && value._kind === 'scalar');
     this.description = props.description === undefined ? undefined : escapeTemplate(props.description);
   }
@@ -281,7 +310,8 @@ export class Variable extends TerraformResource {
       hcl: this.hcl || undefined,
       key: this.key,
       sensitive: this.sensitive || undefined,
-      value: this.value.text,
+      value: this.writeOnly ? undefined : this.value.text,
+      value_wo: this.writeOnly ? this.value.text : undefined,
       variable_set_id: this.variableSet?.variableSetId,
       workspace_id: this.workspace?.workspaceId,
     };

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { PolicySet as TfePolicySet } from '@cdktf/provider-tfe/lib/policy-set';
 import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
 import { TeamMember } from '@cdktf/provider-tfe/lib/team-member';
-import { App, Lazy, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { App, Lazy, ref, TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import {
   AgentPool, Backend, BackendType, Clock, EnforcementLevel, Entitlements, Errors, ExecutionMode, GitHubAppInstallation, IVcsConnection,
@@ -360,6 +360,18 @@ const CASES: Case[] = [
 
   // variable sets
   {
+    ruleId: 'TFE-WO-001',
+    trigger: (e) => ws(e).addVariable('Pw', { key: 'db_password', value: VariableValue.fromReference(e.secret()), writeOnly: true }),
+  },
+  {
+    ruleId: 'TFE-WO-002',
+    trigger: (e) => {
+      ws(e).addVariable('Pw', { key: 'db_password', value: VariableValue.fromReference(Token.asString(ref('ephemeral.random_password.db.result', e.stack))), sensitive: true, writeOnly: true });
+      synth(e);
+    },
+  },
+
+  {
     ruleId: 'TFE-VSET-001',
     trigger: (e) => { const s = new VariableSet(e.stack, 'Set', { organization: e.org, name: 'defaults' }); const w = ws(e); s.applyToWorkspace(w); s.applyToWorkspace(w); },
   },
@@ -597,9 +609,9 @@ const CASES: Case[] = [
   {
     ruleId: 'TFE-PSET-014',
     trigger: (e) => {
-      const ref = (id: string, org: Organization) => Policy.fromPolicyAttributes(e.stack, id, { organization: org, policyId: 'pol-abc123', policyName: 'deny', kind: PolicyKind.SENTINEL });
-      set(e, { policies: [ref('A', e.org)] });
-      new PolicySet(e.stack, 'OtherSet', { organization: e.other(), name: 'guardrails', policies: [ref('B', e.other())] });
+      const policyRef = (id: string, org: Organization) => Policy.fromPolicyAttributes(e.stack, id, { organization: org, policyId: 'pol-abc123', policyName: 'deny', kind: PolicyKind.SENTINEL });
+      set(e, { policies: [policyRef('A', e.org)] });
+      new PolicySet(e.stack, 'OtherSet', { organization: e.other(), name: 'guardrails', policies: [policyRef('B', e.other())] });
     },
   },
   { ruleId: 'TFE-PSET-015', trigger: (e) => set(e, { policiesPath: 'sentinel' } as any) },

@@ -161,6 +161,10 @@ export const RULES = {
   'TFE-SECRET-003': { area: 'secrets', title: 'a sensitive variable with a literal value', severity: E },
   'TFE-SECRET-004': { area: 'secrets', title: 'a sensitive literal variable accepted by allowPlaintextSecret', severity: W },
 
+  // Write-only secrets (src/private/write-only.ts)
+  'TFE-WO-001': { area: 'write-only secrets', title: 'a write-only variable that is not sensitive', severity: E },
+  'TFE-WO-002': { area: 'write-only secrets', title: 'a write-only value read from an ephemeral resource (replaced on every apply)', severity: E },
+
   // Variable sets
   'TFE-VSET-001': { area: 'variable sets', title: 'the same workspace twice', severity: E },
   'TFE-VSET-002': { area: 'variable sets', title: 'the same project twice', severity: E },

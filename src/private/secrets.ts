@@ -73,7 +73,7 @@ export function hasReference(resolved: string): boolean {
  * without the quoted strings in it (but with the interpolations nested in
  * those strings). Pieces are separated by spaces.
  */
-function expressionText(template: string): string {
+export function expressionText(template: string): string {
   let out = '';
   // Each entry: 'template' (literal text), 'expr' (inside ${ or %{ or a brace), 'string' (a quoted string in an expression).
   const stack: Array<'template' | 'expr' | 'string'> = ['template'];
