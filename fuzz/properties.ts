@@ -9,9 +9,10 @@ import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import * as fc from 'fast-check';
 import {
-  AgentPool, Backend, BackendType, EnforcementLevel, Entitlement, Entitlements, Errors, ExecutionMode, NotificationDestination,
-  NotificationTrigger, OAuthClient, Organization, OrganizationAccess, Policy, PolicyKind, PolicySet, PolicySource, ProjectAccess,
-  Rules, RunWorkflow, Team, VariableCategory, VariableSet, VariableValue, VcsProvider, Workspace, WorkspaceAccess, WorkspaceGroup,
+  AgentPool, Backend, BackendType, EnforcementLevel, Entitlement, Entitlements, Errors, ExecutionMode, ModulePublishing, NoCodeVariableType,
+  NotificationDestination, NotificationTrigger, OAuthClient, Organization, OrganizationAccess, OrganizationRunTask, Policy, PolicyKind,
+  PolicySet, PolicySource, ProjectAccess, RegistryModule, Rules, RunTaskEnforcement, RunTaskStage, RunWorkflow, Team, VariableCategory,
+  VariableSet, VariableValue, VcsProvider, Workspace, WorkspaceAccess, WorkspaceGroup, WorkspaceOutputs,
 } from '../src';
 
 /**
@@ -338,21 +339,29 @@ export const PROPERTIES: Property<any>[] = [
           ])),
         category: fc.constant(category),
         sensitive: maybe(fc.boolean()),
+        writeOnly: maybe(fc.boolean()),
         description: maybe(validText),
         allow: fc.constant(undefined),
         valid: fc.constant(true),
-      })),
+      }).map((i) => ({ ...i, writeOnly: i.sensitive ? i.writeOnly : undefined }))),
       fc.record({
         key: nameArb,
         value: valueArb,
         category: fc.constantFrom(VariableCategory.TERRAFORM, VariableCategory.ENV, 'bogus' as any),
         sensitive: maybe(fc.boolean()),
+        writeOnly: maybe(fc.boolean()),
         allow: maybe(fc.boolean()),
         description: maybe(hostileString),
       })),
     build: ({ stack, org }, i) => new Workspace(stack, 'W', { organization: org, name: 'w' }).addVariable('V', {
       // A sensitive value drawn from the valid half arrives as a reference, as the platform's users pass secrets.
-      key: i.key, value: i.valid && i.sensitive ? VariableValue.fromReference(secret(stack, 'pw')) : i.value(), category: i.category, sensitive: i.sensitive, allowPlaintextSecret: i.allow, description: i.description,
+      key: i.key,
+      value: i.valid && i.sensitive ? VariableValue.fromReference(secret(stack, 'pw')) : i.value(),
+      category: i.category,
+      sensitive: i.sensitive,
+      allowPlaintextSecret: i.allow,
+      description: i.description,
+      writeOnly: i.writeOnly,
     }),
   },
   {
@@ -504,6 +513,122 @@ export const PROPERTIES: Property<any>[] = [
         projectName: i.project,
       });
       new Workspace(stack, 'W', { organization: org, name: i.wsName }).bindBackend(new TerraformStack(stack.node.root as any, 'consumer2'), { hostname: i.hostname });
+    },
+  },
+  {
+    name: 'OrganizationRunTask',
+    inputs: either(
+      fc.record({
+        name: validName,
+        url: fc.stringMatching(/^https:\/\/[a-z][a-z0-9-]{0,10}\.example\.com(\/[A-Za-z0-9_-]{1,12}){0,2}$/),
+        hmac: fc.boolean(),
+        writeOnly: fc.boolean(),
+        enabled: maybe(fc.boolean()),
+        description: maybe(validText),
+        stages: maybe(fc.uniqueArray(fc.constantFrom(...Object.values(RunTaskStage)), { minLength: 1, maxLength: 4 })),
+        enforcement: maybe(fc.constantFrom(...Object.values(RunTaskEnforcement))),
+        global: fc.boolean(),
+        attach: fc.boolean(),
+      }),
+      fc.record({
+        name: nameArb,
+        url: fc.oneof(fc.webUrl(), hostileString),
+        hmac: fc.boolean(),
+        writeOnly: fc.boolean(),
+        enabled: maybe(fc.boolean()),
+        description: maybe(textArb),
+        stages: maybe(fc.array(fc.constantFrom(...Object.values(RunTaskStage), 'bogus'), { maxLength: 4 })),
+        enforcement: maybe(fc.constantFrom(...Object.values(RunTaskEnforcement), 'bogus')),
+        global: fc.boolean(),
+        attach: fc.boolean(),
+      })),
+    build: ({ stack, org }, i) => {
+      const options = { stages: i.stages as RunTaskStage[] | undefined, enforcement: i.enforcement as RunTaskEnforcement | undefined };
+      const task = new OrganizationRunTask(stack, 'Task', {
+        organization: org,
+        name: i.name,
+        url: i.url,
+        hmacKey: i.hmac ? secret(stack, 'hmac') : undefined,
+        hmacKeyWriteOnly: i.hmac && i.writeOnly,
+        enabled: i.enabled,
+        description: i.description,
+        allWorkspaces: i.global ? options : undefined,
+      });
+      if (i.attach) task.attachTo(new Workspace(stack, 'W', { organization: org, name: 'w' }), options);
+    },
+  },
+  {
+    name: 'WorkspaceOutputs',
+    inputs: either(
+      fc.record({ output: fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_-]{0,20}$/), share: fc.constant(true), global: fc.boolean(), consumer: fc.boolean(), explicitReader: fc.boolean() }),
+      fc.record({ output: hostileString, share: fc.boolean(), global: fc.boolean(), consumer: fc.boolean(), explicitReader: fc.boolean() })),
+    build: ({ stack, org }, i) => {
+      const producer = new Workspace(stack, 'Producer', { organization: org, name: 'producer', globalRemoteState: i.global && !i.share ? true : undefined });
+      const reader = new Workspace(stack, 'Reader', { organization: org, name: 'reader' });
+      if (i.share) producer.shareStateWith(reader);
+      let scope: TerraformStack = stack;
+      if (i.consumer) {
+        scope = new TerraformStack(stack.node.root as any, 'consumer');
+        new TfeProvider(scope, 'tfe', {});
+        reader.bindBackend(scope);
+      }
+      const outputs = new WorkspaceOutputs(scope, 'Outputs', { workspace: producer, reader: i.explicitReader || !i.consumer ? reader : undefined });
+      outputs.getString(i.output);
+      outputs.getSecretString(i.output);
+    },
+  },
+  {
+    name: 'RegistryModule',
+    inputs: either(
+      fc.record({
+        name: fc.stringMatching(/^[a-z][a-z0-9]{0,12}$/),
+        provider: fc.constantFrom('aws', 'azurerm', 'google', 'kubernetes'),
+        publishing: fc.constantFrom('tags', 'branch', undefined),
+        tagPrefix: maybe(fc.stringMatching(/^[a-z][a-z0-9-]{0,8}\/v$/)),
+        branch: validName,
+        version: maybe(fc.tuple(fc.nat(9), fc.nat(20), fc.nat(50)).map(([a, b, c]) => `${a}.${b}.${c}`)),
+        directory: maybe(fc.stringMatching(/^[a-z][a-z0-9_-]{0,10}(\/[a-z][a-z0-9_-]{0,10})?$/)),
+        tests: fc.boolean(),
+        testVariable: fc.boolean(),
+        writeOnly: fc.boolean(),
+        noCode: fc.boolean(),
+        options: fc.uniqueArray(fc.record({ name: validIdentifier, options: fc.uniqueArray(validText, { minLength: 1, maxLength: 3 }) }),
+          { maxLength: 2, selector: (o) => o.name }),
+      }).map((i) => ({
+        ...i,
+        repository: `acme/terraform-${i.provider}-${i.name}`,
+        // Tests run on branch-based publishing only.
+        tests: i.tests && i.publishing === 'branch',
+        variableOptions: i.version ? i.options : undefined,
+      })),
+      fc.record({
+        repository: fc.oneof(fc.constant('acme/terraform-aws-vpc'), hostileString),
+        publishing: fc.constantFrom('tags', 'branch', undefined),
+        tagPrefix: maybe(hostileString),
+        branch: textArb,
+        version: maybe(hostileString),
+        directory: maybe(hostileString),
+        tests: fc.boolean(),
+        testVariable: fc.boolean(),
+        writeOnly: fc.boolean(),
+        noCode: fc.boolean(),
+        variableOptions: maybe(fc.array(fc.record({ name: hostileString, options: fc.array(hostileString, { maxLength: 2 }), type: maybe(fc.constantFrom(...Object.values(NoCodeVariableType), 'bogus')) }), { maxLength: 2 })),
+      })),
+    build: ({ stack, org }, i) => {
+      const connection = OAuthClient.fromOAuthTokenId(stack, 'Conn', org, 'ot-abc123');
+      const module = new RegistryModule(stack, 'M', {
+        organization: org,
+        connection,
+        repository: i.repository,
+        publishing: i.publishing === 'tags' ? ModulePublishing.tags({ tagPrefix: i.tagPrefix })
+          : i.publishing === 'branch' ? ModulePublishing.branch(i.branch, { initialVersion: i.version }) : undefined,
+        sourceDirectory: i.directory,
+        tests: i.tests ? {} : undefined,
+      });
+      if (i.testVariable) {
+        module.addTestVariable('Key', { key: 'AWS_SECRET_ACCESS_KEY', value: VariableValue.fromReference(secret(stack, 'k')), sensitive: true, writeOnly: i.writeOnly });
+      }
+      if (i.noCode) module.enableNoCode('NoCode', { versionPin: i.version, variableOptions: i.variableOptions });
     },
   },
   {
