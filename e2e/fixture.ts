@@ -319,6 +319,9 @@ export function buildFixture(app: App, hostname: string): void {
   });
   new NoCodeModule(stack, 'ExistingNoCode', { registryModule: RegistryModule.fromRegistryModuleId(stack, 'ExistingModule', org, 'mod-abc123'), enabled: false });
 
+  // Write-only secrets: a stack of their own, since they need Terraform 1.11 (required_version)
+  buildWriteOnlyFixture(new TerraformStack(app, 'fixture-write-only'), hostname);
+
   // Consumer stacks: every binding
   Backend.forWorkspace(new TerraformStack(app, 'bind-remote-name'), cliWs);
   Backend.forWorkspace(new TerraformStack(app, 'bind-cloud-name'), apiWs, { backendType: BackendType.CLOUD, projectName: 'platform' });
@@ -327,6 +330,40 @@ export function buildFixture(app: App, hostname: string): void {
   group.bindBackend(new TerraformStack(app, 'bind-cloud-tags'), { backendType: BackendType.CLOUD });
   Backend.forExternalWorkspaces(new TerraformStack(app, 'bind-external-prefix'), { organizationName: 'other-org', workspacePrefix: 'legacy-' });
   Backend.forExternalWorkspaces(new TerraformStack(app, 'bind-external-tags'), { organizationName: 'other-org', workspaceTags: ['legacy'], backendType: BackendType.CLOUD });
+}
+
+/**
+ * Every write-only argument the library writes (`value_wo`, `token_wo`,
+ * `hmac_key_wo`), in a stack that requires Terraform 1.11.
+ */
+function buildWriteOnlyFixture(stack: TerraformStack, hostname: string): void {
+  new TfeProvider(stack, 'tfe', { hostname });
+  const secret = (name: string) => new TerraformVariable(stack, name, { type: 'string', sensitive: true }).stringValue;
+  const org = new Organization(stack, 'Org', { name: 'fixture-wo-org', email: 'admin@fixture.example' });
+  const ws = new Workspace(stack, 'Secrets', { organization: org, name: 'write-only-secrets', removalPolicy: RemovalPolicy.FORCE_DELETE });
+  ws.addVariable('DbPassword', { key: 'db_password', value: VariableValue.fromReference(secret('db_password')), sensitive: true, writeOnly: true });
+  ws.addVariable('Token', {
+    key: 'API_TOKEN', value: VariableValue.fromReference(secret('api_token')), category: VariableCategory.ENV, sensitive: true, writeOnly: true,
+  });
+  const set = new VariableSet(stack, 'Shared', { organization: org, name: 'write-only-shared' });
+  set.addVariable('Cfg', { key: 'cfg', value: VariableValue.fromReference(secret('cfg')), sensitive: true, writeOnly: true });
+  ws.addNotification('Hook', {
+    name: 'signed-hook',
+    destination: NotificationDestination.generic('https://hooks.fixture.example/tfe', { token: secret('webhook_token'), writeOnly: true }),
+  });
+  new OrganizationRunTask(stack, 'Scanner', {
+    organization: org, name: 'wo-scanner', url: 'https://scanner.fixture.example/hook', hmacKey: secret('run_task_hmac_key'), hmacKeyWriteOnly: true,
+  });
+  const guard = new PolicySet(stack, 'Guard', { organization: org, name: 'wo-guard', kind: PolicyKind.SENTINEL });
+  guard.addParameter('api_key', secret('policy_api_key'), { sensitive: true, writeOnly: true });
+  const module = new RegistryModule(stack, 'Module', {
+    organization: org,
+    connection: OAuthClient.fromOAuthTokenId(stack, 'Conn', org, 'ot-abc123'),
+    repository: 'fixture/terraform-aws-secrets',
+    publishing: ModulePublishing.branch('main'),
+    tests: {},
+  });
+  module.addTestVariable('Key', { key: 'AWS_SECRET_ACCESS_KEY', value: VariableValue.fromReference(secret('module_key')), sensitive: true, writeOnly: true });
 }
 
 if (require.main === module) {

@@ -19,6 +19,8 @@ export interface Settings {
   /** terraform 1.5.7 and tofu, built by e2e/toolchain.sh. */
   readonly terraform: string;
   readonly tofu: string;
+  /** The version of `tofu` (e.g. 1.10.6), as it reports it. */
+  readonly tofuVersion: string;
   /** The machine's own terraform (e.g. 1.11.4 in /usr/local/bin), when it has one. */
   readonly systemTerraform?: { readonly bin: string; readonly version: string };
   /** The provider mirror, when found. */
@@ -73,6 +75,7 @@ export function loadSettings(): Settings {
     root: path.resolve(__dirname, '..'),
     terraform: need('TERRAFORM'),
     tofu: need('TOFU'),
+    tofuVersion: env.TOFU_VERSION_FOUND || 'unknown',
     systemTerraform: env.SYSTEM_TERRAFORM ? { bin: env.SYSTEM_TERRAFORM, version: env.SYSTEM_TERRAFORM_VERSION || 'system' } : undefined,
     mirror,
     serverMissing: server ? undefined : env.OTF_MISSING || 'no TFE-API server',
@@ -136,6 +139,25 @@ export async function runOk(file: string, args: string[], options: SpawnOptions 
     throw new Error(`${path.basename(file)} ${args.join(' ')} exited with ${r.code}:\n${tail(r.stdout + r.stderr)}`);
   }
   return r;
+}
+
+/**
+ * Whether a CLI of `version` meets a stack's `required_version`. The library
+ * writes `>= X.Y.Z` constraints only (for write-only arguments); anything else
+ * is an error of the suite, not a guess.
+ */
+export function meetsRequiredVersion(version: string, constraint: string | undefined): boolean {
+  if (constraint === undefined) return true;
+  const have = /^(\d+)\.(\d+)\.(\d+)/.exec(version);
+  if (!have) throw new Error(`cannot compare version ${JSON.stringify(version)} with required_version ${JSON.stringify(constraint)}`);
+  return constraint.split(',').every((part) => {
+    const want = /^\s*>=\s*(\d+)\.(\d+)\.(\d+)\s*$/.exec(part);
+    if (!want) throw new Error(`required_version ${JSON.stringify(constraint)}: only ">= X.Y.Z" constraints are understood here`);
+    for (let i = 1; i <= 3; i++) {
+      if (Number(have[i]) !== Number(want[i])) return Number(have[i]) > Number(want[i]);
+    }
+    return true;
+  });
 }
 
 /** The last lines of a program's output, for failure details. */

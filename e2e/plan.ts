@@ -6,7 +6,7 @@
  */
 import * as fs from 'fs';
 import { PLAN_ERRORS } from './deviations';
-import { cliEnv, dummyVariables, readStacks, resourceAddresses, run, runOk, Settings, stackDir, tail, Tier } from './harness';
+import { cliEnv, dummyVariables, meetsRequiredVersion, readStacks, resourceAddresses, run, runOk, Settings, stackDir, tail, Tier } from './harness';
 import { SynthesizedApp } from './validate';
 
 export async function planTier(settings: Settings, apps: SynthesizedApp[]): Promise<Tier> {
@@ -19,18 +19,26 @@ export async function planTier(settings: Settings, apps: SynthesizedApp[]): Prom
         tier.skip(name, settings.server ? 'no provider mirror' : settings.serverMissing!);
         continue;
       }
-      await tier.check(name, () => planStack(settings, name, json, file));
+      // terraform 1.5.7 plans, unless the stack requires a newer one (write-only arguments): then the machine's own.
+      const required: string | undefined = json.terraform?.required_version;
+      const cli = meetsRequiredVersion('1.5.7', required) ? settings.terraform
+        : settings.systemTerraform && meetsRequiredVersion(settings.systemTerraform.version, required) ? settings.systemTerraform.bin : undefined;
+      if (!cli) {
+        tier.skip(name, `no terraform here meets required_version ${JSON.stringify(required)}`);
+        continue;
+      }
+      await tier.check(name, () => planStack(settings, name, json, file, cli));
     }
   }
   tier.close();
   return tier;
 }
 
-async function planStack(settings: Settings, name: string, json: any, file: string): Promise<string> {
+async function planStack(settings: Settings, name: string, json: any, file: string, terraform: string): Promise<string> {
   const dir = stackDir(settings, `plan-${name}`, file);
   const env = cliEnv(settings, dummyVariables(json));
-  await runOk(settings.terraform, ['init', '-input=false', '-no-color'], { cwd: dir, env });
-  const plan = await run(settings.terraform, ['plan', '-json', '-input=false', '-lock=false', '-no-color'], { cwd: dir, env });
+  await runOk(terraform, ['init', '-input=false', '-no-color'], { cwd: dir, env });
+  const plan = await run(terraform, ['plan', '-json', '-input=false', '-lock=false', '-no-color'], { cwd: dir, env });
   fs.writeFileSync(`${dir}/plan.jsonl`, plan.stdout);
 
   const messages = plan.stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));

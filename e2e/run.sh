@@ -67,7 +67,9 @@ toolchain=$(bash e2e/toolchain.sh)
 eval "$toolchain"
 export TERRAFORM TOFU
 echo "terraform 1.5.7: $TERRAFORM"
-echo "tofu:            $TOFU ($(TF_CLI_CONFIG_FILE=/dev/null "$TOFU" version 2> /dev/null | head -1))"
+TOFU_VERSION_FOUND=$(TF_CLI_CONFIG_FILE=/dev/null "$TOFU" version 2> /dev/null | sed -n '1s/^OpenTofu v//p')
+export TOFU_VERSION_FOUND
+echo "tofu:            $TOFU (OpenTofu ${TOFU_VERSION_FOUND:-version unknown})"
 
 SYSTEM_TERRAFORM=$(command -v terraform || true)
 SYSTEM_TERRAFORM_VERSION=""
