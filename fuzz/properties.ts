@@ -579,7 +579,7 @@ export const PROPERTIES: Property<any>[] = [
   },
   {
     name: 'RegistryModule',
-    inputs: either(
+    inputs: either<any>(
       fc.record({
         name: fc.stringMatching(/^[a-z][a-z0-9]{0,12}$/),
         provider: fc.constantFrom('aws', 'azurerm', 'google', 'kubernetes'),

@@ -4,7 +4,7 @@ import type { TokenOutputOptions } from './api-token';
 import { Entitlement } from './entitlements';
 import type { IOrganization } from './organization';
 import { requireEntitlement } from './private/entitlements';
-import { AgentPoolAllowedProjects, AgentPoolAllowedWorkspaces, TfeAgentPool, TfeAgentToken } from './private/l1-classes';
+import { AgentPoolAllowedProjects, AgentPoolAllowedWorkspaces, AgentPoolExcludedWorkspaces, DataTfeAgentPool, TfeAgentPool, TfeAgentToken } from './private/l1-classes';
 import { memoized } from './private/memo';
 import { checkForm } from './private/names';
 import { claim, identityOf, sameIdentity, setIdentity } from './private/registry';
@@ -168,6 +168,18 @@ export class AgentPool extends AgentPoolBase {
   }
 
   /**
+   * Looks up an existing agent pool by name (a `tfe_agent_pool` data source).
+   * Creates nothing.
+   */
+  public static fromAgentPoolName(scope: Construct, id: string, organization: IOrganization, agentPoolName: string): IAgentPool {
+    const pool = new ImportedAgentPool(scope, id, organization, '');
+    checkForm(pool, 'agentPool', 'The agent pool name', agentPoolName);
+    pool.agentPoolId = new DataTfeAgentPool(pool, 'Lookup', { name: agentPoolName, organization: organization.organizationName }).id;
+    setIdentity(pool, `agent-pool-name:${identityOf(organization)}/${agentPoolName}`);
+    return pool;
+  }
+
+  /**
    * The pool's ID. For a pool with allowed workspaces or projects it is read
    * through those resources (which carry the same ID), so whatever uses the
    * pool (e.g. `tfe_workspace_settings.agent_pool_id`) is created after the
@@ -196,6 +208,8 @@ export class AgentPool extends AgentPoolBase {
   private readonly projects: IProject[] = [];
   private allowedWorkspacesResource?: AgentPoolAllowedWorkspaces;
   private allowedProjectsResource?: AgentPoolAllowedProjects;
+  private readonly excluded: IWorkspace[] = [];
+  private excludedWorkspacesResource?: AgentPoolExcludedWorkspaces;
 
   constructor(scope: Construct, id: string, props: AgentPoolProps) {
     super(scope, id);
@@ -245,6 +259,37 @@ export class AgentPool extends AgentPoolBase {
   }
 
   /**
+   * Keeps `workspace` from using this pool although the pool's scope (the
+   * whole organization, or an allowed project) includes it
+   * (`tfe_agent_pool_excluded_workspaces`). A workspace of this app whose
+   * execution mode names this pool, or that `allowWorkspace` allows, cannot
+   * be excluded.
+   */
+  public excludeWorkspace(workspace: IWorkspace): void {
+    if (!sameIdentity(workspace.organization, this.organization)) {
+      fail(this, 'TFE-POOL-007',
+        `excluded workspace ${workspace.node.path} belongs to organization ${quote(identityOf(workspace.organization))}, but this pool belongs to ` +
+        `${quote(identityOf(this.organization))}: exclude a workspace of the pool's organization.`);
+    }
+    if (this.excluded.some((w) => sameIdentity(w, workspace))) return;
+    this.excluded.push(workspace);
+    if (!this.excludedWorkspacesResource) {
+      this.excludedWorkspacesResource = new AgentPoolExcludedWorkspaces(this, 'ExcludedWorkspaces', {
+        agentPoolId: this.poolResourceId,
+        excludedWorkspaceIds: Lazy.listValue({ produce: () => this.excluded.map((w) => w.workspaceId) }),
+      });
+      this.node.addValidation({ validate: () => this.validateExclusions() });
+    }
+  }
+
+  /**
+   * The workspaces excluded from the pool.
+   */
+  public get excludedWorkspaces(): IWorkspace[] {
+    return [...this.excluded];
+  }
+
+  /**
    * Lets every workspace of `project` use this pool (the pool must not be organization-scoped).
    */
   public allowProject(project: IProject): void {
@@ -290,6 +335,23 @@ export class AgentPool extends AgentPoolBase {
     return Fn.coalesce(refs);
   }
 
+  private validateExclusions(): string[] {
+    const problems: string[] = [];
+    for (const w of this.excluded) {
+      if (this.workspaces.some((a) => sameIdentity(a, w))) {
+        problems.push(synthProblem(violation('TFE-POOL-008',
+          `workspace ${w.node.path} is both allowed (allowWorkspace) and excluded (excludeWorkspace): the exclusion wins on the platform; remove one of the calls.`)));
+      }
+      const mode = (w as { executionMode?: { mode?: string; agentPool?: IAgentPool } }).executionMode;
+      if (mode?.mode === 'agent' && mode.agentPool !== undefined && sameIdentity(mode.agentPool, this)) {
+        problems.push(synthProblem(violation('TFE-POOL-008',
+          `workspace ${w.node.path} runs on this pool (ExecutionMode.agent) but is excluded from it: its runs would have no agent; ` +
+          'remove the exclusion, or give the workspace another execution mode or pool.')));
+      }
+    }
+    return problems;
+  }
+
   private validateScope(): string[] {
     const allowed = [
       ...this.workspaces.map((w) => `workspace ${w.node.path}`),
@@ -312,7 +374,7 @@ export class AgentPool extends AgentPoolBase {
 }
 
 class ImportedAgentPool extends AgentPoolBase {
-  public readonly agentPoolId: string;
+  public agentPoolId: string;
   public readonly organization: IOrganization;
 
   constructor(scope: Construct, id: string, organization: IOrganization, agentPoolId: string) {

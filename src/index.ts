@@ -14,6 +14,7 @@ export * from './project';
 export * from './project-access';
 export * from './agent-pool';
 export * from './vcs';
+export * from './ssh-key';
 export * from './execution-mode';
 export * from './run-workflow';
 export * from './workspace-access';

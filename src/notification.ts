@@ -1,5 +1,5 @@
 import { Construct, IConstruct } from 'constructs';
-import { NotificationConfiguration } from './private/l1-classes';
+import { NotificationConfiguration, TeamNotificationConfiguration } from './private/l1-classes';
 import { memoized } from './private/memo';
 import { checkForm } from './private/names';
 import { claim, identityOf } from './private/registry';
@@ -7,6 +7,7 @@ import { checkSecret } from './private/secrets';
 import { escapeTemplate } from './private/text';
 import { checkString, fail, literal, quote, Violation, violation, warn } from './private/validation';
 import { useWriteOnly } from './private/write-only';
+import type { ITeam } from './team';
 import type { IWorkspace } from './workspace';
 
 /**
@@ -304,7 +305,7 @@ export class Notification extends Construct {
         'combine triggers into fewer notifications, or send to one webhook that fans out.');
     }
     this.checkTriggers(this.triggers);
-    this.checkDestination(props.destination);
+    checkDestination(this, props.destination);
 
     const d = props.destination;
     this.resource = new NotificationConfiguration(this, 'Resource', {
@@ -339,52 +340,179 @@ export class Notification extends Construct {
       );
     }
   }
+}
 
-  private checkDestination(d: NotificationDestination): void {
-    switch (d.destinationType) {
-      case 'slack':
-      case 'microsoft-teams': {
-        const kind = d.destinationType === 'slack' ? 'Slack' : 'Microsoft Teams';
-        // The URL is a credential: checked, but never shown in a message.
-        checkString(this, 'The webhook URL', d.url, (u) => urlProblem(u, true, `the ${kind} webhook URL`, true), true);
-        checkSecret(this, { what: `the ${kind} webhook URL`, variableName: `${d.destinationType.replace('-', '_')}_webhook_url`, ruleId: 'TFE-NOTIF-008' },
-          d.url, d._allowPlaintextSecret);
-        break;
-      }
-      case 'generic':
-        checkString(this, 'The webhook URL', d.url, (u) => urlProblem(u, false, 'the webhook URL', false));
-        if (d.url !== undefined && literal(d.url)?.startsWith('http:')) {
-          warn(this, 'TFE-NOTIF-009',
-            `the webhook URL ${quote(d.url)} is plain http: payloads (and their signatures) travel unencrypted; use https.`,
-          );
-        }
-        checkSecret(this, { what: 'token', variableName: 'webhook_token' }, d._token, d._allowPlaintextSecret);
-        if (d._writeOnly && d._token !== undefined) useWriteOnly(this, 'the webhook token', d._token);
-        break;
-      default: // email
-        this.checkEmail(d);
-    }
+/**
+ * Events a team's notification is sent for.
+ */
+export enum TeamNotificationTrigger {
+  /** A change request was created for the team (the only team trigger the platform has). */
+  CHANGE_REQUEST_CREATED = 'change_request:created',
+}
+
+/**
+ * Options for a team's notification, without the team.
+ */
+export interface TeamNotificationOptions {
+  /**
+   * The notification's name, unique in the team.
+   */
+  readonly name: string;
+
+  /**
+   * Where notifications are sent: the same destinations as a workspace's
+   * notifications, with the same rules.
+   */
+  readonly destination: NotificationDestination;
+
+  /**
+   * The events notifications are sent for.
+   * @default - [TeamNotificationTrigger.CHANGE_REQUEST_CREATED]
+   */
+  readonly triggers?: TeamNotificationTrigger[];
+
+  /**
+   * Whether notifications are sent. (The provider's default is false.)
+   * @default true
+   */
+  readonly enabled?: boolean;
+}
+
+/**
+ * Properties of a team's notification.
+ */
+export interface TeamNotificationProps extends TeamNotificationOptions {
+  /**
+   * The team whose events are notified.
+   */
+  readonly team: ITeam;
+}
+
+/**
+ * A team's notification configuration (`tfe_team_notification_configuration`):
+ * messages to Slack, Microsoft Teams, email or a webhook when a change request
+ * is created for the team.
+ *
+ * @example
+ * ops.addNotification('ChangeRequests', {
+ *   name: 'ops-change-requests',
+ *   destination: NotificationDestination.slack(slackWebhook.stringValue),
+ * });
+ */
+export class TeamNotification extends Construct {
+  /**
+   * The notification configuration's ID (`tnc-...`).
+   * @attribute
+   */
+  public get notificationId(): string {
+    return memoized(this, 'notificationId', () => this.resource.id);
   }
 
-  private checkEmail(d: NotificationDestination): void {
-    const addresses = d.emailAddresses ?? [];
-    const users = d.users ?? [];
-    if (addresses.length === 0 && users.length === 0) {
-      fail(this, 'TFE-NOTIF-010',
-        `the email destination has no recipients (emailAddresses ${quote(d.emailAddresses)}, users ${quote(d.users)}): ` +
-        'give users (organization members\' user IDs, e.g. member.userId) or, on Terraform Enterprise, emailAddresses.');
+  /**
+   * The team whose events are notified.
+   */
+  public readonly team: ITeam;
+
+  /**
+   * The events notifications are sent for.
+   */
+  public readonly triggers: TeamNotificationTrigger[];
+
+  private readonly resource: TeamNotificationConfiguration;
+
+  constructor(scope: Construct, id: string, props: TeamNotificationProps) {
+    super(scope, id);
+    this.team = props.team;
+    this.triggers = props.triggers ?? [TeamNotificationTrigger.CHANGE_REQUEST_CREATED];
+
+    checkForm(this, 'notification', 'The notification name', props.name);
+    const name = literal(props.name);
+    if (name !== undefined) {
+      const holder = claim(this, `team-notification-name:${identityOf(props.team)}`, name);
+      if (holder !== undefined) {
+        fail(this, 'TFE-NOTIF-013',
+          `notification name ${quote(name)} is already used by ${holder} on team ${props.team.node.path}: ` +
+          'notification names are unique per team; choose another name.');
+      }
     }
-    for (const a of addresses) {
-      checkForm(this, 'notificationEmail', 'An email address', a);
+    const allowed = Object.values(TeamNotificationTrigger) as string[];
+    for (const t of this.triggers) {
+      if (!allowed.includes(t)) {
+        fail(this, 'TFE-NOTIF-014',
+          `trigger ${quote(t)} is not a team notification trigger: a team's notification takes ${allowed.map((a) => quote(a)).join(', ')} ` +
+          '(TeamNotificationTrigger values); run events are notified by a workspace\'s notification (workspace.addNotification).');
+      }
     }
-    for (const u of users) {
-      checkForm(this, 'userId', 'A user ID', u);
+    if (new Set(this.triggers).size !== this.triggers.length) {
+      fail(this, 'TFE-NOTIF-004', `triggers ${quote(this.triggers)} list a trigger more than once: list each trigger once.`);
     }
-    if (addresses.length > 0) {
-      warn(this, 'TFE-NOTIF-012',
-        'emailAddresses only works on Terraform Enterprise: HCP Terraform emails organization members only; on HCP Terraform, use users (member user IDs).',
-      );
+    if (this.triggers.length === 0) {
+      warn(this, 'TFE-NOTIF-005',
+        'triggers is an empty list: the notification is never sent; give the events to notify, or omit triggers for change requests.');
     }
+    checkDestination(this, props.destination);
+
+    const d = props.destination;
+    this.resource = new TeamNotificationConfiguration(this, 'Resource', {
+      teamId: props.team.teamId,
+      name: escapeTemplate(props.name),
+      destinationType: d.destinationType,
+      url: d.url === undefined ? undefined : escapeTemplate(d.url),
+      emailAddresses: d.emailAddresses?.map(escapeTemplate),
+      emailUserIds: d.users,
+      token: d._writeOnly ? undefined : d._token,
+      tokenWo: d._writeOnly ? d._token : undefined,
+      triggers: this.triggers,
+      enabled: props.enabled ?? true,
+    });
+  }
+}
+
+/** The checks of a destination, for a workspace's or a team's notification. */
+function checkDestination(scope: IConstruct, d: NotificationDestination): void {
+  switch (d.destinationType) {
+    case 'slack':
+    case 'microsoft-teams': {
+      const kind = d.destinationType === 'slack' ? 'Slack' : 'Microsoft Teams';
+      // The URL is a credential: checked, but never shown in a message.
+      checkString(scope, 'The webhook URL', d.url, (u) => urlProblem(u, true, `the ${kind} webhook URL`, true), true);
+      checkSecret(scope, { what: `the ${kind} webhook URL`, variableName: `${d.destinationType.replace('-', '_')}_webhook_url`, ruleId: 'TFE-NOTIF-008' },
+        d.url, d._allowPlaintextSecret);
+      break;
+    }
+    case 'generic':
+      checkString(scope, 'The webhook URL', d.url, (u) => urlProblem(u, false, 'the webhook URL', false));
+      if (d.url !== undefined && literal(d.url)?.startsWith('http:')) {
+        warn(scope, 'TFE-NOTIF-009',
+          `the webhook URL ${quote(d.url)} is plain http: payloads (and their signatures) travel unencrypted; use https.`,
+        );
+      }
+      checkSecret(scope, { what: 'token', variableName: 'webhook_token' }, d._token, d._allowPlaintextSecret);
+      if (d._writeOnly && d._token !== undefined) useWriteOnly(scope, 'the webhook token', d._token);
+      break;
+    default: // email
+      checkEmail(scope, d);
+  }
+}
+
+function checkEmail(scope: IConstruct, d: NotificationDestination): void {
+  const addresses = d.emailAddresses ?? [];
+  const users = d.users ?? [];
+  if (addresses.length === 0 && users.length === 0) {
+    fail(scope, 'TFE-NOTIF-010',
+      `the email destination has no recipients (emailAddresses ${quote(d.emailAddresses)}, users ${quote(d.users)}): ` +
+      'give users (organization members\' user IDs, e.g. member.userId) or, on Terraform Enterprise, emailAddresses.');
+  }
+  for (const a of addresses) {
+    checkForm(scope, 'notificationEmail', 'An email address', a);
+  }
+  for (const u of users) {
+    checkForm(scope, 'userId', 'A user ID', u);
+  }
+  if (addresses.length > 0) {
+    warn(scope, 'TFE-NOTIF-012',
+      'emailAddresses only works on Terraform Enterprise: HCP Terraform emails organization members only; on HCP Terraform, use users (member user IDs).',
+    );
   }
 }
 

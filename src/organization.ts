@@ -1,10 +1,12 @@
 import { Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { Entitlement, Entitlements } from './entitlements';
+import type { ExecutionMode } from './execution-mode';
 import { OrganizationMember, OrganizationMemberOptions } from './organization-member';
 import { OrganizationToken, OrganizationTokenOptions } from './organization-token';
+import { checkDefaultExecutionMode } from './private/default-execution-mode';
 import { requireEntitlement } from './private/entitlements';
-import { TfeOrganization } from './private/l1-classes';
+import { OrganizationDefaultSettings, TfeOrganization } from './private/l1-classes';
 import { memoized } from './private/memo';
 import { checkForm } from './private/names';
 import { setIdentity, setLiteralName } from './private/registry';
@@ -50,6 +52,12 @@ export interface IOrganization extends IConstruct {
    * Creates the organization's API token (one per organization).
    */
   addToken(id: string, options?: OrganizationTokenOptions): OrganizationToken;
+
+  /**
+   * Sets where runs execute for the workspaces that set no execution mode of
+   * their own and whose project sets none (`tfe_organization_default_settings`).
+   */
+  configureDefaultExecutionMode(mode: ExecutionMode): void;
 }
 
 /**
@@ -99,6 +107,14 @@ export interface OrganizationProps {
    * @default - the platform's default (enabled)
    */
   readonly costEstimationEnabled?: boolean;
+
+  /**
+   * Where runs execute for workspaces that set no execution mode of their
+   * own and whose project sets none (`tfe_organization_default_settings`);
+   * see `configureDefaultExecutionMode`.
+   * @default - the platform's default (remote)
+   */
+  readonly defaultExecutionMode?: ExecutionMode;
 
   /**
    * Whether health assessments (drift detection, continuous validation) run
@@ -184,6 +200,23 @@ export abstract class OrganizationBase extends Construct implements IOrganizatio
   public addToken(id: string, options: OrganizationTokenOptions = {}): OrganizationToken {
     return new OrganizationToken(this, id, { ...options, organization: this });
   }
+
+  /**
+   * Sets where runs execute for every workspace of the organization that
+   * sets no execution mode of its own and whose project sets none
+   * (`tfe_organization_default_settings`): `ExecutionMode.remote()`,
+   * `.local()` or `.agent(pool)` with a pool of this organization. Works on
+   * an organization referenced with `fromOrganizationName` too. Once per
+   * organization.
+   */
+  public configureDefaultExecutionMode(mode: ExecutionMode): void {
+    checkDefaultExecutionMode(this, mode, this, 'organization');
+    new OrganizationDefaultSettings(this, 'DefaultSettings', {
+      organization: this.organizationName,
+      defaultExecutionMode: mode.mode,
+      defaultAgentPoolId: mode.agentPool?.agentPoolId,
+    });
+  }
 }
 
 /**
@@ -246,6 +279,7 @@ export class Organization extends OrganizationBase {
       setIdentity(this, `org:${name}`);
       setLiteralName(this, name);
     }
+    if (props.defaultExecutionMode) this.configureDefaultExecutionMode(props.defaultExecutionMode);
   }
 }
 

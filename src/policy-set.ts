@@ -5,7 +5,7 @@ import type { IOrganization } from './organization';
 import { EnforcementLevel, IPolicy, PolicyKind } from './policy';
 import { requireEntitlement } from './private/entitlements';
 import { escapeTemplate } from './private/hcl';
-import { PolicySetParameter, ProjectPolicySet, TfePolicySet, WorkspacePolicySet, WorkspacePolicySetExclusion } from './private/l1-classes';
+import { DataTfePolicySet, PolicySetParameter, ProjectPolicySet, TfePolicySet, WorkspacePolicySet, WorkspacePolicySetExclusion } from './private/l1-classes';
 import { recordLegacyId } from './private/legacy-addresses';
 import { memoized } from './private/memo';
 import { checkForm } from './private/names';
@@ -430,6 +430,18 @@ export class PolicySet extends PolicySetBase {
     return set;
   }
 
+  /**
+   * Looks up an existing policy set by name (a `tfe_policy_set` data
+   * source). Creates nothing; its kind is unknown.
+   */
+  public static fromPolicySetName(scope: Construct, id: string, organization: IOrganization, policySetName: string): IPolicySet {
+    const set = new ImportedPolicySet(scope, id, organization, '');
+    checkForm(set, 'policySet', 'The policy set name', policySetName);
+    set.policySetId = new DataTfePolicySet(set, 'Lookup', { name: policySetName, organization: organization.organizationName }).id;
+    setIdentity(set, `policy-set:${identityOf(organization)}/${policySetName}`);
+    return set;
+  }
+
   public readonly policySetId: string;
   public readonly organization: IOrganization;
   /**
@@ -649,7 +661,7 @@ export class PolicySet extends PolicySetBase {
 }
 
 class ImportedPolicySet extends PolicySetBase {
-  public readonly policySetId: string;
+  public policySetId: string;
   public readonly organization: IOrganization;
   public readonly kind?: PolicyKind = undefined;
 
@@ -657,6 +669,6 @@ class ImportedPolicySet extends PolicySetBase {
     super(scope, id);
     this.policySetId = policySetId;
     this.organization = organization;
-    setIdentity(this, `policy-set-id:${policySetId}`);
+    if (policySetId !== '') setIdentity(this, `policy-set-id:${policySetId}`);
   }
 }

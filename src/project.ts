@@ -1,8 +1,10 @@
 import { Construct, IConstruct } from 'constructs';
 import { Entitlement } from './entitlements';
+import type { ExecutionMode } from './execution-mode';
 import type { IOrganization } from './organization';
+import { checkDefaultExecutionMode } from './private/default-execution-mode';
 import { requireEntitlement } from './private/entitlements';
-import { DataTfeProject, TeamProjectAccess, TfeProject } from './private/l1-classes';
+import { DataTfeProject, ProjectSettings, TeamProjectAccess, TfeProject } from './private/l1-classes';
 import { recordLegacyId } from './private/legacy-addresses';
 import { memoized } from './private/memo';
 import { checkForm } from './private/names';
@@ -32,6 +34,12 @@ export interface IProject extends IConstruct {
    * @returns the `tfe_team_project_access` resource created
    */
   grantAccess(team: ITeam, access: ProjectAccess): TeamProjectAccess;
+
+  /**
+   * Sets where runs execute for the project's workspaces that set no
+   * execution mode of their own (`tfe_project_settings`).
+   */
+  configureDefaultExecutionMode(mode: ExecutionMode): void;
 }
 
 /**
@@ -57,11 +65,28 @@ export interface ProjectOptions {
   readonly tags?: { [key: string]: string };
 
   /**
+   * Keep tags added outside this program (in the UI or the API): the
+   * provider then leaves key/value tags it does not manage in place instead
+   * of removing them on apply (`ignore_additional_tags`). The provider calls
+   * this exceptional and not recommended; it takes effect from the apply
+   * after the one that sets it.
+   * @default false
+   */
+  readonly ignoreAdditionalTags?: boolean;
+
+  /**
    * Destroy each workspace's infrastructure after this much inactivity:
    * 1-4 digits followed by `d` (days) or `h` (hours), e.g. `14d`.
    * @default - no auto-destroy
    */
   readonly autoDestroyActivityDuration?: string;
+
+  /**
+   * Where runs execute for the project's workspaces that set no execution
+   * mode of their own (`tfe_project_settings`); see `configureDefaultExecutionMode`.
+   * @default - the organization's default
+   */
+  readonly defaultExecutionMode?: ExecutionMode;
 }
 
 /**
@@ -116,6 +141,22 @@ export abstract class ProjectBase extends Construct implements IProject {
     this.grants.set(identityOf(team), grant);
     this.grantRecords.push({ team, level: access.level });
     return grant;
+  }
+
+  /**
+   * Sets where runs execute for the project's workspaces that set no
+   * execution mode of their own (`tfe_project_settings`): it overrides the
+   * organization's default. `ExecutionMode.agent(pool)` takes a pool of the
+   * project's organization. Works on a project referenced with `fromProjectId`
+   * or `fromProjectName` too. Once per project.
+   */
+  public configureDefaultExecutionMode(mode: ExecutionMode): void {
+    checkDefaultExecutionMode(this, mode, this.organization, 'project');
+    new ProjectSettings(this, 'Settings', {
+      projectId: this.projectId,
+      defaultExecutionMode: mode.mode,
+      defaultAgentPoolId: mode.agentPool?.agentPoolId,
+    });
   }
 }
 
@@ -182,9 +223,11 @@ export class Project extends ProjectBase {
       organization: props.organization.organizationName,
       description: text(props.description),
       tags: textMap(props.tags),
+      ignoreAdditionalTags: props.ignoreAdditionalTags,
       autoDestroyActivityDuration: props.autoDestroyActivityDuration,
     });
     this.projectId = this.resource.id;
+    if (props.defaultExecutionMode) this.configureDefaultExecutionMode(props.defaultExecutionMode);
   }
 }
 

@@ -324,6 +324,11 @@ export class RegistryModule extends Construct implements IRegistryModule {
     if (!this.testsEnabled) {
       warn(scope, 'TFE-REG-013', 'the module\'s tests are not enabled (no tests in the props): test variables are only used by test runs; enable tests, or remove the variable.');
     }
+    if (options.initialValueOnly && options.writeOnly) {
+      fail(scope, 'TFE-VAR-021',
+        `test variable ${quote(options.key)} is both writeOnly and initialValueOnly: a write-only value is never read back from the platform, ` +
+        'so edits made in the UI are kept anyway (a change of the value in the program still replaces the variable); drop initialValueOnly.');
+    }
     if (options.writeOnly) {
       if (!options.sensitive) {
         fail(scope, 'TFE-WO-001',
@@ -339,6 +344,7 @@ export class RegistryModule extends Construct implements IRegistryModule {
       key: options.key,
       value: options.writeOnly ? undefined : value.text,
       valueWo: options.writeOnly ? value.text : undefined,
+      lifecycle: options.initialValueOnly ? { ignoreChanges: ['value'] } : undefined,
       category,
       hcl: value.isHcl && !(category === VariableCategory.ENV && value._kind === 'scalar') ? true : undefined,
       sensitive: options.sensitive ? true : undefined,

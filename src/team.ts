@@ -5,6 +5,7 @@ import { TeamOrganizationMembers as L1TeamOrganizationMembers } from '@cdktf/pro
 import { Lazy, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { Entitlement } from './entitlements';
+import { TeamNotification, TeamNotificationOptions } from './notification';
 import type { IOrganization } from './organization';
 import { OrganizationAccess } from './organization-access';
 import type { IOrganizationMember } from './organization-member';
@@ -134,6 +135,13 @@ export abstract class TeamBase extends Construct implements ITeam {
 
   public addToken(id: string, options: TeamTokenOptions = {}): TeamToken {
     return new TeamToken(this, id, { ...options, team: this });
+  }
+
+  /**
+   * Adds a notification for the team's events (change requests).
+   */
+  public addNotification(id: string, options: TeamNotificationOptions): TeamNotification {
+    return new TeamNotification(this, id, { ...options, team: this });
   }
 
   /**

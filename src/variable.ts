@@ -82,6 +82,18 @@ export interface VariableOptions {
    * @default false
    */
   readonly writeOnly?: boolean;
+
+  /**
+   * Seed the value, then leave it alone: the value is written when the
+   * variable is created, and later changes, made in the UI or the API (or to
+   * the value in this program), are kept as they are
+   * (`lifecycle { ignore_changes = [value] }`). For values a team edits by
+   * hand after the platform team created the variable. Not with
+   * `writeOnly`, whose value is never read back, so edits made elsewhere
+   * are kept anyway.
+   * @default false
+   */
+  readonly initialValueOnly?: boolean;
 }
 
 /**
@@ -249,6 +261,14 @@ export class Variable extends TerraformResource {
     }
 
     this.writeOnly = props.writeOnly ?? false;
+    if (props.initialValueOnly) {
+      if (this.writeOnly) {
+        fail(this, 'TFE-VAR-021',
+          `variable ${quote(props.key)} is both writeOnly and initialValueOnly: a write-only value is never read back from the platform, ` +
+          'so edits made in the UI are kept anyway (a change of the value in the program still replaces the variable); drop initialValueOnly.');
+      }
+      this.lifecycle = { ...this.lifecycle, ignoreChanges: ['value'] };
+    }
     if (this.writeOnly) {
       if (!this.sensitive) {
         fail(this, 'TFE-WO-001',

@@ -4,13 +4,14 @@ import type { IAgentPool } from './agent-pool';
 import { Entitlement } from './entitlements';
 import type { IOrganization } from './organization';
 import { requireEntitlement } from './private/entitlements';
-import { DataTfeGithubAppInstallation, DataTfeOauthClient, TfeOauthClient } from './private/l1-classes';
+import { DataTfeGithubAppInstallation, DataTfeOauthClient, ProjectOauthClient, TfeOauthClient } from './private/l1-classes';
 import { memoized } from './private/memo';
 import { checkForm } from './private/names';
-import { identityOf, sameIdentity, setIdentity } from './private/registry';
+import { connectionId, identityOf, sameIdentity, setIdentity } from './private/registry';
 import { checkSecret } from './private/secrets';
 import { text } from './private/text';
 import { checkString, fail, literal, quote, Violation, violation, warn } from './private/validation';
+import type { IProject } from './project';
 
 /**
  * A connection between the organization and a VCS provider, through which
@@ -261,11 +262,18 @@ export class OAuthClient extends Construct implements IVcsConnection {
    */
   public readonly serviceProvider: VcsProvider;
 
+  /**
+   * Whether every project and workspace of the organization may use the client.
+   */
+  public readonly organizationScoped: boolean;
+
   private readonly resource: TfeOauthClient;
+  private readonly projects: IProject[] = [];
 
   constructor(scope: Construct, id: string, props: OAuthClientProps) {
     super(scope, id);
     this.organization = props.organization;
+    this.organizationScoped = props.organizationScoped ?? true;
     this.serviceProvider = props.serviceProvider;
     const provider = props.serviceProvider;
     requireEntitlement(this, props.organization, Entitlement.VCS_INTEGRATIONS, `OAuth client for ${quote(provider)}`);
@@ -318,6 +326,35 @@ export class OAuthClient extends Construct implements IVcsConnection {
     this.oauthTokenId = this.resource.oauthTokenId;
     const name = literal(props.name);
     if (name !== undefined) setIdentity(this, `oauth-client:${identityOf(props.organization)}/${name}`);
+  }
+
+  /**
+   * Lets the workspaces of `project` use this client
+   * (`tfe_project_oauth_client`). Only for a client with
+   * `organizationScoped: false`: an organization-scoped client is usable by
+   * every project already.
+   */
+  public allowProject(project: IProject): void {
+    if (this.organizationScoped) {
+      fail(this, 'TFE-VCS-017',
+        `project ${project.node.path} is allowed on an organization-scoped OAuth client, which every project may use already: ` +
+        'set organizationScoped: false to restrict the client to the projects you allow, or remove the allowProject call.');
+    }
+    if (!sameIdentity(project.organization, this.organization!)) {
+      fail(this, 'TFE-VCS-018',
+        `project ${project.node.path} belongs to organization ${quote(identityOf(project.organization))}, but this OAuth client belongs to ` +
+        `${quote(identityOf(this.organization!))}: allow a project of the client's organization.`);
+    }
+    if (this.projects.some((p) => sameIdentity(p, project))) return;
+    this.projects.push(project);
+    new ProjectOauthClient(this, connectionId('Project', project), { oauthClientId: this.oauthClientId, projectId: project.projectId });
+  }
+
+  /**
+   * The projects allowed to use the client (`allowProject`).
+   */
+  public get allowedProjects(): IProject[] {
+    return [...this.projects];
   }
 
   /** The API and HTTP URLs: given, or the public ones of a hosted provider. */

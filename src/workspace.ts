@@ -131,6 +131,16 @@ export interface WorkspaceSettingsOptions {
   readonly tags?: { [key: string]: string };
 
   /**
+   * Keep tags added outside this program (in the UI or the API): the
+   * provider then leaves key/value tags it does not manage in place instead
+   * of removing them on apply (`ignore_additional_tags`). The provider calls
+   * this exceptional and not recommended; it takes effect from the apply
+   * after the one that sets it.
+   * @default false
+   */
+  readonly ignoreAdditionalTags?: boolean;
+
+  /**
    * Tag names (lowercase letters, numbers, `_`, `:` and `-`).
    * @default - none
    */
@@ -545,6 +555,7 @@ export class Workspace extends WorkspaceBase {
       description: text(props.description),
       file_triggers_enabled: vcs ? vcs.fileTriggersEnabled ?? (vcs.tagsRegex === undefined) : undefined,
       force_delete: removalPolicy === RemovalPolicy.FORCE_DELETE,
+      ignore_additional_tags: props.ignoreAdditionalTags,
       name: props.name,
       organization: props.organization.organizationName,
       project_id: props.project?.projectId,

@@ -1,9 +1,13 @@
 import { AgentPool as TfeAgentPool } from '@cdktf/provider-tfe/lib/agent-pool';
 import { AgentPoolAllowedProjects } from '@cdktf/provider-tfe/lib/agent-pool-allowed-projects';
 import { AgentPoolAllowedWorkspaces } from '@cdktf/provider-tfe/lib/agent-pool-allowed-workspaces';
+import { AgentPoolExcludedWorkspaces } from '@cdktf/provider-tfe/lib/agent-pool-excluded-workspaces';
 import { AgentToken as TfeAgentToken } from '@cdktf/provider-tfe/lib/agent-token';
-import { Lazy, Testing } from 'cdktf';
-import { FakeWorkspace, errorMessageOf, setup, warnings } from './util';
+import { DataTfeAgentPool } from '@cdktf/provider-tfe/lib/data-tfe-agent-pool';
+import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
+import { Lazy, Testing, TerraformStack, TerraformVariable } from 'cdktf';
+import { FakeWorkspace, errorMessageOf, errorOf, setup, warnings } from './util';
+import * as lib from '../src';
 import { AgentPool, AgentToken } from '../src/agent-pool';
 import { Organization } from '../src/organization';
 import { resolveValue } from '../src/private/validation';
@@ -238,5 +242,63 @@ describe('AgentToken', () => {
     const message = errorMessageOf(() => pool.addToken('K8s', { description: '' }));
     // THEN
     expect(message).toBe('test/Pool/K8s: [TFE-POOL-006] the agent token description is empty (got ""): describe what the token is for, e.g. "k8s-agents".');
+  });
+});
+
+function env2() {
+  const app = Testing.app();
+  const stack = new TerraformStack(app, 'test');
+  new TfeProvider(stack, 'tfe', {});
+  const org = new lib.Organization(stack, 'Acme', { name: 'acme', email: 'a@acme.example' });
+  const secret = (id: string) => new TerraformVariable(stack, id, { type: 'string', sensitive: true }).stringValue;
+  return { app, stack, org, secret };
+}
+
+describe('excluded workspaces and lookups by name', () => {
+  test('excludeWorkspace writes one tfe_agent_pool_excluded_workspaces with every excluded workspace', () => {
+    const { stack, org } = env2();
+    const pool = new lib.AgentPool(stack, 'Pool', { organization: org, name: 'pool', organizationScoped: false });
+    const platform = org.addProject('Platform', { name: 'platform' });
+    pool.allowProject(platform);
+    const a = new lib.Workspace(stack, 'A', { organization: org, name: 'a', project: platform });
+    const b = new lib.Workspace(stack, 'B', { organization: org, name: 'b', project: platform });
+    pool.excludeWorkspace(b);
+    pool.excludeWorkspace(a);
+    pool.excludeWorkspace(b);
+    expect(pool.excludedWorkspaces).toEqual([b, a]);
+    const json = Testing.synth(stack, true);
+    expect(json).toHaveResourceWithProperties(AgentPoolExcludedWorkspaces, {
+      agent_pool_id: expect.stringMatching(/^\$\{tfe_agent_pool\.Pool_[0-9A-F]+\.id\}$/),
+      excluded_workspace_ids: [expect.stringMatching(/tfe_workspace\.B_/), expect.stringMatching(/tfe_workspace\.A_/)],
+    });
+  });
+
+  test('a workspace that runs on the pool, or that the pool allows, cannot be excluded (TFE-POOL-008)', () => {
+    const { stack, org } = env2();
+    const pool = new lib.AgentPool(stack, 'Pool', { organization: org, name: 'pool', organizationScoped: false });
+    const ws = new lib.Workspace(stack, 'Api', { organization: org, name: 'api', executionMode: lib.ExecutionMode.agent(pool) });
+    pool.allowWorkspace(ws);
+    pool.excludeWorkspace(ws);
+    const message = errorMessageOf(() => Testing.synth(stack, true));
+    expect(message).toContain('[TFE-POOL-008] workspace test/Api is both allowed (allowWorkspace) and excluded');
+    expect(message).toContain('[TFE-POOL-008] workspace test/Api runs on this pool (ExecutionMode.agent) but is excluded from it');
+  });
+
+  test('an excluded workspace of another organization is refused (TFE-POOL-007)', () => {
+    const { stack, org } = env2();
+    const pool = new lib.AgentPool(stack, 'Pool', { organization: org, name: 'pool' });
+    const other = lib.Workspace.fromWorkspaceName(stack, 'Ext', lib.Organization.fromOrganizationName(stack, 'Other', 'other'), 'ext');
+    expect(lib.Errors.ruleIdOf(errorOf(() => pool.excludeWorkspace(other)))).toBe('TFE-POOL-007');
+  });
+
+  test('fromAgentPoolName looks the pool up with a tfe_agent_pool data source', () => {
+    const { stack, org } = env2();
+    const pool = lib.AgentPool.fromAgentPoolName(stack, 'Shared', org, 'shared-pool');
+    new lib.Workspace(stack, 'Api', { organization: org, name: 'api', executionMode: lib.ExecutionMode.agent(pool) });
+    const json = Testing.synth(stack, true);
+    expect(json).toHaveDataSourceWithProperties(DataTfeAgentPool, { name: 'shared-pool', organization: expect.stringMatching(/tfe_organization/) });
+    expect(JSON.parse(json).resource.tfe_workspace_settings).toEqual(expect.anything());
+    expect(Object.values<any>(JSON.parse(json).resource.tfe_workspace_settings)[0].agent_pool_id).toMatch(/^\$\{data\.tfe_agent_pool\.Shared_Lookup_[0-9A-F]+\.id\}$/);
+    expect(lib.Errors.ruleIdOf(errorOf(() => lib.AgentPool.fromAgentPoolName(stack, 'Empty', org, '')))).toBe('TFE-NAME-017');
   });
 });

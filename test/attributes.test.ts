@@ -6,7 +6,7 @@ import * as lib from '../src';
 import {
   AgentPool, EnforcementLevel, GitHubAppInstallation, NotificationDestination, OAuthClient, Organization, OrganizationMember, Policy,
   PolicyKind, PolicySet, PolicySource, Project, ProjectAccess, RunWorkflow, Team, VariableSet, VariableValue, VcsProvider, Workspace,
-  WorkspaceAccess, WorkspaceGroup, OrganizationRunTask, RunTaskStage, WorkspaceOutputs, RegistryModule, ModulePublishing,
+  WorkspaceAccess, WorkspaceGroup, OrganizationRunTask, RunTaskStage, WorkspaceOutputs, RegistryModule, ModulePublishing, SshKey,
 } from '../src';
 
 /**
@@ -47,6 +47,14 @@ function everything(): TerraformStack {
   api.grantAccess(byId, WorkspaceAccess.WRITE);
   api.addVariable('Region', { key: 'region', value: VariableValue.string('eu') });
   api.addNotification('Mail', { name: 'mail', destination: NotificationDestination.email({ users: ['user-abc123'] }) });
+  ops.addNotification('ChangeRequests', { name: 'cr', destination: NotificationDestination.email({ users: ['user-abc123'] }) });
+  const deployKey = new SshKey(stack, 'DeployKey', {
+    organization: org, name: 'deploy', privateKey: new TerraformVariable(stack, 'ssh_key', { type: 'string', sensitive: true }).stringValue,
+  });
+  new Workspace(stack, 'Legacy', { organization: org, name: 'legacy', sshKeyId: deployKey.sshKeyId });
+  SshKey.fromSshKeyId(stack, 'KeyById', 'sshkey-abc123');
+  AgentPool.fromAgentPoolName(stack, 'PoolByName', org, 'shared');
+  PolicySet.fromPolicySetName(stack, 'SetByPolicyName', org, 'baseline');
   Workspace.fromWorkspaceName(stack, 'WsByName', org, 'other');
   Workspace.fromWorkspaceId(stack, 'WsById', org, 'ws-Fa3zQw8bXy6pLmN2');
   const net = new WorkspaceGroup(stack, 'Net', {

@@ -1,7 +1,9 @@
 import { NotificationConfiguration } from '@cdktf/provider-tfe/lib/notification-configuration';
 import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
-import { Fn, Lazy, TerraformStack, Testing } from 'cdktf';
-import { FakeWorkspace, errorMessageOf, secretVar, warnings } from './util';
+import { TeamNotificationConfiguration } from '@cdktf/provider-tfe/lib/team-notification-configuration';
+import { Fn, Lazy, TerraformStack, Testing, TerraformVariable } from 'cdktf';
+import { FakeWorkspace, errorMessageOf, secretVar, validationError, warnings } from './util';
+import * as lib from '../src';
 import { Notification, NotificationDestination, NotificationTrigger } from '../src/notification';
 import { Organization } from '../src/organization';
 import { resolveValue } from '../src/private/validation';
@@ -380,5 +382,61 @@ describe('Notification', () => {
     expect(email.users).toEqual(['user-a']);
     expect(email.emailAddresses).toEqual(['a@b.c']);
     expect(email.url).toBeUndefined();
+  });
+});
+
+function env2() {
+  const app = Testing.app();
+  const stack = new TerraformStack(app, 'test');
+  new TfeProvider(stack, 'tfe', {});
+  const org = new lib.Organization(stack, 'Acme', { name: 'acme', email: 'a@acme.example' });
+  const secret = (id: string) => new TerraformVariable(stack, id, { type: 'string', sensitive: true }).stringValue;
+  return { app, stack, org, secret };
+}
+
+describe('team notifications', () => {
+  test('team.addNotification writes tfe_team_notification_configuration for change requests', () => {
+    const { stack, org, secret } = env2();
+    const ops = org.addTeam('Ops', { name: 'ops' });
+    const n = ops.addNotification('Hook', {
+      name: 'ops-${changes}', destination: NotificationDestination.generic('https://hooks.acme.example/cr', { token: secret('hook_token') }),
+    });
+    expect(n.triggers).toEqual([lib.TeamNotificationTrigger.CHANGE_REQUEST_CREATED]);
+    expect(Testing.synth(stack, true)).toHaveResourceWithProperties(TeamNotificationConfiguration, {
+      name: 'ops-$${changes}',
+      team_id: expect.stringMatching(/tfe_team\.Acme_Ops_/),
+      destination_type: 'generic',
+      url: 'https://hooks.acme.example/cr',
+      token: '${var.hook_token}',
+      triggers: ['change_request:created'],
+      enabled: true,
+    });
+  });
+
+  test('destinations follow the workspace notifications\' rules, and names are unique per team', () => {
+    const { stack, org } = env2();
+    const ops = org.addTeam('Ops', { name: 'ops' });
+    expect(lib.Errors.ruleIdOf(validationError(() => ops.addNotification('Slack', {
+      name: 'slack', destination: NotificationDestination.slack('https://hooks.slack.com/services/T0/B0/xyz'),
+    })))).toBe('TFE-NOTIF-008');
+    ops.addNotification('Mail', { name: 'mail', destination: NotificationDestination.email({ users: ['user-abc123'] }) });
+    expect(lib.Errors.ruleIdOf(validationError(() => ops.addNotification('Again', {
+      name: 'mail', destination: NotificationDestination.email({ users: ['user-abc123'] }),
+    })))).toBe('TFE-NOTIF-013');
+    expect(stack).toBeDefined();
+  });
+
+  test('a run trigger is refused on a team (TFE-NOTIF-014); a write-only token goes to token_wo', () => {
+    const { stack, org, secret } = env2();
+    const ops = org.addTeam('Ops', { name: 'ops' });
+    const e = validationError(() => ops.addNotification('Runs', {
+      name: 'runs',
+      destination: NotificationDestination.email({ users: ['user-abc123'] }),
+      triggers: [NotificationTrigger.RUN_ERRORED as unknown as lib.TeamNotificationTrigger],
+    }));
+    expect(lib.Errors.ruleIdOf(e)).toBe('TFE-NOTIF-014');
+    expect(e.message).toContain('workspace.addNotification');
+    ops.addNotification('Hook', { name: 'hook', destination: NotificationDestination.generic('https://hooks.acme.example/cr', { token: secret('t'), writeOnly: true }) });
+    expect(Testing.synth(stack, true)).toHaveResourceWithProperties(TeamNotificationConfiguration, { token_wo: '${var.t}' });
   });
 });

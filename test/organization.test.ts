@@ -1,10 +1,12 @@
 import { Organization as TfeOrganization } from '@cdktf/provider-tfe/lib/organization';
+import { OrganizationDefaultSettings } from '@cdktf/provider-tfe/lib/organization-default-settings';
 import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
 import { Team as TfeTeam } from '@cdktf/provider-tfe/lib/team';
-import { Lazy, TerraformOutput, TerraformVariable, Testing } from 'cdktf';
+import { Lazy, TerraformOutput, TerraformVariable, Testing, TerraformStack } from 'cdktf';
 import 'cdktf/lib/testing/adapters/jest';
-import { CollaboratorAuthPolicy, Errors, Organization, OrganizationMember, OrganizationToken, Project, Team } from '../src';
 import { errorOf, newStack } from './util';
+import { CollaboratorAuthPolicy, Errors, Organization, OrganizationMember, OrganizationToken, Project, Team } from '../src';
+import * as lib from '../src';
 
 Testing.setupJest();
 
@@ -321,3 +323,45 @@ describe('Organization', () => {
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
+
+function env2() {
+  const app = Testing.app();
+  const stack = new TerraformStack(app, 'test');
+  new TfeProvider(stack, 'tfe', {});
+  const org = new lib.Organization(stack, 'Acme', { name: 'acme', email: 'a@acme.example' });
+  return { app, stack, org };
+}
+
+describe('default execution mode', () => {
+  test('defaultExecutionMode writes tfe_organization_default_settings with the pool', () => {
+    const { stack } = env2();
+    const org = new lib.Organization(stack, 'Corp', { name: 'corp', email: 'a@corp.example' });
+    const pool = new lib.AgentPool(stack, 'Pool', { organization: org, name: 'pool' });
+    org.configureDefaultExecutionMode(lib.ExecutionMode.agent(pool));
+    expect(Testing.synth(stack, true)).toHaveResourceWithProperties(OrganizationDefaultSettings, {
+      organization: expect.stringMatching(/^\$\{tfe_organization\.Corp_[0-9A-F]+\.name\}$/),
+      default_execution_mode: 'agent',
+      default_agent_pool_id: expect.stringMatching(/tfe_agent_pool\.Pool_/),
+    });
+  });
+
+  test('as a prop, and on a referenced organization', () => {
+    const { stack } = env2();
+    new lib.Organization(stack, 'Corp', { name: 'corp', email: 'a@corp.example', defaultExecutionMode: lib.ExecutionMode.local() });
+    lib.Organization.fromOrganizationName(stack, 'Legacy', 'legacy').configureDefaultExecutionMode(lib.ExecutionMode.remote());
+    const json = Testing.synth(stack, true);
+    expect(json).toHaveResourceWithProperties(OrganizationDefaultSettings, { default_execution_mode: 'local' });
+    expect(json).toHaveResourceWithProperties(OrganizationDefaultSettings, { organization: 'legacy', default_execution_mode: 'remote' });
+  });
+
+  test('a pool of another organization, a second default and a missing entitlement are refused', () => {
+    const { stack, org } = env2();
+    const other = lib.Organization.fromOrganizationName(stack, 'Other', 'other');
+    const foreign = lib.AgentPool.fromAgentPoolId(stack, 'Foreign', other, 'apool-abc123');
+    expect(lib.Errors.ruleIdOf(errorOf(() => org.configureDefaultExecutionMode(lib.ExecutionMode.agent(foreign))))).toBe('TFE-DEF-002');
+    org.configureDefaultExecutionMode(lib.ExecutionMode.remote());
+    expect(lib.Errors.ruleIdOf(errorOf(() => org.configureDefaultExecutionMode(lib.ExecutionMode.local())))).toBe('TFE-DEF-003');
+    const free = lib.Organization.fromOrganizationName(stack, 'Free', 'free', lib.Entitlements.free());
+    expect(lib.Errors.ruleIdOf(errorOf(() => free.configureDefaultExecutionMode(lib.ExecutionMode.agent(lib.AgentPool.fromAgentPoolId(stack, 'P', free, 'apool-abc123')))))).toBe('TFE-ENT-001');
+  });
+});

@@ -1,3 +1,4 @@
+import { DataTfePolicySet } from '@cdktf/provider-tfe/lib/data-tfe-policy-set';
 import { PolicySet as TfePolicySet } from '@cdktf/provider-tfe/lib/policy-set';
 import { PolicySetParameter } from '@cdktf/provider-tfe/lib/policy-set-parameter';
 import { ProjectPolicySet } from '@cdktf/provider-tfe/lib/project-policy-set';
@@ -5,8 +6,9 @@ import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
 import { WorkspacePolicySet } from '@cdktf/provider-tfe/lib/workspace-policy-set';
 import { WorkspacePolicySetExclusion } from '@cdktf/provider-tfe/lib/workspace-policy-set-exclusion';
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
-import { Entitlement, Entitlements, GitHubAppInstallation, OAuthClient, Organization, Project, VcsProvider, Workspace, WorkspaceGroup } from '../src';
 import { validationError, warnings } from './util';
+import { Entitlement, Entitlements, GitHubAppInstallation, OAuthClient, Organization, Project, VcsProvider, Workspace, WorkspaceGroup } from '../src';
+import * as lib from '../src';
 import { EnforcementLevel, Policy, PolicyKind, PolicySource } from '../src/policy';
 import { PolicySet, PolicySetProps } from '../src/policy-set';
 
@@ -667,3 +669,29 @@ function foreignTargets(stack: TerraformStack, other: Organization) {
     project: new Project(stack, 'GlobexProject', { organization: other, name: 'globex-project' }),
   };
 }
+
+function env2() {
+  const app = Testing.app();
+  const stack = new TerraformStack(app, 'test');
+  new TfeProvider(stack, 'tfe', {});
+  const org = new lib.Organization(stack, 'Acme', { name: 'acme', email: 'a@acme.example' });
+  const secret = (id: string) => new TerraformVariable(stack, id, { type: 'string', sensitive: true }).stringValue;
+  return { app, stack, org, secret };
+}
+
+describe('PolicySet.fromPolicySetName', () => {
+  test('looks the set up with a tfe_policy_set data source and attaches it by the looked-up ID', () => {
+    const { stack, org } = env2();
+    const baseline = lib.PolicySet.fromPolicySetName(stack, 'Baseline', org, 'baseline');
+    expect(baseline.kind).toBeUndefined();
+    baseline.attachTo(new lib.Workspace(stack, 'Api', { organization: org, name: 'api' }));
+    const json = Testing.synth(stack, true);
+    expect(json).toHaveDataSourceWithProperties(DataTfePolicySet, { name: 'baseline' });
+    expect(json).toHaveResourceWithProperties(WorkspacePolicySet, { policy_set_id: expect.stringMatching(/^\$\{data\.tfe_policy_set\.Baseline_Lookup_[0-9A-F]+\.id\}$/) });
+  });
+
+  test('a name with spaces is refused', () => {
+    const { stack, org } = env2();
+    expect(lib.Errors.ruleIdOf(validationError(() => lib.PolicySet.fromPolicySetName(stack, 'Bad', org, 'my set')))).toBe('TFE-NAME-015');
+  });
+});

@@ -11,7 +11,7 @@ import {
   Moves, NotificationDestination, NotificationTrigger, OAuthClient, Organization, OrganizationMember, Policy, PolicyKind, PolicySet,
   PolicySource, Project, ProjectAccess, Rules, RunCredentials, RunWorkflow, Team, Variable, VariableCategory, VariableSet,
   OrganizationRunTask, RunTaskEnforcement, RunTaskStage, WorkspaceOutputs, ModulePublishing, NoCodeModule, NoCodeVariableType, RegistryModule,
-  VariableValue, VcsProvider, Workspace, WorkspaceAccess, WorkspaceGroup,
+  VariableValue, VcsProvider, Workspace, WorkspaceAccess, WorkspaceGroup, SshKey, TeamNotificationTrigger,
 } from '../src';
 import { RULES } from '../src/private/rules';
 
@@ -109,6 +109,7 @@ const CASES: Case[] = [
   { ruleId: 'TFE-NAME-018', trigger: (e) => ws(e).addNotification('N', { name: ' ', destination: NotificationDestination.email({ users: ['user-abc123'] }) }) },
   { ruleId: 'TFE-NAME-019', trigger: (e) => OAuthClient.fromName(e.stack, 'Gh', e.org, '') },
   { ruleId: 'TFE-NAME-020', trigger: (e) => GitHubAppInstallation.fromName(e.stack, 'Gh', '-acme') },
+  { ruleId: 'TFE-NAME-021', trigger: (e) => new SshKey(e.stack, 'Key', { organization: e.org, name: ' ', privateKey: e.secret() }) },
 
   // IDs
   { ruleId: 'TFE-ID-001', trigger: (e) => Team.fromTeamId(e.stack, 'Ref', e.org, 'ops') },
@@ -126,6 +127,7 @@ const CASES: Case[] = [
   { ruleId: 'TFE-ID-010', trigger: (e) => GitHubAppInstallation.fromGithubAppInstallationId(e.stack, 'Ref', '123') },
   { ruleId: 'TFE-ID-011', trigger: (e) => GitHubAppInstallation.fromInstallationId(e.stack, 'Ref', 0) },
   { ruleId: 'TFE-ID-012', trigger: (e) => ws(e).addNotification('N', { name: 'mail', destination: NotificationDestination.email({ users: ['alice@acme.example'] }) }) },
+  { ruleId: 'TFE-ID-013', trigger: (e) => SshKey.fromSshKeyId(e.stack, 'Key', 'deploy-key') },
 
   // references
   {
@@ -325,6 +327,10 @@ const CASES: Case[] = [
   { ruleId: 'TFE-VAR-018', trigger: () => VariableValue.hcl(' ') },
   { ruleId: 'TFE-VAR-019', trigger: () => VariableValue.fromReference(3 as any) },
   { ruleId: 'TFE-VAR-020', trigger: () => VariableValue.fromReference('${var.db_password}') },
+  {
+    ruleId: 'TFE-VAR-021',
+    trigger: (e) => ws(e).addVariable('Pw', { key: 'db_password', value: VariableValue.fromReference(e.secret()), sensitive: true, writeOnly: true, initialValueOnly: true }),
+  },
 
   // HCL values
   { ruleId: 'TFE-HCL-001', trigger: () => VariableValue.list([1, Infinity]) },
@@ -469,7 +475,17 @@ const CASES: Case[] = [
     trigger: (e) => new Workspace(e.stack, 'Api', {
       organization: e.org, name: 'api', runWorkflow: RunWorkflow.vcs({ connection: OAuthClient.fromOAuthTokenId(e.stack, 'C', e.other(), 'ot-abc123'), repository: 'acme/app' }),
     }),
+  }, {
+    ruleId: 'TFE-VCS-017',
+    trigger: (e) => new OAuthClient(e.stack, 'Gh', { organization: e.org, serviceProvider: VcsProvider.GITHUB, oauthToken: e.secret() })
+      .allowProject(e.org.addProject('P', { name: 'payments' })),
   },
+  {
+    ruleId: 'TFE-VCS-018',
+    trigger: (e) => new OAuthClient(e.stack, 'Gh', { organization: e.org, serviceProvider: VcsProvider.GITHUB, oauthToken: e.secret(), organizationScoped: false })
+      .allowProject(Project.fromProjectId(e.stack, 'P', e.other(), 'prj-abc123')),
+  },
+
 
   // agent pools
   {
@@ -489,6 +505,18 @@ const CASES: Case[] = [
   { ruleId: 'TFE-POOL-004', featured: true, trigger: (e) => new AgentPool(e.stack, 'Pool', { organization: e.org, name: 'pool' }).allowWorkspace(ws(e)) },
   { ruleId: 'TFE-POOL-005', trigger: (e) => new AgentPool(e.stack, 'Pool', { organization: e.org, name: 'pool', organizationScoped: false }) },
   { ruleId: 'TFE-POOL-006', trigger: (e) => new AgentPool(e.stack, 'Pool', { organization: e.org, name: 'pool' }).addToken('K8s', { description: ' ' }) },
+  {
+    ruleId: 'TFE-POOL-007',
+    trigger: (e) => new AgentPool(e.stack, 'Pool', { organization: e.org, name: 'pool' }).excludeWorkspace(Workspace.fromWorkspaceName(e.stack, 'Ext', e.other(), 'ext')),
+  },
+  {
+    ruleId: 'TFE-POOL-008',
+    trigger: (e) => {
+      const pool = new AgentPool(e.stack, 'Pool', { organization: e.org, name: 'pool' });
+      pool.excludeWorkspace(new Workspace(e.stack, 'Api', { organization: e.org, name: 'api', executionMode: ExecutionMode.agent(pool) }));
+      synth(e);
+    },
+  },
 
   // notifications
   {
@@ -532,7 +560,21 @@ const CASES: Case[] = [
   {
     ruleId: 'TFE-NOTIF-012',
     trigger: (e) => ws(e).addNotification('N', { name: 'mail', destination: NotificationDestination.email({ emailAddresses: ['ops@acme.example'] }) }),
+  }, {
+    ruleId: 'TFE-NOTIF-013',
+    trigger: (e) => {
+      const t = team(e);
+      t.addNotification('A', { name: 'cr', destination: NotificationDestination.email({ users: ['user-abc123'] }) });
+      t.addNotification('B', { name: 'cr', destination: NotificationDestination.email({ users: ['user-abc123'] }) });
+    },
   },
+  {
+    ruleId: 'TFE-NOTIF-014',
+    trigger: (e) => team(e).addNotification('N', {
+      name: 'cr', destination: NotificationDestination.email({ users: ['user-abc123'] }), triggers: [NotificationTrigger.RUN_ERRORED as unknown as TeamNotificationTrigger],
+    }),
+  },
+
 
   // policies
   { ruleId: 'TFE-POL-001', trigger: (e) => { sentinel(e, 'A'); sentinel(e, 'B'); } },
@@ -674,6 +716,24 @@ const CASES: Case[] = [
   { ruleId: 'TFE-BACKEND-012', trigger: (e) => ws(e).bindBackend(consumer(e), { hostname: 'https://app.terraform.io' }) },
 
   // entitlements
+  // default execution modes
+  { ruleId: 'TFE-DEF-001', trigger: (e) => e.org.configureDefaultExecutionMode(ExecutionMode.agent(undefined as unknown as AgentPool)) },
+  {
+    ruleId: 'TFE-DEF-002',
+    trigger: (e) => e.org.addProject('P', { name: 'payments' }).configureDefaultExecutionMode(ExecutionMode.agent(new AgentPool(e.stack, 'Pool', { organization: e.other(), name: 'pool' }))),
+  },
+  { ruleId: 'TFE-DEF-003', trigger: (e) => { e.org.configureDefaultExecutionMode(ExecutionMode.remote()); e.org.configureDefaultExecutionMode(ExecutionMode.local()); } },
+
+  // SSH keys
+  {
+    ruleId: 'TFE-SSH-001',
+    trigger: (e) => {
+      new SshKey(e.stack, 'A', { organization: e.org, name: 'deploy', privateKey: e.secret() });
+      new SshKey(e.stack, 'B', { organization: e.org, name: 'deploy', privateKey: e.secret() });
+    },
+  },
+  { ruleId: 'TFE-SSH-002', trigger: (e) => new SshKey(e.stack, 'Key', { organization: e.org, name: 'deploy', privateKey: '' }) },
+
   {
     ruleId: 'TFE-ENT-001',
     featured: true,

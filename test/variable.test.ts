@@ -2,6 +2,7 @@ import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
 import { Variable as TfeVariable } from '@cdktf/provider-tfe/lib/variable';
 import { AnnotationMetadataEntryType, Fn, Lazy, TerraformResource, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { FakeWorkspace, validationError } from './util';
+import * as lib from '../src';
 import { Organization } from '../src/organization';
 import { Variable, VariableCategory } from '../src/variable';
 import { VariableSet } from '../src/variable-set';
@@ -383,5 +384,26 @@ describe('Variable', () => {
       expect(e.message).toMatch(/environment variable "CREDS" has an HCL value \(VariableValue\.map\(\.\.\.\), not shown since it is sensitive\)/);
       expect(e.message).not.toContain('admin-user');
     });
+  });
+});
+
+describe('initialValueOnly', () => {
+  test('the value is seeded and later edits kept: lifecycle.ignore_changes = [value]', () => {
+    const { stack, fake } = setup();
+    fake.addVariable('Replicas', { key: 'replicas', value: VariableValue.number(2), initialValueOnly: true });
+    fake.addVariable('Region', { key: 'region', value: VariableValue.string('eu') });
+    const variables = Object.values<any>(JSON.parse(Testing.synth(stack, true)).resource.tfe_variable);
+    const replicas = variables.find((v) => v.key === 'replicas');
+    const region = variables.find((v) => v.key === 'region');
+    expect(replicas.lifecycle).toEqual({ ignore_changes: ['value'] });
+    expect(replicas.value).toBe('2');
+    expect(region.lifecycle).toBeUndefined();
+  });
+
+  test('not with writeOnly (TFE-VAR-021)', () => {
+    const { stack, fake } = setup();
+    const secret = new TerraformVariable(stack, 'pw', { type: 'string', sensitive: true }).stringValue;
+    const e = validationError(() => fake.addVariable('Pw', { key: 'pw', value: VariableValue.fromReference(secret), sensitive: true, writeOnly: true, initialValueOnly: true }));
+    expect(lib.Errors.ruleIdOf(e)).toBe('TFE-VAR-021');
   });
 });

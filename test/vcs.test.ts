@@ -1,8 +1,10 @@
 import { DataTfeGithubAppInstallation } from '@cdktf/provider-tfe/lib/data-tfe-github-app-installation';
 import { DataTfeOauthClient } from '@cdktf/provider-tfe/lib/data-tfe-oauth-client';
 import { OauthClient as TfeOauthClient } from '@cdktf/provider-tfe/lib/oauth-client';
+import { ProjectOauthClient } from '@cdktf/provider-tfe/lib/project-oauth-client';
 import { Lazy, Testing } from 'cdktf';
-import { errorMessageOf, secretVar, setup, warnings } from './util';
+import { errorMessageOf, secretVar, setup, validationError, warnings } from './util';
+import * as lib from '../src';
 import { AgentPool } from '../src/agent-pool';
 import { Organization } from '../src/organization';
 import { resolveValue } from '../src/private/validation';
@@ -542,5 +544,29 @@ describe('GitHubAppInstallation', () => {
     const message = errorMessageOf(() => GitHubAppInstallation.fromGithubAppInstallationId(stack, 'Gha', '12345678'));
     // THEN
     expect(message).toMatch(/^test\/Gha: \[TFE-ID-010\] GitHub App installation ID "12345678" is not the platform's installation ID: it looks like "ghain-abc123" .*fromInstallationId/);
+  });
+});
+
+describe('OAuthClient.allowProject', () => {
+  test('a client restricted to projects gets one tfe_project_oauth_client per project', () => {
+    const { stack, org } = setup();
+    const gh = new OAuthClient(stack, 'Gh', { organization: org, serviceProvider: VcsProvider.GITHUB, oauthToken: secretVar(stack, 'tok'), organizationScoped: false });
+    const payments = org.addProject('Payments', { name: 'payments' });
+    gh.allowProject(payments);
+    gh.allowProject(payments);
+    gh.allowProject(lib.Project.fromProjectId(stack, 'Legacy', org, 'prj-abc123'));
+    expect(gh.allowedProjects).toHaveLength(2);
+    const json = Testing.synth(stack, true);
+    expect(Object.keys(JSON.parse(json).resource.tfe_project_oauth_client)).toHaveLength(2);
+    expect(json).toHaveResourceWithProperties(ProjectOauthClient, { oauth_client_id: expect.stringMatching(/tfe_oauth_client\.Gh_/), project_id: 'prj-abc123' });
+  });
+
+  test('an organization-scoped client, or a project of another organization, is refused', () => {
+    const { stack, org } = setup();
+    const scoped = new OAuthClient(stack, 'Gh', { organization: org, serviceProvider: VcsProvider.GITHUB, oauthToken: secretVar(stack, 'tok') });
+    expect(lib.Errors.ruleIdOf(validationError(() => scoped.allowProject(org.addProject('P', { name: 'payments' }))))).toBe('TFE-VCS-017');
+    const restricted = new OAuthClient(stack, 'Gl', { organization: org, serviceProvider: VcsProvider.GITLAB_HOSTED, oauthToken: secretVar(stack, 'tok2'), organizationScoped: false });
+    const foreign = lib.Project.fromProjectId(stack, 'F', lib.Organization.fromOrganizationName(stack, 'Other', 'other'), 'prj-abc123');
+    expect(lib.Errors.ruleIdOf(validationError(() => restricted.allowProject(foreign)))).toBe('TFE-VCS-018');
   });
 });

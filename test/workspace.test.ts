@@ -1,10 +1,12 @@
 import { DataTfeWorkspace } from '@cdktf/provider-tfe/lib/data-tfe-workspace';
+import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
 import { RunTrigger } from '@cdktf/provider-tfe/lib/run-trigger';
 import { TeamAccess } from '@cdktf/provider-tfe/lib/team-access';
 import { Workspace as TfeWorkspace } from '@cdktf/provider-tfe/lib/workspace';
 import { WorkspaceSettings } from '@cdktf/provider-tfe/lib/workspace-settings';
-import { Lazy, TerraformResource, TerraformStack, Testing } from 'cdktf';
+import { Lazy, TerraformResource, TerraformStack, Testing, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
+import { newOrg, newStack, setup, synthesizedBody, warnings } from './util';
 import {
   AgentPool,
   ExecutionMode,
@@ -23,7 +25,7 @@ import {
   WorkspaceRunsPermission,
   WorkspaceStateVersionsPermission,
 } from '../src';
-import { newOrg, newStack, setup, synthesizedBody, warnings } from './util';
+import * as lib from '../src';
 
 Testing.setupJest();
 
@@ -628,5 +630,26 @@ describe('Workspace', () => {
       // the provider refuses workspace IDs that are not ws- and 16 characters
       expect(() => Workspace.fromWorkspaceId(stack, 'Short', org, 'ws-abc123')).toThrow(/workspace ID "ws-abc123" is not a workspace ID: it is "ws-" and 16 letters or digits/);
     });
+  });
+});
+
+function env2() {
+  const app = Testing.app();
+  const stack = new TerraformStack(app, 'test');
+  new TfeProvider(stack, 'tfe', {});
+  const org = new lib.Organization(stack, 'Acme', { name: 'acme', email: 'a@acme.example' });
+  const secret = (id: string) => new TerraformVariable(stack, id, { type: 'string', sensitive: true }).stringValue;
+  return { app, stack, org, secret };
+}
+
+describe('ignoreAdditionalTags', () => {
+  test('is written to tfe_workspace when set, and left out otherwise', () => {
+    const { stack, org } = env2();
+    new lib.Workspace(stack, 'Api', { organization: org, name: 'api', tags: { team: 'payments' }, ignoreAdditionalTags: true });
+    new lib.Workspace(stack, 'Web', { organization: org, name: 'web' });
+    const json = JSON.parse(Testing.synth(stack, true));
+    const [api, web] = Object.values<any>(json.resource.tfe_workspace);
+    expect(api.ignore_additional_tags).toBe(true);
+    expect(web.ignore_additional_tags).toBeUndefined();
   });
 });

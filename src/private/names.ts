@@ -121,6 +121,7 @@ const FORMS = {
   notification: [notEmpty('TFE-NAME-018', (v) => `the notification name is empty (got ${quote(v)}): give it a name, unique in the workspace, e.g. "ops-slack".`)],
   oauthClient: [notEmpty('TFE-NAME-019', (v) =>
     `the OAuth client name is empty (got ${quote(v)}): give the name of the client (for a new client, leave name out to name it after the service provider).`)],
+  sshKey: [notEmpty('TFE-NAME-021', (v) => `the SSH key name is empty (got ${quote(v)}): give the key a name, unique in the organization, e.g. "modules-deploy-key".`)],
   githubAccount: [{
     ruleId: 'TFE-NAME-020',
     accepts: (v) => /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/.test(v),
@@ -202,6 +203,8 @@ const FORMS = {
     '(for the number GitHub shows, use GitHubAppInstallation.fromInstallationId).')],
   userId: [idForm('TFE-ID-012', /^user-[A-Za-z0-9]+$/, (v) =>
     `user ID ${quote(v)} is not a user ID: it looks like "user-abc123" (use an organization member's userId, not an email address or user name).`)],
+  sshKeyId: [idForm('TFE-ID-013', /^sshkey-[A-Za-z0-9]+$/, (v) =>
+    `SSH key ID ${quote(v)} is not an SSH key ID: it looks like "sshkey-GxrePWre1Ezug7aM" (see the organization's SSH keys page).`)],
 } satisfies Record<string, FormRule[]>;
 
 /** The kinds of value whose form the table knows. */

@@ -44,6 +44,7 @@ export const RULES = {
   'TFE-NAME-018': { area: 'names', title: 'an empty notification name', severity: E },
   'TFE-NAME-019': { area: 'names', title: 'an empty OAuth client name', severity: E },
   'TFE-NAME-020': { area: 'names', title: 'GitHub account name characters', severity: E },
+  'TFE-NAME-021': { area: 'names', title: 'an empty SSH key name', severity: E },
 
   // IDs of objects that already exist (src/private/names.ts)
   'TFE-ID-001': { area: 'IDs', title: 'team ID form', severity: E },
@@ -58,6 +59,7 @@ export const RULES = {
   'TFE-ID-010': { area: 'IDs', title: 'GitHub App installation ID form (ghain-)', severity: E },
   'TFE-ID-011': { area: 'IDs', title: 'GitHub installation number', severity: E },
   'TFE-ID-012': { area: 'IDs', title: 'user ID form', severity: E },
+  'TFE-ID-013': { area: 'IDs', title: 'SSH key ID form', severity: E },
 
   // Values known only at plan time
   'TFE-REF-001': { area: 'references', title: 'a value known only at plan time is checked by the platform', severity: I },
@@ -144,6 +146,7 @@ export const RULES = {
   'TFE-VAR-018': { area: 'variables', title: 'VariableValue.hcl of an empty expression', severity: E },
   'TFE-VAR-019': { area: 'variables', title: 'VariableValue.fromReference of a non-string', severity: E },
   'TFE-VAR-020': { area: 'variables', title: 'VariableValue.fromReference of a literal', severity: E },
+  'TFE-VAR-021': { area: 'variables', title: 'a write-only variable with initialValueOnly', severity: E },
 
   // Values written as HCL (src/private/hcl.ts)
   'TFE-HCL-001': { area: 'HCL values', title: 'a number that is not finite', severity: E },
@@ -189,6 +192,8 @@ export const RULES = {
   'TFE-VCS-014': { area: 'VCS', title: 'a connection authorized in the UI', severity: W },
   'TFE-VCS-015': { area: 'VCS', title: 'a connection needs exactly one of an OAuth token or a GitHub App installation', severity: E },
   'TFE-VCS-016': { area: 'VCS', title: 'a connection of another organization', severity: E },
+  'TFE-VCS-017': { area: 'VCS', title: 'a project allowed on an organization-scoped OAuth client', severity: E },
+  'TFE-VCS-018': { area: 'VCS', title: 'an allowed project of another organization', severity: E },
 
   // Agent pools
   'TFE-POOL-001': { area: 'agent pools', title: 'agent pool names per organization', severity: E },
@@ -197,6 +202,8 @@ export const RULES = {
   'TFE-POOL-004': { area: 'agent pools', title: 'allowed workspaces on an organization-scoped pool', severity: E },
   'TFE-POOL-005': { area: 'agent pools', title: 'a restricted pool that allows nothing', severity: W },
   'TFE-POOL-006': { area: 'agent pools', title: 'an empty agent token description', severity: E },
+  'TFE-POOL-007': { area: 'agent pools', title: 'an excluded workspace of another organization', severity: E },
+  'TFE-POOL-008': { area: 'agent pools', title: 'an excluded workspace that is allowed or runs on the pool', severity: E },
 
   // Notifications
   'TFE-NOTIF-001': { area: 'notifications', title: 'notification names per workspace', severity: E },
@@ -211,6 +218,8 @@ export const RULES = {
   'TFE-NOTIF-010': { area: 'notifications', title: 'an email destination without recipients', severity: E },
   'TFE-NOTIF-011': { area: 'notifications', title: 'email address form', severity: E },
   'TFE-NOTIF-012': { area: 'notifications', title: 'email addresses on HCP Terraform', severity: W },
+  'TFE-NOTIF-013': { area: 'notifications', title: 'notification names per team', severity: E },
+  'TFE-NOTIF-014': { area: 'notifications', title: 'a trigger a team notification does not take', severity: E },
 
   // Policies
   'TFE-POL-001': { area: 'policies', title: 'policy names per organization', severity: E },
@@ -264,6 +273,15 @@ export const RULES = {
   'TFE-BACKEND-010': { area: 'backend binding', title: 'a reference in a backend block', severity: E },
   'TFE-BACKEND-011': { area: 'backend binding', title: 'an organization without a literal name', severity: E },
   'TFE-BACKEND-012': { area: 'backend binding', title: 'hostname', severity: E },
+
+  // Default execution modes of organizations and projects (src/private/default-execution-mode.ts)
+  'TFE-DEF-001': { area: 'default execution modes', title: 'agent mode without a pool', severity: E },
+  'TFE-DEF-002': { area: 'default execution modes', title: 'a default pool of another organization', severity: E },
+  'TFE-DEF-003': { area: 'default execution modes', title: 'a default execution mode set twice', severity: E },
+
+  // SSH keys (src/ssh-key.ts)
+  'TFE-SSH-001': { area: 'SSH keys', title: 'SSH key names per organization', severity: E },
+  'TFE-SSH-002': { area: 'SSH keys', title: 'an empty private key', severity: E },
 
   // Entitlements
   'TFE-ENT-001': { area: 'entitlements', title: 'a feature the subscription lacks', severity: E },

@@ -17,6 +17,7 @@ const WORKSPACE_SCHEMA: Schema = {
   description: { kind: 'string' },
   file_triggers_enabled: { kind: 'boolean' },
   force_delete: { kind: 'boolean' },
+  ignore_additional_tags: { kind: 'boolean' },
   name: { kind: 'string' },
   organization: { kind: 'string' },
   project_id: { kind: 'string' },
