@@ -17,6 +17,7 @@ import {
   VariableCategory, VariableSet, VariableValue, VcsProvider, Workspace, WorkspaceAccess, WorkspaceGroup,
   WorkspaceRunsPermission, WorkspaceSentinelMocksPermission, WorkspaceStateVersionsPermission, WorkspaceVariablesPermission,
   ModulePublishing, NoCodeModule, NoCodeVariableType, OrganizationRunTask, RegistryModule, RunTaskEnforcement, RunTaskStage, WorkspaceOutputs,
+  SshKey,
 } from '../src';
 
 /**
@@ -71,7 +72,9 @@ export function buildFixture(app: App, hostname: string): void {
   org.addToken('OrgToken', { expiresAt: '2031-01-01' }).createOutput('organization_token', { description: 'org token' });
 
   // Projects
-  const platform = org.addProject('Platform', { name: 'platform', description: 'shared', tags: { tier: 'core' }, autoDestroyActivityDuration: '30d' });
+  const platform = org.addProject('Platform', {
+    name: 'platform', description: 'shared', tags: { tier: 'core' }, autoDestroyActivityDuration: '30d', ignoreAdditionalTags: true,
+  });
   const apps = new Project(stack, 'Apps', { organization: org, name: 'Customer Apps' });
   const legacyProject = Project.fromProjectName(stack, 'Legacy', org, 'legacy');
   const prjById = Project.fromProjectId(stack, 'PrjById', org, 'prj-abc123');
@@ -101,6 +104,23 @@ export function buildFixture(app: App, hostname: string): void {
   pool.addToken('AgentToken', { description: 'agents' }).createOutput('agent_token');
   pool.allowProject(apps);
   const openPool = new AgentPool(stack, 'OpenPool', { organization: org, name: 'shared-agents' });
+  const namedPool = AgentPool.fromAgentPoolName(stack, 'NamedPool', org, 'legacy-agents');
+
+  // Defaults: the organization's and a project's execution mode
+  org.configureDefaultExecutionMode(ExecutionMode.agent(openPool));
+  apps.configureDefaultExecutionMode(ExecutionMode.agent(pool));
+  legacyProject.configureDefaultExecutionMode(ExecutionMode.agent(namedPool));
+  platform.configureDefaultExecutionMode(ExecutionMode.remote());
+
+  // Team notifications
+  admins.addNotification('ChangeRequests', {
+    name: 'admins-change-requests',
+    destination: NotificationDestination.generic('https://hooks.fixture.example/change-requests', { token: secret('team_hook_token') }),
+  });
+  managers.addNotification('Mail', { name: 'managers-mail', destination: NotificationDestination.email({ users: ['user-abc123'] }), enabled: false });
+
+  // SSH keys
+  const modulesKey = new SshKey(stack, 'ModulesKey', { organization: org, name: 'modules-deploy-key', privateKey: secret('modules_ssh_key') });
 
   // VCS connections
   const github = new OAuthClient(stack, 'GitHub', { organization: org, serviceProvider: VcsProvider.GITHUB, oauthToken: secret('github_token'), name: 'github' });
@@ -115,6 +135,8 @@ export function buildFixture(app: App, hostname: string): void {
   });
   const ghApp = GitHubAppInstallation.fromInstallationId(stack, 'GhApp', 12345);
   const existingConn = OAuthClient.fromName(stack, 'ExistingConn', org, 'legacy-github');
+  gitlab.allowProject(apps);
+  gitlab.allowProject(prjById);
 
   // Workspaces
   const vcsWs = new Workspace(stack, 'Vcs', {
@@ -158,9 +180,11 @@ export function buildFixture(app: App, hostname: string): void {
     tags: { 'k${x}': 'v${y}' },
     executionMode: ExecutionMode.local(),
     removalPolicy: RemovalPolicy.SAFE_DELETE,
-    sshKeyId: 'sshkey-abc',
+    sshKeyId: modulesKey.sshKeyId,
   });
-  const apiWs = new Workspace(stack, 'Api', { organization: org, name: 'api-driven', runWorkflow: RunWorkflow.apiDriven(), globalRemoteState: true });
+  const apiWs = new Workspace(stack, 'Api', {
+    organization: org, name: 'api-driven', runWorkflow: RunWorkflow.apiDriven(), globalRemoteState: true, tags: { team: 'api' }, ignoreAdditionalTags: true,
+  });
   const lookedUp = Workspace.fromWorkspaceName(stack, 'LookedUp', org, 'legacy-ws');
   const wsById = Workspace.fromWorkspaceId(stack, 'WsById', org, 'ws-Fa3zQw8bXy6pLmN2');
 
@@ -176,6 +200,10 @@ export function buildFixture(app: App, hostname: string): void {
   cliWs.addVariable('EN', { key: 'RETRIES', value: VariableValue.number(3), category: VariableCategory.ENV });
   cliWs.addVariable('ES', { key: 'API_KEY', value: VariableValue.fromReference(secret('api_key')), category: VariableCategory.ENV, sensitive: true });
   lookedUp.addVariable('LV', { key: 'x', value: VariableValue.string('y') });
+  cliWs.addVariable('Seed', { key: 'replicas', value: VariableValue.number(2), initialValueOnly: true });
+  pool.excludeWorkspace(lookedUp);
+  PolicySet.fromPolicySetName(stack, 'NamedSet', org, 'legacy-policies').attachTo(apiWs);
+  new Workspace(stack, 'WithKey', { organization: org, name: 'with-key', sshKeyId: SshKey.fromSshKeyId(stack, 'KeyById', 'sshkey-GxrePWre1Ezug7aM').sshKeyId });
 
   // Variable sets
   const globalSet = new VariableSet(stack, 'Global', { organization: org, name: 'global-defaults', allWorkspaces: true, description: 'everywhere' });
