@@ -3,6 +3,7 @@ export * from './rules';
 export * from './clock';
 export * from './api-token';
 export * from './run-credentials';
+export * from './dynamic-credentials';
 export * from './entitlements';
 export * from './organization';
 export * from './organization-access';

@@ -1,4 +1,5 @@
 import { Construct, IConstruct } from 'constructs';
+import type { DynamicCredentials } from './dynamic-credentials';
 import type { IOrganization } from './organization';
 import { DataTfeVariableSet, ProjectVariableSet, TfeVariableSet, WorkspaceVariableSet } from './private/l1-classes';
 import { recordLegacyId } from './private/legacy-addresses';
@@ -30,6 +31,12 @@ export interface IVariableSet extends IConstruct {
    * Adds a Terraform or environment variable to the set.
    */
   addVariable(id: string, options: VariableOptions): Variable;
+
+  /**
+   * Writes dynamic provider credentials (`DynamicCredentials.aws(...)`,
+   * `.azure(...)`, `.gcp(...)`, `.vault(...)`) as environment variables.
+   */
+  addDynamicCredentials(credentials: DynamicCredentials): void;
 
   /**
    * Applies the set to a workspace (`tfe_workspace_variable_set`).
@@ -113,6 +120,10 @@ export abstract class VariableSetBase extends Construct implements IVariableSet 
 
   public addVariable(id: string, options: VariableOptions): Variable {
     return new Variable(this, id, { ...options, variableSet: this });
+  }
+
+  public addDynamicCredentials(credentials: DynamicCredentials): void {
+    credentials._addTo(this, (id, options) => this.addVariable(id, options));
   }
 
   public applyToWorkspace(workspace: IWorkspace): WorkspaceVariableSet {

@@ -1,6 +1,7 @@
 import { TerraformBackend, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { Backend, BackendBindingOptions } from './backend';
+import type { DynamicCredentials } from './dynamic-credentials';
 import type { IOrganization } from './organization';
 import { checkForm } from './private/names';
 import { fail, literal, quote, safeChildId } from './private/validation';
@@ -270,6 +271,14 @@ export class WorkspaceGroup extends Construct {
    */
   public addVariable(id: string, options: VariableOptions): Variable[] {
     return this.members.map((m) => m.addVariable(id, options));
+  }
+
+  /**
+   * Writes dynamic provider credentials on every member (the same as
+   * `member.addDynamicCredentials(credentials)` on each).
+   */
+  public addDynamicCredentials(credentials: DynamicCredentials): void {
+    for (const m of this.members) m.addDynamicCredentials(credentials);
   }
 
   /**

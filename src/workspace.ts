@@ -1,6 +1,7 @@
 import { Lazy, TerraformBackend, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { Backend, BackendBindingOptions } from './backend';
+import type { DynamicCredentials } from './dynamic-credentials';
 import { Entitlement } from './entitlements';
 import { ExecutionMode } from './execution-mode';
 import { Notification, NotificationOptions } from './notification';
@@ -61,6 +62,12 @@ export interface IWorkspace extends IConstruct {
    * Adds a Terraform or environment variable to the workspace.
    */
   addVariable(id: string, options: VariableOptions): Variable;
+
+  /**
+   * Writes dynamic provider credentials (`DynamicCredentials.aws(...)`,
+   * `.azure(...)`, `.gcp(...)`, `.vault(...)`) as environment variables.
+   */
+  addDynamicCredentials(credentials: DynamicCredentials): void;
 
   /**
    * Gives a team access to the workspace.
@@ -301,6 +308,10 @@ export abstract class WorkspaceBase extends Construct implements IWorkspace {
 
   public addVariable(id: string, options: VariableOptions): Variable {
     return new Variable(this, id, { ...options, workspace: this });
+  }
+
+  public addDynamicCredentials(credentials: DynamicCredentials): void {
+    credentials._addTo(this, (id, options) => this.addVariable(id, options));
   }
 
   /**

@@ -11,7 +11,7 @@ import {
   Moves, NotificationDestination, NotificationTrigger, OAuthClient, Organization, OrganizationMember, Policy, PolicyKind, PolicySet,
   PolicySource, Project, ProjectAccess, Rules, RunCredentials, RunWorkflow, Team, Variable, VariableCategory, VariableSet,
   OrganizationRunTask, RunTaskEnforcement, RunTaskStage, WorkspaceOutputs, ModulePublishing, NoCodeModule, NoCodeVariableType, RegistryModule,
-  VariableValue, VcsProvider, Workspace, WorkspaceAccess, WorkspaceGroup, SshKey, TeamNotificationTrigger,
+  VariableValue, VcsProvider, Workspace, WorkspaceAccess, WorkspaceGroup, SshKey, TeamNotificationTrigger, DynamicCredentials,
 } from '../src';
 import { RULES } from '../src/private/rules';
 
@@ -716,6 +716,42 @@ const CASES: Case[] = [
   { ruleId: 'TFE-BACKEND-012', trigger: (e) => ws(e).bindBackend(consumer(e), { hostname: 'https://app.terraform.io' }) },
 
   // entitlements
+  // dynamic credentials
+  { ruleId: 'TFE-DPC-001', trigger: () => DynamicCredentials.aws({ planRoleArn: 'arn:aws:iam::123456789012:role/plan' }) },
+  { ruleId: 'TFE-DPC-002', featured: true, trigger: () => DynamicCredentials.aws({ runRoleArn: 'tfc-deploy' }) },
+  { ruleId: 'TFE-DPC-003', trigger: () => DynamicCredentials.azure({ runClientId: 'my-app' }) },
+  {
+    ruleId: 'TFE-DPC-004',
+    trigger: () => DynamicCredentials.gcp({ workloadProviderName: 'projects/1/locations/global/workloadIdentityPools/p/providers/q', runServiceAccountEmail: 'tfc@gmail.com' }),
+  },
+  { ruleId: 'TFE-DPC-005', trigger: () => DynamicCredentials.gcp({ runServiceAccountEmail: 'tfc@p.iam.gserviceaccount.com' }) },
+  { ruleId: 'TFE-DPC-006', trigger: () => DynamicCredentials.vault({ address: 'vault.acme.example', runRole: 'tfc' }) },
+  { ruleId: 'TFE-DPC-007', trigger: (e) => ws(e).addDynamicCredentials(DynamicCredentials.vault({ address: 'http://vault.internal:8200', runRole: 'tfc' })) },
+  {
+    ruleId: 'TFE-DPC-008',
+    trigger: (e) => ws(e).addDynamicCredentials(DynamicCredentials.aws({
+      runRoleArn: 'arn:aws:iam::123456789012:role/tfc', applyRoleArn: 'arn:aws:iam::123456789012:role/tfc',
+    })),
+  },
+  {
+    ruleId: 'TFE-DPC-009',
+    trigger: (e) => {
+      const w = ws(e);
+      w.addDynamicCredentials(DynamicCredentials.aws({ runRoleArn: 'arn:aws:iam::123456789012:role/tfc' }));
+      w.addDynamicCredentials(DynamicCredentials.aws({ runRoleArn: 'arn:aws:iam::123456789012:role/other' }));
+    },
+  },
+  {
+    ruleId: 'TFE-DPC-010',
+    featured: true,
+    trigger: (e) => {
+      const w = ws(e);
+      w.addDynamicCredentials(DynamicCredentials.aws({ runRoleArn: 'arn:aws:iam::123456789012:role/tfc' }));
+      w.addVariable('Key', { key: 'AWS_ACCESS_KEY_ID', value: VariableValue.string('AKIA0000'), category: VariableCategory.ENV });
+      synth(e);
+    },
+  },
+
   // default execution modes
   { ruleId: 'TFE-DEF-001', trigger: (e) => e.org.configureDefaultExecutionMode(ExecutionMode.agent(undefined as unknown as AgentPool)) },
   {

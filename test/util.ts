@@ -7,7 +7,7 @@ import { Workspace as TfeWorkspace } from '@cdktf/provider-tfe/lib/workspace';
 import { App, TerraformResource, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import 'cdktf/lib/testing/adapters/jest';
-import { Errors, IOrganization, IVariableSet, IWorkspace, Organization, Variable, VariableOptions } from '../src';
+import { DynamicCredentials, Errors, IOrganization, IVariableSet, IWorkspace, Organization, Variable, VariableOptions } from '../src';
 import { resolveValue } from '../src/private/validation';
 
 /**
@@ -98,6 +98,10 @@ export class FakeWorkspace extends Construct implements IWorkspace {
 
   public addVariable(id: string, options: VariableOptions): Variable {
     return new Variable(this, id, { ...options, workspace: this });
+  }
+
+  public addDynamicCredentials(credentials: DynamicCredentials): void {
+    credentials._addTo(this, (id, options) => this.addVariable(id, options));
   }
 
   public addVariableSet(variableSet: IVariableSet): void {

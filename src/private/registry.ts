@@ -33,6 +33,14 @@ export function claim(scope: IConstruct, namespace: string, key: string): string
   return undefined;
 }
 
+/**
+ * The path of the construct that holds `key` in `namespace` (see `claim`),
+ * or undefined when none does. Claims nothing.
+ */
+export function holderOf(scope: IConstruct, namespace: string, key: string): string | undefined {
+  return registries.get(scope.node.root)?.get(namespace)?.get(key)?.node.path;
+}
+
 const identities = new WeakMap<object, string>();
 const handles = new WeakMap<object, string>();
 

@@ -283,6 +283,18 @@ export const RULES = {
   'TFE-SSH-001': { area: 'SSH keys', title: 'SSH key names per organization', severity: E },
   'TFE-SSH-002': { area: 'SSH keys', title: 'an empty private key', severity: E },
 
+  // Dynamic provider credentials (src/dynamic-credentials.ts)
+  'TFE-DPC-001': { area: 'dynamic credentials', title: 'no run identity and not both phase identities', severity: E },
+  'TFE-DPC-002': { area: 'dynamic credentials', title: 'AWS role ARN form', severity: E },
+  'TFE-DPC-003': { area: 'dynamic credentials', title: 'Azure client ID form', severity: E },
+  'TFE-DPC-004': { area: 'dynamic credentials', title: 'GCP service account email form', severity: E },
+  'TFE-DPC-005': { area: 'dynamic credentials', title: 'GCP workload identity provider: a full name or its three parts', severity: E },
+  'TFE-DPC-006': { area: 'dynamic credentials', title: 'Vault address is not a URL', severity: E },
+  'TFE-DPC-007': { area: 'dynamic credentials', title: 'Vault address over plain http', severity: W },
+  'TFE-DPC-008': { area: 'dynamic credentials', title: 'a phase identity equal to the run identity', severity: W },
+  'TFE-DPC-009': { area: 'dynamic credentials', title: 'two presets of one cloud on one target', severity: E },
+  'TFE-DPC-010': { area: 'dynamic credentials', title: 'static credentials next to dynamic ones', severity: E },
+
   // Entitlements
   'TFE-ENT-001': { area: 'entitlements', title: 'a feature the subscription lacks', severity: E },
 
