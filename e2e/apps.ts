@@ -8,7 +8,7 @@ import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
 import { App, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import {
-  AgentPool, CollaboratorAuthPolicy, ExecutionMode, Moves, NotificationDestination, NotificationTrigger, OAuthClient, Organization,
+  AgentPool, CollaboratorAuthPolicy, DynamicCredentials, ExecutionMode, Moves, NotificationDestination, NotificationTrigger, OAuthClient, Organization,
   OrganizationAccess, RemovalPolicy, RunWorkflow, Team, TeamVisibility, VariableCategory, VariableSet, VariableValue, VcsProvider,
   Workspace, WorkspaceGroup,
 } from '../src';
@@ -169,6 +169,14 @@ export function buildDeployApp(app: App, target: Target): void {
   everywhere.addVariable('Stage', { key: 'STAGE', value: VariableValue.string('test'), category: VariableCategory.ENV });
   const chosen = new VariableSet(stack, 'Chosen', { organization: org, name: 'chosen', priority: true, workspaces: [appWs] });
   chosen.addVariable('Flag', { key: 'feature_flag', value: VariableValue.boolean(true), description: 'wins over workspace variables' });
+  // Dynamic provider credentials: environment variables on a workspace, a group's members and a variable set.
+  appWs.addDynamicCredentials(DynamicCredentials.aws({
+    runRoleArn: 'arn:aws:iam::123456789012:role/e2e-app', planRoleArn: 'arn:aws:iam::123456789012:role/e2e-app-readonly',
+  }));
+  net.addDynamicCredentials(DynamicCredentials.gcp({
+    workloadProviderName: 'projects/123456789/locations/global/workloadIdentityPools/e2e/providers/e2e', runServiceAccountEmail: 'net@e2e.iam.gserviceaccount.com',
+  }));
+  chosen.addDynamicCredentials(DynamicCredentials.vault({ address: 'https://vault.e2e.example:8200', runRole: 'e2e', namespace: 'admin' }));
   chosen.applyToWorkspace(api);
   orgDefaults.applyToWorkspace(appWs);
 

@@ -17,7 +17,7 @@ import {
   VariableCategory, VariableSet, VariableValue, VcsProvider, Workspace, WorkspaceAccess, WorkspaceGroup,
   WorkspaceRunsPermission, WorkspaceSentinelMocksPermission, WorkspaceStateVersionsPermission, WorkspaceVariablesPermission,
   ModulePublishing, NoCodeModule, NoCodeVariableType, OrganizationRunTask, RegistryModule, RunTaskEnforcement, RunTaskStage, WorkspaceOutputs,
-  SshKey,
+  SshKey, DynamicCredentials,
 } from '../src';
 
 /**
@@ -201,6 +201,17 @@ export function buildFixture(app: App, hostname: string): void {
   cliWs.addVariable('ES', { key: 'API_KEY', value: VariableValue.fromReference(secret('api_key')), category: VariableCategory.ENV, sensitive: true });
   lookedUp.addVariable('LV', { key: 'x', value: VariableValue.string('y') });
   cliWs.addVariable('Seed', { key: 'replicas', value: VariableValue.number(2), initialValueOnly: true });
+  // Dynamic provider credentials
+  apiWs.addDynamicCredentials(DynamicCredentials.aws({
+    runRoleArn: 'arn:aws:iam::123456789012:role/tfc-api', planRoleArn: 'arn:aws:iam::123456789012:role/tfc-api-readonly', audience: 'aws.workload.identity',
+  }));
+  apiWs.addDynamicCredentials(DynamicCredentials.vault({ address: 'https://vault.fixture.example:8200', runRole: 'tfc', namespace: 'admin' }));
+  const cloudSet = new VariableSet(stack, 'CloudCredentials', { organization: org, name: 'cloud-credentials' });
+  cloudSet.addDynamicCredentials(DynamicCredentials.azure({ runClientId: '00000000-0000-0000-0000-000000000001' }));
+  cloudSet.addDynamicCredentials(DynamicCredentials.gcp({
+    workloadProviderName: 'projects/123456789/locations/global/workloadIdentityPools/tfc/providers/tfc',
+    runServiceAccountEmail: 'tfc@fixture.iam.gserviceaccount.com',
+  }));
   pool.excludeWorkspace(lookedUp);
   PolicySet.fromPolicySetName(stack, 'NamedSet', org, 'legacy-policies').attachTo(apiWs);
   new Workspace(stack, 'WithKey', { organization: org, name: 'with-key', sshKeyId: SshKey.fromSshKeyId(stack, 'KeyById', 'sshkey-GxrePWre1Ezug7aM').sshKeyId });
@@ -262,6 +273,7 @@ export function buildFixture(app: App, hostname: string): void {
   pool.allowWorkspace(group.member('prod'));
   group.grantAccess(managers, WorkspaceAccess.WRITE);
   group.addVariable('Region', { key: 'region', value: VariableValue.string('eu') });
+  group.addDynamicCredentials(DynamicCredentials.aws({ planRoleArn: 'arn:aws:iam::123456789012:role/net-plan', applyRoleArn: 'arn:aws:iam::123456789012:role/net-apply' }));
 
   // Policies and policy sets
   const hard = new Policy(stack, 'Hard', {
