@@ -8,8 +8,8 @@ import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
 import { App, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import {
-  AgentPool, CollaboratorAuthPolicy, DynamicCredentials, ExecutionMode, Moves, NotificationDestination, NotificationTrigger, OAuthClient, Organization,
-  OrganizationAccess, RemovalPolicy, RunWorkflow, Team, TeamVisibility, VariableCategory, VariableSet, VariableValue, VcsProvider,
+  AgentPool, CollaboratorAuthPolicy, DynamicCredentials, ExecutionMode, Moves, NotificationDestination, NotificationTrigger, OAuthClient,
+  Organization, OrganizationAccess, RemovalPolicy, RunWorkflow, Team, TeamVisibility, VariableCategory, VariableSet, VariableValue, VcsProvider,
   Workspace, WorkspaceGroup,
 } from '../src';
 
