@@ -53,7 +53,7 @@ const REFERENCES: Record<string, string> = {
 };
 
 /** The library's exported classes, to name what writes each type. */
-const PUBLIC_CLASSES = new Set(Object.values(lib).filter((v): v is Function => typeof v === 'function'));
+const PUBLIC_CLASSES = new Set<unknown>(Object.values(lib as Record<string, unknown>).filter((v) => typeof v === 'function'));
 
 /**
  * The public class of the nearest construct (itself or an ancestor) that is
