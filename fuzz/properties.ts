@@ -12,7 +12,8 @@ import {
   AgentPool, Backend, BackendType, EnforcementLevel, Entitlement, Entitlements, Errors, ExecutionMode, ModulePublishing, NoCodeVariableType,
   NotificationDestination, NotificationTrigger, OAuthClient, Organization, OrganizationAccess, OrganizationRunTask, Policy, PolicyKind,
   PolicySet, PolicySource, ProjectAccess, RegistryModule, Rules, RunTaskEnforcement, RunTaskStage, RunWorkflow, Team, VariableCategory,
-  VariableSet, VariableValue, VcsProvider, Workspace, WorkspaceAccess, WorkspaceGroup, WorkspaceOutputs,
+  VariableSet, VariableValue, VcsProvider, Workspace, WorkspaceAccess, WorkspaceGroup, WorkspaceOutputs, SshKey, TeamNotificationTrigger,
+  DynamicCredentials,
 } from '../src';
 
 /**
@@ -629,6 +630,85 @@ export const PROPERTIES: Property<any>[] = [
         module.addTestVariable('Key', { key: 'AWS_SECRET_ACCESS_KEY', value: VariableValue.fromReference(secret(stack, 'k')), sensitive: true, writeOnly: i.writeOnly });
       }
       if (i.noCode) module.enableNoCode('NoCode', { versionPin: i.version, variableOptions: i.variableOptions });
+    },
+  },
+  {
+    name: 'SshKey',
+    inputs: either(
+      fc.record({ name: validName, writeOnly: fc.boolean(), literal: fc.constant(false), allow: fc.constant(undefined), useIt: fc.boolean() }),
+      fc.record({ name: textArb, writeOnly: fc.boolean(), literal: fc.boolean(), allow: maybe(fc.boolean()), useIt: fc.boolean() })),
+    build: ({ stack, org }, i) => {
+      const key = new SshKey(stack, 'K', {
+        organization: org, name: i.name, privateKey: i.literal ? 'not-a-key' : secret(stack, 'ssh_key'), writeOnly: i.writeOnly, allowPlaintextSecret: i.allow,
+      });
+      if (i.useIt) new Workspace(stack, 'W', { organization: org, name: 'w', sshKeyId: key.sshKeyId });
+    },
+  },
+  {
+    name: 'TeamNotification',
+    inputs: either(
+      fc.record({
+        name: validName,
+        kind: fc.constantFrom('slack', 'teams', 'email', 'generic'),
+        url: fc.stringMatching(/^https:\/\/[a-z][a-z0-9-]{0,10}\.example\.com(\/[A-Za-z0-9_-]{1,12}){0,3}$/),
+        triggers: maybe(fc.constant([TeamNotificationTrigger.CHANGE_REQUEST_CREATED])),
+        enabled: maybe(fc.boolean()),
+      }),
+      fc.record({
+        name: textArb,
+        kind: fc.constantFrom('slack', 'teams', 'email', 'generic'),
+        url: fc.oneof(fc.webUrl(), hostileString),
+        triggers: maybe(fc.array(fc.constantFrom(TeamNotificationTrigger.CHANGE_REQUEST_CREATED, 'run:errored', 'bogus'), { maxLength: 3 })),
+        enabled: maybe(fc.boolean()),
+      })),
+    build: ({ stack, org }, i) => {
+      const destination = i.kind === 'slack' ? NotificationDestination.slack(secret(stack, 'slack'))
+        : i.kind === 'teams' ? NotificationDestination.microsoftTeams(secret(stack, 'teams'))
+          : i.kind === 'email' ? NotificationDestination.email({ users: ['user-abc123'] })
+            : NotificationDestination.generic(i.url, { token: secret(stack, 'hmac') });
+      org.addTeam('T', { name: 'team' }).addNotification('N', { name: i.name, destination, triggers: i.triggers as TeamNotificationTrigger[] | undefined, enabled: i.enabled });
+    },
+  },
+  {
+    name: 'DynamicCredentials',
+    inputs: either(
+      fc.record({
+        cloud: fc.constantFrom('aws', 'azure', 'gcp', 'vault'),
+        account: fc.stringMatching(/^\d{12}$/),
+        role: validName,
+        guid: fc.uuid(),
+        project: fc.stringMatching(/^[a-z][a-z0-9-]{5,20}$/),
+        number: fc.stringMatching(/^[1-9]\d{5,11}$/),
+        phases: fc.boolean(),
+        target: fc.constantFrom('workspace', 'set', 'group'),
+      }).map((i) => ({
+        ...i,
+        run: i.cloud === 'aws' ? `arn:aws:iam::${i.account}:role/${i.role}` : i.cloud === 'azure' ? i.guid
+          : i.cloud === 'gcp' ? `${i.role}@${i.project}.iam.gserviceaccount.com` : i.role,
+        provider: `projects/${i.number}/locations/global/workloadIdentityPools/${i.role.replace(/_/g, '-')}/providers/${i.role.replace(/_/g, '-')}`,
+        address: `https://vault.${i.project}.example:8200`,
+        staticKey: undefined as string | undefined,
+      })),
+      fc.record({
+        cloud: fc.constantFrom('aws', 'azure', 'gcp', 'vault'),
+        run: maybe(hostileString),
+        phases: fc.boolean(),
+        provider: maybe(hostileString),
+        address: hostileString,
+        target: fc.constantFrom('workspace', 'set', 'group'),
+        staticKey: maybe(fc.constantFrom('AWS_SECRET_ACCESS_KEY', 'ARM_CLIENT_SECRET', 'GOOGLE_CREDENTIALS', 'VAULT_TOKEN', 'OTHER')),
+      })),
+    build: ({ stack, org }, i) => {
+      const run: string | undefined = i.run;
+      const credentials = i.cloud === 'aws' ? DynamicCredentials.aws({ runRoleArn: run, planRoleArn: i.phases ? run : undefined })
+        : i.cloud === 'azure' ? DynamicCredentials.azure({ runClientId: run, applyClientId: i.phases ? run : undefined })
+          : i.cloud === 'gcp' ? DynamicCredentials.gcp({ workloadProviderName: i.provider, runServiceAccountEmail: run })
+            : DynamicCredentials.vault({ address: i.address, runRole: run, planRole: i.phases ? run : undefined });
+      const target = i.target === 'set' ? new VariableSet(stack, 'S', { organization: org, name: 'credentials' })
+        : i.target === 'group' ? new WorkspaceGroup(stack, 'G', { organization: org, prefix: 'net-', members: [{ shortName: 'dev' }, { shortName: 'prod' }] })
+          : new Workspace(stack, 'W', { organization: org, name: 'w' });
+      target.addDynamicCredentials(credentials);
+      if (i.staticKey) target.addVariable('Static', { key: i.staticKey, value: VariableValue.string('x'), category: VariableCategory.ENV });
     },
   },
   {
