@@ -4,6 +4,7 @@ import { ISynthesisSession, TerraformStack, Token } from 'cdktf';
 import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import { IConstruct } from 'constructs';
 import { AgentToken } from './agent-pool';
+import { DynamicCredentials } from './dynamic-credentials';
 import { OrganizationToken } from './organization-token';
 import { PolicySet } from './policy-set';
 import { markAccessRelevant, onAccessRelevantStack } from './private/access-hook';
@@ -13,6 +14,7 @@ import { ProjectBase } from './project';
 import { OrganizationRunTask, RunTaskAttachment } from './run-task';
 import { Team, TeamBase } from './team';
 import { TeamToken } from './team-token';
+import { VariableSet } from './variable-set';
 import { Workspace, WorkspaceBase } from './workspace';
 
 const CONTEXT_KEY = 'cdktf-tfe-constructs:accessReport';
@@ -191,6 +193,20 @@ function renderReport(stack: TerraformStack): string {
         gating.push(`${t.node.path} (${t.globalSettings!.stages.join(', ')}: ${t.globalSettings!.enforcement}, every workspace)`);
       }
       lines.push(`| ${workspaceLabel(ws)} | ${gating.length ? gating.sort().join('<br>') : '-'} |`);
+    }
+    lines.push('');
+  }
+
+  // --- dynamic credentials ----------------------------------------------------------
+  const variableSets = all.filter((c): c is VariableSet => c instanceof VariableSet).sort((a, b) => a.node.path.localeCompare(b.node.path));
+  const withCredentials = [...sortedWorkspaces, ...variableSets].filter((t) => DynamicCredentials._on(t).length > 0);
+  // Only in stacks with dynamic credentials, so the reports of other stacks stay as they were.
+  if (withCredentials.length > 0) {
+    lines.push('## Cloud identities of runs (dynamic credentials)', '');
+    lines.push('| workspace or variable set | identities runs assume |', '| --- | --- |');
+    for (const t of withCredentials) {
+      const label = t instanceof VariableSet ? `variable set ${t.node.path}` : workspaceLabel(t);
+      lines.push(`| ${label} | ${DynamicCredentials._on(t).map((c) => escapeCell(c._describe())).join('<br>')} |`);
     }
     lines.push('');
   }

@@ -1,3 +1,4 @@
+import { Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { holderOf, identityOf } from './private/registry';
 import { fail, literal, quote, synthProblem, violation, warn } from './private/validation';
@@ -185,6 +186,9 @@ const STATIC_CREDENTIALS: Record<string, string[]> = {
   vault: ['VAULT_TOKEN'],
 };
 
+/** The credentials written on each target. */
+const writtenOn = new WeakMap<IConstruct, DynamicCredentials[]>();
+
 const PREFIX: Record<string, string> = { aws: 'TFC_AWS', azure: 'TFC_AZURE', gcp: 'TFC_GCP', vault: 'TFC_VAULT' };
 
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
@@ -312,6 +316,15 @@ export class DynamicCredentials {
   }
 
   /**
+   * The dynamic credentials written on `target` (a workspace or a variable
+   * set), in the order they were added.
+   * @internal
+   */
+  public static _on(target: IConstruct): DynamicCredentials[] {
+    return [...writtenOn.get(target) ?? []];
+  }
+
+  /**
    * The cloud: `aws`, `azure`, `gcp` or `vault`.
    */
   public readonly cloud: string;
@@ -330,9 +343,29 @@ export class DynamicCredentials {
     private readonly runIdentity: string | undefined,
   ) {
     this.cloud = cloud;
-    const written: { [key: string]: string } = {};
-    for (const [key, value] of variables) if (value !== undefined) written[key] = value;
-    this.variables = written;
+    const set: { [key: string]: string } = {};
+    for (const [key, value] of variables) if (value !== undefined) set[key] = value;
+    this.variables = set;
+  }
+
+  /**
+   * The identities, for the access report: e.g. `AWS role arn:...; plans: arn:...`.
+   * @internal
+   */
+  public _describe(): string {
+    const v = this.variables;
+    const p = PREFIX[this.cloud];
+    const [what, run, plan, apply] = {
+      aws: ['AWS role', `${p}_RUN_ROLE_ARN`, `${p}_PLAN_ROLE_ARN`, `${p}_APPLY_ROLE_ARN`],
+      azure: ['Azure client', `${p}_RUN_CLIENT_ID`, `${p}_PLAN_CLIENT_ID`, `${p}_APPLY_CLIENT_ID`],
+      gcp: ['GCP service account', `${p}_RUN_SERVICE_ACCOUNT_EMAIL`, `${p}_PLAN_SERVICE_ACCOUNT_EMAIL`, `${p}_APPLY_SERVICE_ACCOUNT_EMAIL`],
+      vault: [`Vault ${Token.isUnresolved(v.TFC_VAULT_ADDR ?? '') ? '' : v.TFC_VAULT_ADDR} role`, `${p}_RUN_ROLE`, `${p}_PLAN_ROLE`, `${p}_APPLY_ROLE`],
+    }[this.cloud]!;
+    const show = (x: string) => (Token.isUnresolved(x) ? '(a reference)' : x);
+    const parts = [v[run] !== undefined ? `${what} ${show(v[run])}` : what];
+    if (v[plan] !== undefined) parts.push(`plans: ${show(v[plan])}`);
+    if (v[apply] !== undefined) parts.push(`applies: ${show(v[apply])}`);
+    return parts.join('; ');
   }
 
   /**
@@ -363,6 +396,7 @@ export class DynamicCredentials {
     for (const [key, value] of Object.entries(this.variables)) {
       addVariable(`DynamicCredentials-${key}`, { key, value: VariableValue.string(value), category: VariableCategory.ENV });
     }
+    writtenOn.set(target, [...writtenOn.get(target) ?? [], this]);
     const statics = STATIC_CREDENTIALS[this.cloud];
     target.node.addValidation({
       validate: () => statics.flatMap((key) => {

@@ -5,7 +5,7 @@ import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
 import { App, TerraformStack, Testing } from 'cdktf';
 import {
   AgentPool, EnforcementLevel, Organization, OrganizationAccess, Policy, PolicyKind, PolicySet, PolicySource, ProjectAccess,
-  Team, Workspace, WorkspaceAccess, WorkspaceGroup,
+  Team, Workspace, WorkspaceAccess, WorkspaceGroup, DynamicCredentials, VariableSet,
 } from '../src';
 import { AccessReport } from '../src/access-report';
 
@@ -158,5 +158,36 @@ describe('AccessReport', () => {
     expect(report).toContain('_No tokens in this stack._');
     expect(report).toContain('_No policy sets in this stack._');
     expect(report).toContain('_No run triggers in this stack._');
+  });
+});
+
+describe('cloud identities of runs', () => {
+  test('lists the dynamic credentials of workspaces and variable sets, and only in stacks that have some', () => {
+    const stack = new TerraformStack(Testing.app(), 'platform');
+    new TfeProvider(stack, 'tfe', {});
+    const org = new Organization(stack, 'Acme', { name: 'acme', email: 'a@acme.example' });
+    const api = new Workspace(stack, 'Api', { organization: org, name: 'api' });
+    new Workspace(stack, 'Web', { organization: org, name: 'web' });
+    api.addDynamicCredentials(DynamicCredentials.aws({ runRoleArn: 'arn:aws:iam::123456789012:role/api', planRoleArn: 'arn:aws:iam::123456789012:role/api-ro' }));
+    api.addDynamicCredentials(DynamicCredentials.vault({ address: 'https://vault.acme.example', runRole: 'api' }));
+    const set = new VariableSet(stack, 'Azure', { organization: org, name: 'azure' });
+    set.addDynamicCredentials(DynamicCredentials.azure({ runClientId: org.organizationName }));
+    const report = AccessReport.render(stack);
+    const section = report.slice(report.indexOf('## Cloud identities of runs'), report.indexOf('## Run triggers'));
+    expect(section).toBe([
+      '## Cloud identities of runs (dynamic credentials)',
+      '',
+      '| workspace or variable set | identities runs assume |',
+      '| --- | --- |',
+      '| api | AWS role arn:aws:iam::123456789012:role/api; plans: arn:aws:iam::123456789012:role/api-ro<br>Vault https://vault.acme.example role api |',
+      '| variable set platform/Azure | Azure client (a reference) |',
+      '',
+      '',
+    ].join('\n'));
+
+    const plain = new TerraformStack(Testing.app(), 'plain');
+    new TfeProvider(plain, 'tfe', {});
+    new Workspace(plain, 'Api', { organization: new Organization(plain, 'Acme', { name: 'acme', email: 'a@acme.example' }), name: 'api' });
+    expect(AccessReport.render(plain)).not.toContain('Cloud identities');
   });
 });
