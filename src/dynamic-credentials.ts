@@ -1,6 +1,7 @@
 import { Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { holderOf, identityOf } from './private/registry';
+import { httpUrl } from './private/urls';
 import { fail, literal, quote, synthProblem, violation, warn } from './private/validation';
 import { VariableCategory, VariableOptions } from './variable';
 import { VariableValue } from './variable-value';
@@ -297,7 +298,7 @@ export class DynamicCredentials {
     const where = 'DynamicCredentials.vault';
     checkRoles(where, 'runRole', options.runRole, options.planRole, options.applyRole, 'planRole', 'applyRole');
     const address = literal(options.address);
-    if (options.address === undefined || (address !== undefined && !/^https?:\/\/[^\s/]+(\/\S*)?$/.test(address))) {
+    if (options.address === undefined || (address !== undefined && !httpUrl(address))) {
       fail(where, 'TFE-DPC-006', `address ${quote(options.address)} is not a URL: give Vault's address, e.g. "https://vault.acme.example:8200".`);
     }
     const credentials = new DynamicCredentials('vault', [

@@ -5,6 +5,7 @@ import { checkForm } from './private/names';
 import { claim, identityOf } from './private/registry';
 import { checkSecret } from './private/secrets';
 import { escapeTemplate } from './private/text';
+import { httpUrl } from './private/urls';
 import { checkString, fail, literal, quote, Violation, violation, warn } from './private/validation';
 import { useWriteOnly } from './private/write-only';
 import type { ITeam } from './team';
@@ -288,16 +289,7 @@ export class Notification extends Construct {
     this.workspace = props.workspace;
     this.triggers = props.triggers ?? [...RUN_TRIGGERS];
 
-    checkForm(this, 'notification', 'The notification name', props.name);
-    const name = literal(props.name);
-    if (name !== undefined) {
-      const holder = claim(this, `notification-name:${identityOf(props.workspace)}`, name);
-      if (holder !== undefined) {
-        fail(this, 'TFE-NOTIF-001',
-          `notification name ${quote(name)} is already used by ${holder} on workspace ${props.workspace.node.path}: ` +
-          'notification names are unique per workspace; choose another name.');
-      }
-    }
+    claimName(this, props.name, props.workspace, 'workspace', 'TFE-NOTIF-001');
     const count = countNotification(this, props.workspace);
     if (count > MAX_NOTIFICATIONS_PER_WORKSPACE) {
       fail(this, 'TFE-NOTIF-002',
@@ -307,16 +299,10 @@ export class Notification extends Construct {
     this.checkTriggers(this.triggers);
     checkDestination(this, props.destination);
 
-    const d = props.destination;
     this.resource = new NotificationConfiguration(this, 'Resource', {
       workspaceId: props.workspace.workspaceId,
       name: escapeTemplate(props.name),
-      destinationType: d.destinationType,
-      url: d.url === undefined ? undefined : escapeTemplate(d.url),
-      emailAddresses: d.emailAddresses?.map(escapeTemplate),
-      emailUserIds: d.users,
-      token: d._writeOnly ? undefined : d._token,
-      tokenWo: d._writeOnly ? d._token : undefined,
+      ...destinationArgs(props.destination),
       triggers: this.triggers,
       enabled: props.enabled ?? true,
     });
@@ -425,16 +411,7 @@ export class TeamNotification extends Construct {
     this.team = props.team;
     this.triggers = props.triggers ?? [TeamNotificationTrigger.CHANGE_REQUEST_CREATED];
 
-    checkForm(this, 'notification', 'The notification name', props.name);
-    const name = literal(props.name);
-    if (name !== undefined) {
-      const holder = claim(this, `team-notification-name:${identityOf(props.team)}`, name);
-      if (holder !== undefined) {
-        fail(this, 'TFE-NOTIF-013',
-          `notification name ${quote(name)} is already used by ${holder} on team ${props.team.node.path}: ` +
-          'notification names are unique per team; choose another name.');
-      }
-    }
+    claimName(this, props.name, props.team, 'team', 'TFE-NOTIF-013');
     const allowed = Object.values(TeamNotificationTrigger) as string[];
     for (const t of this.triggers) {
       if (!allowed.includes(t)) {
@@ -452,20 +429,42 @@ export class TeamNotification extends Construct {
     }
     checkDestination(this, props.destination);
 
-    const d = props.destination;
     this.resource = new TeamNotificationConfiguration(this, 'Resource', {
       teamId: props.team.teamId,
       name: escapeTemplate(props.name),
-      destinationType: d.destinationType,
-      url: d.url === undefined ? undefined : escapeTemplate(d.url),
-      emailAddresses: d.emailAddresses?.map(escapeTemplate),
-      emailUserIds: d.users,
-      token: d._writeOnly ? undefined : d._token,
-      tokenWo: d._writeOnly ? d._token : undefined,
+      ...destinationArgs(props.destination),
       triggers: this.triggers,
       enabled: props.enabled ?? true,
     });
   }
+}
+
+/**
+ * Checks a notification's name and claims it among the notifications of
+ * `owner` (a workspace or a team): names are unique per owner.
+ */
+function claimName(scope: IConstruct, name: string, owner: IConstruct, ownerKind: string, ruleId: 'TFE-NOTIF-001' | 'TFE-NOTIF-013'): void {
+  checkForm(scope, 'notification', 'The notification name', name);
+  const literalName = literal(name);
+  if (literalName === undefined) return;
+  const holder = claim(scope, `${ownerKind === 'team' ? 'team-' : ''}notification-name:${identityOf(owner)}`, literalName);
+  if (holder !== undefined) {
+    fail(scope, ruleId,
+      `notification name ${quote(literalName)} is already used by ${holder} on ${ownerKind} ${owner.node.path}: ` +
+      `notification names are unique per ${ownerKind}; choose another name.`);
+  }
+}
+
+/** The destination's arguments of a workspace's or a team's notification configuration. */
+function destinationArgs(d: NotificationDestination) {
+  return {
+    destinationType: d.destinationType,
+    url: d.url === undefined ? undefined : escapeTemplate(d.url),
+    emailAddresses: d.emailAddresses?.map(escapeTemplate),
+    emailUserIds: d.users,
+    token: d._writeOnly ? undefined : d._token,
+    tokenWo: d._writeOnly ? d._token : undefined,
+  };
 }
 
 /** The checks of a destination, for a workspace's or a team's notification. */
@@ -534,13 +533,8 @@ function countNotification(scope: IConstruct, workspace: IWorkspace): number {
 
 function urlProblem(value: string, httpsOnly: boolean, what: string, secret: boolean): Violation | undefined {
   const shown = secret ? what : `${what} ${quote(value)}`;
-  let url: URL | undefined;
-  try {
-    url = new URL(value);
-  } catch {
-    url = undefined;
-  }
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+  const url = httpUrl(value);
+  if (!url) {
     return violation('TFE-NOTIF-006', `${shown} is not an http(s) URL: write the full URL, e.g. "https://hooks.example.com/notify".`);
   }
   if (httpsOnly && url.protocol !== 'https:') {

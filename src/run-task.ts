@@ -11,6 +11,7 @@ import { memoized } from './private/memo';
 import { claim, connectionId, identityOf, sameIdentity, setIdentity } from './private/registry';
 import { checkSecret } from './private/secrets';
 import { escapeTemplate, text } from './private/text';
+import { httpUrl } from './private/urls';
 import {
   checkString, fail, literal, quote, resolveValue, synthProblem, Violation, violation, warn,
 } from './private/validation';
@@ -450,13 +451,8 @@ function nameProblem(value: string): Violation | undefined {
 }
 
 function urlProblem(value: string): Violation | undefined {
-  let url: URL | undefined;
-  try {
-    url = new URL(value);
-  } catch {
-    url = undefined;
-  }
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+  const url = httpUrl(value);
+  if (!url) {
     return violation('TFE-TASK-003', `the run task URL ${quote(value)} is not an http(s) URL: write the full URL of the service's endpoint, e.g. "https://scanner.example.com/tfc".`);
   }
   return undefined;

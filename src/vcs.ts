@@ -10,6 +10,7 @@ import { checkForm } from './private/names';
 import { connectionId, identityOf, sameIdentity, setIdentity } from './private/registry';
 import { checkSecret } from './private/secrets';
 import { text } from './private/text';
+import { httpUrl as parseHttpUrl } from './private/urls';
 import { checkString, fail, literal, quote, Violation, violation, warn } from './private/validation';
 import type { IProject } from './project';
 
@@ -427,13 +428,8 @@ function requireAll(scope: IConstruct, provider: string, props: OAuthClientProps
 }
 
 function urlProblem(what: string, value: string): Violation | undefined {
-  let url: URL | undefined;
-  try {
-    url = new URL(value);
-  } catch {
-    url = undefined;
-  }
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+  const url = parseHttpUrl(value);
+  if (!url) {
     return violation('TFE-VCS-005', `${what} ${quote(value)} is not an http(s) URL: write the full URL, e.g. "https://vcs.example.com".`);
   }
   return undefined;

@@ -4,9 +4,8 @@ import { AgentPoolAllowedWorkspaces } from '@cdktf/provider-tfe/lib/agent-pool-a
 import { AgentPoolExcludedWorkspaces } from '@cdktf/provider-tfe/lib/agent-pool-excluded-workspaces';
 import { AgentToken as TfeAgentToken } from '@cdktf/provider-tfe/lib/agent-token';
 import { DataTfeAgentPool } from '@cdktf/provider-tfe/lib/data-tfe-agent-pool';
-import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
-import { Lazy, Testing, TerraformStack, TerraformVariable } from 'cdktf';
-import { FakeWorkspace, errorMessageOf, errorOf, setup, warnings } from './util';
+import { Lazy, Testing } from 'cdktf';
+import { errorMessageOf, errorOf, FakeWorkspace, setup, setupWithSecrets, warnings } from './util';
 import * as lib from '../src';
 import { AgentPool, AgentToken } from '../src/agent-pool';
 import { Organization } from '../src/organization';
@@ -245,18 +244,10 @@ describe('AgentToken', () => {
   });
 });
 
-function env2() {
-  const app = Testing.app();
-  const stack = new TerraformStack(app, 'test');
-  new TfeProvider(stack, 'tfe', {});
-  const org = new lib.Organization(stack, 'Acme', { name: 'acme', email: 'a@acme.example' });
-  const secret = (id: string) => new TerraformVariable(stack, id, { type: 'string', sensitive: true }).stringValue;
-  return { app, stack, org, secret };
-}
 
 describe('excluded workspaces and lookups by name', () => {
   test('excludeWorkspace writes one tfe_agent_pool_excluded_workspaces with every excluded workspace', () => {
-    const { stack, org } = env2();
+    const { stack, org } = setupWithSecrets();
     const pool = new lib.AgentPool(stack, 'Pool', { organization: org, name: 'pool', organizationScoped: false });
     const platform = org.addProject('Platform', { name: 'platform' });
     pool.allowProject(platform);
@@ -274,7 +265,7 @@ describe('excluded workspaces and lookups by name', () => {
   });
 
   test('a workspace that runs on the pool, or that the pool allows, cannot be excluded (TFE-POOL-008)', () => {
-    const { stack, org } = env2();
+    const { stack, org } = setupWithSecrets();
     const pool = new lib.AgentPool(stack, 'Pool', { organization: org, name: 'pool', organizationScoped: false });
     const ws = new lib.Workspace(stack, 'Api', { organization: org, name: 'api', executionMode: lib.ExecutionMode.agent(pool) });
     pool.allowWorkspace(ws);
@@ -285,14 +276,14 @@ describe('excluded workspaces and lookups by name', () => {
   });
 
   test('an excluded workspace of another organization is refused (TFE-POOL-007)', () => {
-    const { stack, org } = env2();
+    const { stack, org } = setupWithSecrets();
     const pool = new lib.AgentPool(stack, 'Pool', { organization: org, name: 'pool' });
     const other = lib.Workspace.fromWorkspaceName(stack, 'Ext', lib.Organization.fromOrganizationName(stack, 'Other', 'other'), 'ext');
     expect(lib.Errors.ruleIdOf(errorOf(() => pool.excludeWorkspace(other)))).toBe('TFE-POOL-007');
   });
 
   test('fromAgentPoolName looks the pool up with a tfe_agent_pool data source', () => {
-    const { stack, org } = env2();
+    const { stack, org } = setupWithSecrets();
     const pool = lib.AgentPool.fromAgentPoolName(stack, 'Shared', org, 'shared-pool');
     new lib.Workspace(stack, 'Api', { organization: org, name: 'api', executionMode: lib.ExecutionMode.agent(pool) });
     const json = Testing.synth(stack, true);

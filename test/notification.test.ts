@@ -1,8 +1,8 @@
 import { NotificationConfiguration } from '@cdktf/provider-tfe/lib/notification-configuration';
 import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
 import { TeamNotificationConfiguration } from '@cdktf/provider-tfe/lib/team-notification-configuration';
-import { Fn, Lazy, TerraformStack, Testing, TerraformVariable } from 'cdktf';
-import { FakeWorkspace, errorMessageOf, secretVar, validationError, warnings } from './util';
+import { Fn, Lazy, TerraformStack, Testing } from 'cdktf';
+import { errorMessageOf, FakeWorkspace, secretVar, setupWithSecrets, validationError, warnings } from './util';
 import * as lib from '../src';
 import { Notification, NotificationDestination, NotificationTrigger } from '../src/notification';
 import { Organization } from '../src/organization';
@@ -385,18 +385,10 @@ describe('Notification', () => {
   });
 });
 
-function env2() {
-  const app = Testing.app();
-  const stack = new TerraformStack(app, 'test');
-  new TfeProvider(stack, 'tfe', {});
-  const org = new lib.Organization(stack, 'Acme', { name: 'acme', email: 'a@acme.example' });
-  const secret = (id: string) => new TerraformVariable(stack, id, { type: 'string', sensitive: true }).stringValue;
-  return { app, stack, org, secret };
-}
 
 describe('team notifications', () => {
   test('team.addNotification writes tfe_team_notification_configuration for change requests', () => {
-    const { stack, org, secret } = env2();
+    const { stack, org, secret } = setupWithSecrets();
     const ops = org.addTeam('Ops', { name: 'ops' });
     const n = ops.addNotification('Hook', {
       name: 'ops-${changes}', destination: NotificationDestination.generic('https://hooks.acme.example/cr', { token: secret('hook_token') }),
@@ -414,7 +406,7 @@ describe('team notifications', () => {
   });
 
   test('destinations follow the workspace notifications\' rules, and names are unique per team', () => {
-    const { stack, org } = env2();
+    const { stack, org } = setupWithSecrets();
     const ops = org.addTeam('Ops', { name: 'ops' });
     expect(lib.Errors.ruleIdOf(validationError(() => ops.addNotification('Slack', {
       name: 'slack', destination: NotificationDestination.slack('https://hooks.slack.com/services/T0/B0/xyz'),
@@ -427,7 +419,7 @@ describe('team notifications', () => {
   });
 
   test('a run trigger is refused on a team (TFE-NOTIF-014); a write-only token goes to token_wo', () => {
-    const { stack, org, secret } = env2();
+    const { stack, org, secret } = setupWithSecrets();
     const ops = org.addTeam('Ops', { name: 'ops' });
     const e = validationError(() => ops.addNotification('Runs', {
       name: 'runs',

@@ -2,9 +2,9 @@ import { Organization as TfeOrganization } from '@cdktf/provider-tfe/lib/organiz
 import { OrganizationDefaultSettings } from '@cdktf/provider-tfe/lib/organization-default-settings';
 import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
 import { Team as TfeTeam } from '@cdktf/provider-tfe/lib/team';
-import { Lazy, TerraformOutput, TerraformVariable, Testing, TerraformStack } from 'cdktf';
+import { Lazy, TerraformOutput, TerraformVariable, Testing } from 'cdktf';
 import 'cdktf/lib/testing/adapters/jest';
-import { errorOf, newStack } from './util';
+import { errorOf, newStack, setupWithSecrets } from './util';
 import { CollaboratorAuthPolicy, Errors, Organization, OrganizationMember, OrganizationToken, Project, Team } from '../src';
 import * as lib from '../src';
 
@@ -324,17 +324,10 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
-function env2() {
-  const app = Testing.app();
-  const stack = new TerraformStack(app, 'test');
-  new TfeProvider(stack, 'tfe', {});
-  const org = new lib.Organization(stack, 'Acme', { name: 'acme', email: 'a@acme.example' });
-  return { app, stack, org };
-}
 
 describe('default execution mode', () => {
   test('defaultExecutionMode writes tfe_organization_default_settings with the pool', () => {
-    const { stack } = env2();
+    const { stack } = setupWithSecrets();
     const org = new lib.Organization(stack, 'Corp', { name: 'corp', email: 'a@corp.example' });
     const pool = new lib.AgentPool(stack, 'Pool', { organization: org, name: 'pool' });
     org.configureDefaultExecutionMode(lib.ExecutionMode.agent(pool));
@@ -346,7 +339,7 @@ describe('default execution mode', () => {
   });
 
   test('as a prop, and on a referenced organization', () => {
-    const { stack } = env2();
+    const { stack } = setupWithSecrets();
     new lib.Organization(stack, 'Corp', { name: 'corp', email: 'a@corp.example', defaultExecutionMode: lib.ExecutionMode.local() });
     lib.Organization.fromOrganizationName(stack, 'Legacy', 'legacy').configureDefaultExecutionMode(lib.ExecutionMode.remote());
     const json = Testing.synth(stack, true);
@@ -355,7 +348,7 @@ describe('default execution mode', () => {
   });
 
   test('a pool of another organization, a second default and a missing entitlement are refused', () => {
-    const { stack, org } = env2();
+    const { stack, org } = setupWithSecrets();
     const other = lib.Organization.fromOrganizationName(stack, 'Other', 'other');
     const foreign = lib.AgentPool.fromAgentPoolId(stack, 'Foreign', other, 'apool-abc123');
     expect(lib.Errors.ruleIdOf(errorOf(() => org.configureDefaultExecutionMode(lib.ExecutionMode.agent(foreign))))).toBe('TFE-DEF-002');

@@ -6,7 +6,7 @@ import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
 import { WorkspacePolicySet } from '@cdktf/provider-tfe/lib/workspace-policy-set';
 import { WorkspacePolicySetExclusion } from '@cdktf/provider-tfe/lib/workspace-policy-set-exclusion';
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
-import { validationError, warnings } from './util';
+import { setupWithSecrets, validationError, warnings } from './util';
 import { Entitlement, Entitlements, GitHubAppInstallation, OAuthClient, Organization, Project, VcsProvider, Workspace, WorkspaceGroup } from '../src';
 import * as lib from '../src';
 import { EnforcementLevel, Policy, PolicyKind, PolicySource } from '../src/policy';
@@ -670,18 +670,10 @@ function foreignTargets(stack: TerraformStack, other: Organization) {
   };
 }
 
-function env2() {
-  const app = Testing.app();
-  const stack = new TerraformStack(app, 'test');
-  new TfeProvider(stack, 'tfe', {});
-  const org = new lib.Organization(stack, 'Acme', { name: 'acme', email: 'a@acme.example' });
-  const secret = (id: string) => new TerraformVariable(stack, id, { type: 'string', sensitive: true }).stringValue;
-  return { app, stack, org, secret };
-}
 
 describe('PolicySet.fromPolicySetName', () => {
   test('looks the set up with a tfe_policy_set data source and attaches it by the looked-up ID', () => {
-    const { stack, org } = env2();
+    const { stack, org } = setupWithSecrets();
     const baseline = lib.PolicySet.fromPolicySetName(stack, 'Baseline', org, 'baseline');
     expect(baseline.kind).toBeUndefined();
     baseline.attachTo(new lib.Workspace(stack, 'Api', { organization: org, name: 'api' }));
@@ -691,7 +683,7 @@ describe('PolicySet.fromPolicySetName', () => {
   });
 
   test('a name with spaces is refused', () => {
-    const { stack, org } = env2();
+    const { stack, org } = setupWithSecrets();
     expect(lib.Errors.ruleIdOf(validationError(() => lib.PolicySet.fromPolicySetName(stack, 'Bad', org, 'my set')))).toBe('TFE-NAME-015');
   });
 });

@@ -1,10 +1,9 @@
 import { DataTfeProject } from '@cdktf/provider-tfe/lib/data-tfe-project';
 import { Project as TfeProject } from '@cdktf/provider-tfe/lib/project';
 import { ProjectSettings } from '@cdktf/provider-tfe/lib/project-settings';
-import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
 import { Lazy, TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import 'cdktf/lib/testing/adapters/jest';
-import { errorOf, newStack } from './util';
+import { errorOf, newStack, setupWithSecrets } from './util';
 import { Errors, Organization, Project } from '../src';
 import * as lib from '../src';
 
@@ -303,18 +302,10 @@ describe('Project', () => {
   });
 });
 
-function env2() {
-  const app = Testing.app();
-  const stack = new TerraformStack(app, 'test');
-  new TfeProvider(stack, 'tfe', {});
-  const org = new lib.Organization(stack, 'Acme', { name: 'acme', email: 'a@acme.example' });
-  const secret = (id: string) => new TerraformVariable(stack, id, { type: 'string', sensitive: true }).stringValue;
-  return { app, stack, org, secret };
-}
 
 describe('project defaults and tags', () => {
   test('defaultExecutionMode writes tfe_project_settings; configureDefaultExecutionMode works on a referenced project', () => {
-    const { stack, org } = env2();
+    const { stack, org } = setupWithSecrets();
     const pool = new lib.AgentPool(stack, 'Pool', { organization: org, name: 'pool' });
     org.addProject('Payments', { name: 'payments', defaultExecutionMode: lib.ExecutionMode.agent(pool) });
     lib.Project.fromProjectId(stack, 'Legacy', org, 'prj-abc123').configureDefaultExecutionMode(lib.ExecutionMode.local());
@@ -326,13 +317,13 @@ describe('project defaults and tags', () => {
   });
 
   test('a project default pool of another organization is refused', () => {
-    const { stack, org } = env2();
+    const { stack, org } = setupWithSecrets();
     const foreign = lib.AgentPool.fromAgentPoolId(stack, 'Foreign', lib.Organization.fromOrganizationName(stack, 'Other', 'other'), 'apool-abc123');
     expect(lib.Errors.ruleIdOf(errorOf(() => org.addProject('P', { name: 'payments', defaultExecutionMode: lib.ExecutionMode.agent(foreign) })))).toBe('TFE-DEF-002');
   });
 
   test('ignoreAdditionalTags is written when set', () => {
-    const { stack, org } = env2();
+    const { stack, org } = setupWithSecrets();
     org.addProject('Payments', { name: 'payments', tags: { team: 'payments' }, ignoreAdditionalTags: true });
     expect(Testing.synth(stack, true)).toHaveResourceWithProperties(TfeProject, { ignore_additional_tags: true, tags: { team: 'payments' } });
   });

@@ -35,6 +35,12 @@ export function setup(): { app: App; stack: TerraformStack; org: Organization } 
   return { app, stack, org };
 }
 
+/** `setup()`, and a maker of sensitive variables' values (`secret('db_password')`). */
+export function setupWithSecrets(): { app: App; stack: TerraformStack; org: Organization; secret: (id: string) => string } {
+  const e = setup();
+  return { ...e, secret: (id: string) => secretVar(e.stack, id) };
+}
+
 /** The error `fn` throws (fails the test when it throws nothing). */
 export function errorOf(fn: () => unknown): any {
   try {

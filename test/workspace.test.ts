@@ -1,12 +1,11 @@
 import { DataTfeWorkspace } from '@cdktf/provider-tfe/lib/data-tfe-workspace';
-import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
 import { RunTrigger } from '@cdktf/provider-tfe/lib/run-trigger';
 import { TeamAccess } from '@cdktf/provider-tfe/lib/team-access';
 import { Workspace as TfeWorkspace } from '@cdktf/provider-tfe/lib/workspace';
 import { WorkspaceSettings } from '@cdktf/provider-tfe/lib/workspace-settings';
-import { Lazy, TerraformResource, TerraformStack, Testing, TerraformVariable } from 'cdktf';
+import { Lazy, TerraformResource, TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
-import { newOrg, newStack, setup, synthesizedBody, warnings } from './util';
+import { newOrg, newStack, setup, setupWithSecrets, synthesizedBody, warnings } from './util';
 import {
   AgentPool,
   ExecutionMode,
@@ -633,18 +632,10 @@ describe('Workspace', () => {
   });
 });
 
-function env2() {
-  const app = Testing.app();
-  const stack = new TerraformStack(app, 'test');
-  new TfeProvider(stack, 'tfe', {});
-  const org = new lib.Organization(stack, 'Acme', { name: 'acme', email: 'a@acme.example' });
-  const secret = (id: string) => new TerraformVariable(stack, id, { type: 'string', sensitive: true }).stringValue;
-  return { app, stack, org, secret };
-}
 
 describe('ignoreAdditionalTags', () => {
   test('is written to tfe_workspace when set, and left out otherwise', () => {
-    const { stack, org } = env2();
+    const { stack, org } = setupWithSecrets();
     new lib.Workspace(stack, 'Api', { organization: org, name: 'api', tags: { team: 'payments' }, ignoreAdditionalTags: true });
     new lib.Workspace(stack, 'Web', { organization: org, name: 'web' });
     const json = JSON.parse(Testing.synth(stack, true));
