@@ -71,8 +71,9 @@ export interface VariableOptions {
 
   /**
    * Write the value to the write-only argument `value_wo`: the platform gets
-   * it, the Terraform state never holds it. Needs `sensitive: true` and
-   * Terraform 1.11 or later: the stack then declares `required_version
+   * it, the Terraform state never holds it. Only for variables of workspaces
+   * (provider 0.71.0 ignores `value_wo` on variables of variable sets). Needs
+   * `sensitive: true` and Terraform 1.11 or later: the stack then declares `required_version
    * ">= 1.11.0"`, so older Terraform (and OpenTofu before 1.11) stops at
    * `init`. Provider 0.71.0 has no version argument for write-only values: it
    * keeps a hash of the last value written and replaces the variable when the
@@ -274,6 +275,12 @@ export class Variable extends TerraformResource {
         fail(this, 'TFE-WO-001',
           `variable ${quote(props.key)} is writeOnly but not sensitive: write-only keeps the value out of the state, yet the platform ` +
           'would show it to everyone who can read variables; set sensitive: true as well.');
+      }
+      if (props.variableSet) {
+        fail(this, 'TFE-WO-003',
+          `variable ${quote(props.key)} of variable set ${props.variableSet.node.path} is writeOnly, but provider 0.71.0 ignores value_wo for ` +
+          'variables of variable sets (it sends only value when it creates or updates them): the variable would be created without its value ' +
+          'and replaced on every plan. Put the write-only variable on the workspaces (workspace.addVariable), or drop writeOnly.');
       }
       useWriteOnly(this, `the value of variable ${quote(props.key)}`, value.text);
     }

@@ -378,6 +378,12 @@ const CASES: Case[] = [
   },
 
   {
+    ruleId: 'TFE-WO-003',
+    trigger: (e) => new VariableSet(e.stack, 'Set', { organization: e.org, name: 'shared' })
+      .addVariable('Pw', { key: 'db_password', value: VariableValue.fromReference(e.secret()), sensitive: true, writeOnly: true }),
+  },
+
+  {
     ruleId: 'TFE-VSET-001',
     trigger: (e) => { const s = new VariableSet(e.stack, 'Set', { organization: e.org, name: 'defaults' }); const w = ws(e); s.applyToWorkspace(w); s.applyToWorkspace(w); },
   },

@@ -43,11 +43,13 @@ describe('write-only secrets', () => {
     expect(requiredVersion(stack)).toBeUndefined();
   });
 
-  test('variable sets and HCL values: value_wo keeps the hcl flag', () => {
+  test('TFE-WO-003: provider 0.71.0 ignores value_wo on variables of variable sets, so they are refused', () => {
     const { stack, org } = env();
     const set = new VariableSet(stack, 'Shared', { organization: org, name: 'shared' });
-    set.addVariable('Cfg', { key: 'cfg', value: VariableValue.fromReference(secretVar(stack, 'cfg')), sensitive: true, writeOnly: true });
-    expect(Testing.synth(stack, true)).toHaveResourceWithProperties(TfeVariable, { key: 'cfg', value_wo: '${var.cfg}', sensitive: true });
+    const e = validationError(() => set.addVariable('Cfg', { key: 'cfg', value: VariableValue.fromReference(secretVar(stack, 'cfg')), sensitive: true, writeOnly: true }));
+    expect(Errors.ruleIdOf(e)).toBe('TFE-WO-003');
+    expect(e.message).toContain('test/Shared/Cfg');
+    expect(e.message).toContain('workspace.addVariable');
   });
 
   test('TFE-WO-001: a write-only variable must be sensitive', () => {
