@@ -294,3 +294,33 @@ export function buildRefactorApp(app: App, target: Target, step: RefactorStep): 
   ws.addVariable('Region', { key: 'region', value: VariableValue.string('eu-west-1') });
   if (step === RefactorStep.RENAMED || step === RefactorStep.UNPROTECTED) Moves.renamedFrom(ws, 'Billing');
 }
+
+/** The stack of the write-only app, and the secrets its variables take. */
+export const WRITE_ONLY_STACK = 'write-only-platform';
+export const WRITE_ONLY_SECRETS: Record<string, string> = {
+  wo_db_password: 'e2e-write-only-db-3f9c1a',
+  wo_api_token: 'e2e-write-only-token-7b2e4d',
+  wo_webhook_token: 'e2e-write-only-hook-51c0aa',
+};
+
+/**
+ * Tier 6: secrets written to write-only arguments (`value_wo`, `token_wo`),
+ * applied with Terraform 1.11 or later: the platform gets them, the state
+ * never holds them.
+ */
+export function buildWriteOnlyApp(app: App, target: Target): void {
+  const stack = new TerraformStack(app, WRITE_ONLY_STACK);
+  new TfeProvider(stack, 'tfe', { hostname: target.hostname });
+  const secret = (name: string) => new TerraformVariable(stack, name, { type: 'string', sensitive: true }).stringValue;
+  const org = new Organization(stack, 'Org', { name: target.organization, email: 'wo@e2e.example' });
+  const ws = new Workspace(stack, 'Secrets', { organization: org, name: 'secrets', removalPolicy: RemovalPolicy.FORCE_DELETE });
+  ws.addVariable('Db', { key: 'db_password', value: VariableValue.fromReference(secret('wo_db_password')), sensitive: true, writeOnly: true });
+  ws.addVariable('Token', {
+    key: 'API_TOKEN', value: VariableValue.fromReference(secret('wo_api_token')), category: VariableCategory.ENV, sensitive: true, writeOnly: true,
+  });
+  ws.addNotification('Hook', {
+    name: 'signed-hook',
+    destination: NotificationDestination.generic('https://hooks.e2e.invalid/tfe', { token: secret('wo_webhook_token'), writeOnly: true }),
+    enabled: false,
+  });
+}

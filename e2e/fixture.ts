@@ -385,8 +385,7 @@ function buildWriteOnlyFixture(stack: TerraformStack, hostname: string): void {
   ws.addVariable('Token', {
     key: 'API_TOKEN', value: VariableValue.fromReference(secret('api_token')), category: VariableCategory.ENV, sensitive: true, writeOnly: true,
   });
-  const set = new VariableSet(stack, 'Shared', { organization: org, name: 'write-only-shared' });
-  set.addVariable('Cfg', { key: 'cfg', value: VariableValue.fromReference(secret('cfg')), sensitive: true, writeOnly: true });
+  ws.addVariable('Cfg', { key: 'cfg', value: VariableValue.hcl('{ a = 1 }'), description: 'not write-only, next to write-only ones' });
   ws.addNotification('Hook', {
     name: 'signed-hook',
     destination: NotificationDestination.generic('https://hooks.fixture.example/tfe', { token: secret('webhook_token'), writeOnly: true }),

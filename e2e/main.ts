@@ -7,6 +7,7 @@
  *   3. deploy     `cdktf deploy`, a second plan, `cdktf destroy`, API checks
  *   4. CLI-driven consumer stacks bound by name and by prefix run init, plan, apply
  *   5. refactor   Moves.renamedFrom and RemovalPolicy.PROTECT against a deployed workspace
+ *   6. write-only secrets applied with Terraform 1.11: the state holds none, a second plan is empty
  * Writes the passed and failed counts to $E2E_WORK/counts for run.sh's closing line.
  */
 import * as fs from 'fs';
@@ -20,6 +21,7 @@ import { loadSettings, Tier } from './harness';
 import { planTier } from './plan';
 import { refactorTier } from './refactor';
 import { SynthesizedApp, validateTier } from './validate';
+import { writeOnlyTier } from './write-only';
 
 async function main(): Promise<void> {
   const settings = loadSettings();
@@ -56,6 +58,7 @@ async function main(): Promise<void> {
   tiers.push(deploy.tier);
   tiers.push(await cliTier(settings, 'e2e-cli'));
   tiers.push(await refactorTier(settings, 'e2e-refactor'));
+  tiers.push(await writeOnlyTier(settings, 'e2e-write-only'));
 
   if (deploy.types.length) console.log(`\nDeployed and destroyed (data sources: read): ${deploy.types.join(', ')}`);
   console.log(`Server deviations asserted (${OTF_SOURCE}): ${DEVIATIONS.length} in the second plan, ${PLAN_ERRORS.length} at plan time`);
