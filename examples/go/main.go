@@ -182,6 +182,11 @@ func newPlatformStack(scope constructs.Construct, id string) *Platform {
 		Destination: tfe.NotificationDestination_Slack(slackWebhook.StringValue(), nil),
 		Triggers:    &[]tfe.NotificationTrigger{tfe.NotificationTrigger_RUN_ERRORED, tfe.NotificationTrigger_RUN_NEEDS_ATTENTION},
 	})
+	// Short-lived AWS credentials for every run, a read-only role for plans.
+	api.AddDynamicCredentials(tfe.DynamicCredentials_Aws(&tfe.AwsDynamicCredentialsOptions{
+		RunRoleArn:  jsii.String("arn:aws:iam::123456789012:role/payments-api"),
+		PlanRoleArn: jsii.String("arn:aws:iam::123456789012:role/payments-api-readonly"),
+	}))
 
 	// --- A variable set for every payments workspace --------------------------
 	paymentsDefaults := tfe.NewVariableSet(stack, jsii.String("PaymentsDefaults"), &tfe.VariableSetProps{

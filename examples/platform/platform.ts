@@ -30,7 +30,7 @@ import {
   Workspace,
   WorkspaceAccess,
   WorkspaceGroup,
-  WorkspaceStateVersionsPermission,
+  WorkspaceStateVersionsPermission, DynamicCredentials,
 } from '../../src';
 
 const HOSTNAME = process.env.TFE_HOSTNAME ?? 'app.terraform.io';
@@ -195,6 +195,11 @@ export class PlatformStack extends TerraformStack {
       destination: NotificationDestination.slack(slackWebhook.stringValue),
       triggers: [NotificationTrigger.RUN_ERRORED, NotificationTrigger.RUN_NEEDS_ATTENTION],
     });
+    // Short-lived AWS credentials for every run, a read-only role for plans.
+    this.paymentsApi.addDynamicCredentials(DynamicCredentials.aws({
+      runRoleArn: 'arn:aws:iam::123456789012:role/payments-api',
+      planRoleArn: 'arn:aws:iam::123456789012:role/payments-api-readonly',
+    }));
 
     // --- A variable set for every payments workspace --------------------------
     const paymentsDefaults = new VariableSet(this, 'PaymentsDefaults', {

@@ -16,6 +16,7 @@ from cdktf_cdktf_provider_tfe.provider import TfeProvider
 from constructs import Construct
 
 from cdktf_tfe_constructs import (
+    DynamicCredentials,
     EnforcementLevel,
     Entitlement,
     Entitlements,
@@ -196,6 +197,11 @@ class PlatformStack(TerraformStack):
             destination=NotificationDestination.slack(slack_webhook.string_value),
             triggers=[NotificationTrigger.RUN_ERRORED, NotificationTrigger.RUN_NEEDS_ATTENTION],
         )
+        # Short-lived AWS credentials for every run, a read-only role for plans.
+        api.add_dynamic_credentials(DynamicCredentials.aws(
+            run_role_arn="arn:aws:iam::123456789012:role/payments-api",
+            plan_role_arn="arn:aws:iam::123456789012:role/payments-api-readonly",
+        ))
 
         # --- A variable set for every payments workspace --------------------------
         payments_defaults = VariableSet(

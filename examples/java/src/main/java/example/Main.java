@@ -14,6 +14,8 @@ import com.hashicorp.cdktf.providers.tfe.provider.TfeProvider;
 import software.constructs.Construct;
 
 import io.github.cdktf_tfe_constructs.CustomProjectAccessOptions;
+import io.github.cdktf_tfe_constructs.AwsDynamicCredentialsOptions;
+import io.github.cdktf_tfe_constructs.DynamicCredentials;
 import io.github.cdktf_tfe_constructs.EnforcementLevel;
 import io.github.cdktf_tfe_constructs.Entitlement;
 import io.github.cdktf_tfe_constructs.Entitlements;
@@ -195,6 +197,11 @@ public final class Main {
                 .destination(NotificationDestination.slack(slackWebhook.getStringValue()))
                 .triggers(List.of(NotificationTrigger.RUN_ERRORED, NotificationTrigger.RUN_NEEDS_ATTENTION))
                 .build());
+            // Short-lived AWS credentials for every run, a read-only role for plans.
+            api.addDynamicCredentials(DynamicCredentials.aws(AwsDynamicCredentialsOptions.builder()
+                .runRoleArn("arn:aws:iam::123456789012:role/payments-api")
+                .planRoleArn("arn:aws:iam::123456789012:role/payments-api-readonly")
+                .build()));
 
             // --- A variable set for every payments workspace --------------------------
             VariableSet paymentsDefaults = VariableSet.Builder.create(this, "PaymentsDefaults")
