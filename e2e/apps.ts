@@ -9,8 +9,8 @@ import { App, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import {
   AgentPool, CollaboratorAuthPolicy, DynamicCredentials, ExecutionMode, Moves, NotificationDestination, NotificationTrigger, OAuthClient,
-  Organization, OrganizationAccess, RemovalPolicy, RunWorkflow, Team, TeamVisibility, VariableCategory, VariableSet, VariableValue, VcsProvider,
-  Workspace, WorkspaceGroup,
+  Organization, OrganizationAccess, RemovalPolicy, RunWorkflow, SshKey, Team, TeamVisibility, VariableCategory, VariableSet, VariableValue,
+  VcsProvider, Workspace, WorkspaceGroup,
 } from '../src';
 
 /** Where the apps deploy to. */
@@ -301,6 +301,7 @@ export const WRITE_ONLY_SECRETS: Record<string, string> = {
   wo_db_password: 'e2e-write-only-db-3f9c1a',
   wo_api_token: 'e2e-write-only-token-7b2e4d',
   wo_webhook_token: 'e2e-write-only-hook-51c0aa',
+  wo_ssh_key: '-----BEGIN OPENSSH PRIVATE KEY-----\ne2e-write-only-key-90d2e1\n-----END OPENSSH PRIVATE KEY-----\n',
 };
 
 /**
@@ -323,4 +324,5 @@ export function buildWriteOnlyApp(app: App, target: Target): void {
     destination: NotificationDestination.generic('https://hooks.e2e.invalid/tfe', { token: secret('wo_webhook_token'), writeOnly: true }),
     enabled: false,
   });
+  new SshKey(stack, 'ModulesKey', { organization: org, name: 'modules-key', privateKey: secret('wo_ssh_key'), writeOnly: true });
 }

@@ -10,7 +10,7 @@ import * as path from 'path';
 import { App } from 'cdktf';
 import { buildDeployApp, DEPLOY_SECRETS, DEPLOY_STACKS } from './apps';
 import { changedAttributes, describe, DEVIATIONS, Deviation, listedDeviation } from './deviations';
-import { api, cliEnv, run, runOk, Server, Settings, tail, Tier } from './harness';
+import { api, cliEnv, failureText, run, runOk, Server, Settings, Tier } from './harness';
 import { Variable } from '../src';
 
 /** A resource of the deployed state, with what the API needs to find it. */
@@ -64,7 +64,7 @@ export async function deployTier(settings: Settings, organization: string): Prom
   const ok = await tier.check(`cdktf deploy ${DEPLOY_STACKS.join(' ')}`, async () => {
     const r = await cdktf(['deploy', ...DEPLOY_STACKS, '--auto-approve', '--skip-provider-lock']);
     fs.writeFileSync(path.join(dir, 'deploy.log'), r.stdout + r.stderr);
-    if (r.code !== 0) throw new Error(`exit ${r.code}:\n${tail(r.stdout + r.stderr, 40)}`);
+    if (r.code !== 0) throw new Error(`exit ${r.code}:\n${failureText(r.stdout + r.stderr)}`);
     deployed = await readState(settings, env, DEPLOY_STACKS.map((s) => [s, stackDirOf(s)]), lookups);
     const types = new Set(deployed.map((d) => d.type));
     return `${deployed.length} resources of ${types.size} types in ${r.seconds.toFixed(1)}s`;
@@ -144,7 +144,7 @@ export async function deployTier(settings: Settings, organization: string): Prom
   const destroyedPlatform = await tier.check(`cdktf destroy ${platformStack}`, async () => {
     const r = await cdktf(['destroy', platformStack, '--auto-approve', '--skip-provider-lock']);
     fs.writeFileSync(path.join(dir, 'destroy-platform.log'), r.stdout + r.stderr);
-    if (r.code !== 0) throw new Error(`exit ${r.code}:\n${tail(r.stdout + r.stderr, 40)}`);
+    if (r.code !== 0) throw new Error(`exit ${r.code}:\n${failureText(r.stdout + r.stderr)}`);
     return `${r.seconds.toFixed(1)}s`;
   });
   if (destroyedPlatform) {
@@ -178,7 +178,7 @@ export async function deployTier(settings: Settings, organization: string): Prom
     // The platform stack depends on this one and is already destroyed.
     const r = await cdktf(['destroy', orgStack, '--auto-approve', '--skip-provider-lock', '--ignore-missing-stack-dependencies']);
     fs.writeFileSync(path.join(dir, 'destroy-organization.log'), r.stdout + r.stderr);
-    if (r.code !== 0) throw new Error(`exit ${r.code}:\n${tail(r.stdout + r.stderr, 40)}`);
+    if (r.code !== 0) throw new Error(`exit ${r.code}:\n${failureText(r.stdout + r.stderr)}`);
     return `${r.seconds.toFixed(1)}s`;
   });
   if (destroyedOrg) {

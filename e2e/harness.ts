@@ -167,6 +167,21 @@ export function tail(text: string, lines = 25): string {
   return clean.slice(-lines).join('\n');
 }
 
+/**
+ * What explains a failed run of a CLI: the lines from each `Error:` on (a few
+ * each), or the last lines when there is no such line.
+ */
+export function failureText(text: string, lines = 40): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = text.replace(/\u001b\[[0-9;]*m/g, '').trimEnd().split('\n');
+  const picked = new Set<number>();
+  clean.forEach((l, i) => {
+    if (/\bError:/.test(l)) for (let j = i; j < Math.min(clean.length, i + 8); j++) picked.add(j);
+  });
+  if (picked.size === 0) return tail(text, lines);
+  return [...picked].sort((a, b) => a - b).slice(0, lines).map((i) => clean[i]).join('\n');
+}
+
 /** Runs tasks with at most `limit` at a time, keeping their order in the result. */
 export async function pool<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);

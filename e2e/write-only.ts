@@ -69,7 +69,7 @@ export async function writeOnlyTier(settings: Settings, organization: string): P
         }
       }
       if (problems.length) throw new Error(problems.join('\n'));
-      const writeOnly = (plan.resource_changes ?? []).filter((rc: any) => ['tfe_variable', 'tfe_notification_configuration'].includes(rc.type));
+      const writeOnly = (plan.resource_changes ?? []).filter((rc: any) => ['tfe_variable', 'tfe_notification_configuration', 'tfe_ssh_key'].includes(rc.type));
       return `${writeOnly.length} resources with write-only arguments plan no change`;
     });
   }
