@@ -403,8 +403,9 @@ export class DynamicCredentials {
       validate: () => statics.flatMap((key) => {
         const holder = holderOf(target, namespace, key);
         return holder === undefined ? [] : [synthProblem(violation('TFE-DPC-010',
-          `${target.node.path} has ${this.cloud} dynamic credentials and the static credential ${key} (${holder}): the static one takes precedence ` +
-          'over the short-lived credentials, which defeats them; remove the static credential.'))];
+          `${target.node.path} has ${this.cloud} dynamic credentials and the static credential ${key} (${holder}): next to short-lived credentials ` +
+          'a static one is at best unused and at worst preferred (the AWS provider, for one, takes AWS_ACCESS_KEY_ID from the environment first); ' +
+          'remove the static credential.'))];
       }),
     });
   }
