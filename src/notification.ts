@@ -487,7 +487,12 @@ function checkDestination(scope: IConstruct, d: NotificationDestination): void {
         );
       }
       checkSecret(scope, { what: 'token', variableName: 'webhook_token' }, d._token, d._allowPlaintextSecret);
-      if (d._writeOnly && d._token !== undefined) useWriteOnly(scope, 'the webhook token', d._token);
+      if (d._writeOnly) {
+        if (d._token === undefined) {
+          fail(scope, 'TFE-WO-004', 'writeOnly is set on the webhook destination, but there is no token to write: give the token (a sensitive reference), or drop writeOnly.');
+        }
+        useWriteOnly(scope, 'the webhook token', d._token);
+      }
       break;
     default: // email
       checkEmail(scope, d);

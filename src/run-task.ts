@@ -262,7 +262,12 @@ export class OrganizationRunTask extends Construct implements IRunTask {
     }
     checkSecret(this, { what: 'hmacKey', variableName: 'run_task_hmac_key' }, props.hmacKey, false);
     checkSensitiveVariable(this, 'hmacKey', props.hmacKey);
-    if (props.hmacKeyWriteOnly && props.hmacKey !== undefined) useWriteOnly(this, 'hmacKey', props.hmacKey);
+    if (props.hmacKeyWriteOnly) {
+      if (props.hmacKey === undefined) {
+        fail(this, 'TFE-WO-004', 'hmacKeyWriteOnly is set, but there is no hmacKey to write: give the hmacKey (a sensitive reference), or drop hmacKeyWriteOnly.');
+      }
+      useWriteOnly(this, 'hmacKey', props.hmacKey);
+    }
     requireEntitlement(this, props.organization, Entitlement.RUN_TASKS, 'a run task');
     markAccessRelevant(this);
 

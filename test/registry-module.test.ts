@@ -171,6 +171,16 @@ describe('test variables', () => {
     expect(stack).toBeDefined();
   });
 
+  test('initialValueOnly seeds a test variable and keeps later edits; not with writeOnly', () => {
+    const { stack, vpc } = tested();
+    vpc.addTestVariable('Region', { key: 'AWS_REGION', value: VariableValue.string('eu-west-1'), initialValueOnly: true });
+    const variable = Object.values<any>(JSON.parse(Testing.synth(stack, true)).resource.tfe_test_variable)[0];
+    expect(variable.lifecycle).toEqual({ ignore_changes: ['value'] });
+    expect(Errors.ruleIdOf(validationError(() => vpc.addTestVariable('Key', {
+      key: 'AWS_SECRET_ACCESS_KEY', value: VariableValue.fromReference(secretVar(stack, 'k')), sensitive: true, writeOnly: true, initialValueOnly: true,
+    })))).toBe('TFE-VAR-021');
+  });
+
   test('a test variable on a module without tests is a warning', () => {
     const { stack, org, github } = env();
     const vpc = new RegistryModule(stack, 'Vpc', { organization: org, connection: github, repository: 'acme/terraform-aws-vpc' });

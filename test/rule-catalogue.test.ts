@@ -384,6 +384,11 @@ const CASES: Case[] = [
   },
 
   {
+    ruleId: 'TFE-WO-004',
+    trigger: (e) => ws(e).addNotification('Hook', { name: 'hook', destination: NotificationDestination.generic('https://hooks.acme.example/tfe', { writeOnly: true }) }),
+  },
+
+  {
     ruleId: 'TFE-VSET-001',
     trigger: (e) => { const s = new VariableSet(e.stack, 'Set', { organization: e.org, name: 'defaults' }); const w = ws(e); s.applyToWorkspace(w); s.applyToWorkspace(w); },
   },

@@ -130,4 +130,15 @@ describe('write-only secrets', () => {
     expect(json).toHaveResourceWithProperties(TfeOrganizationRunTask, { hmac_key_wo: '${var.hmac}' });
     expect(Object.values<any>(JSON.parse(json).resource.tfe_organization_run_task)[0].hmac_key).toBeUndefined();
   });
+
+  test('TFE-WO-004: write-only without a secret to write', () => {
+    const { stack, org, ws } = env();
+    expect(Errors.ruleIdOf(validationError(() => new OrganizationRunTask(stack, 'Scanner', {
+      organization: org, name: 'scanner', url: 'https://scanner.example.com', hmacKeyWriteOnly: true,
+    })))).toBe('TFE-WO-004');
+    expect(Errors.ruleIdOf(validationError(() => ws.addNotification('Hook', {
+      name: 'hook', destination: NotificationDestination.generic('https://hooks.example.com/tfe', { writeOnly: true }),
+    })))).toBe('TFE-WO-004');
+    expect(requiredVersion(stack)).toBeUndefined();
+  });
 });

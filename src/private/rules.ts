@@ -168,6 +168,7 @@ export const RULES = {
   'TFE-WO-001': { area: 'write-only secrets', title: 'a write-only variable that is not sensitive', severity: E },
   'TFE-WO-002': { area: 'write-only secrets', title: 'a write-only value read from an ephemeral resource (replaced on every apply)', severity: E },
   'TFE-WO-003': { area: 'write-only secrets', title: 'a write-only variable of a variable set (provider 0.71.0 ignores value_wo there)', severity: E },
+  'TFE-WO-004': { area: 'write-only secrets', title: 'write-only without a secret to write', severity: E },
 
   // Variable sets
   'TFE-VSET-001': { area: 'variable sets', title: 'the same workspace twice', severity: E },
