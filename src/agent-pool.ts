@@ -3,6 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import type { TokenOutputOptions } from './api-token';
 import { Entitlement } from './entitlements';
 import type { IOrganization } from './organization';
+import { adopt, adoptedId } from './private/adoption';
 import { requireEntitlement } from './private/entitlements';
 import { AgentPoolAllowedProjects, AgentPoolAllowedWorkspaces, AgentPoolExcludedWorkspaces, DataTfeAgentPool, TfeAgentPool, TfeAgentToken } from './private/l1-classes';
 import { memoized } from './private/memo';
@@ -237,6 +238,20 @@ export class AgentPool extends AgentPoolBase {
     this.agentPoolId = Lazy.stringValue({ produce: () => this.permissionedId() });
 
     this.node.addValidation({ validate: () => this.validateScope() });
+  }
+
+  /**
+   * Takes over the agent pool, which already exists on the platform: the app
+   * writes Terraform `import` blocks for its `tfe_agent_pool` and the allowed
+   * and excluded workspace and project lists it writes (import ID: the pool
+   * ID). After the apply that imports it, it is managed exactly like one this app created. Agent tokens cannot be imported (their secret cannot
+   * be read back): create new ones with `addToken` and revoke the old ones.
+   *
+   * @param agentPoolId the pool's ID (`apool-...`)
+   */
+  public adoptExisting(agentPoolId: string): void {
+    const given = adoptedId(this, 'agentPoolId', 'The agent pool ID', agentPoolId);
+    adopt(this, given, (r) => (r.terraformResourceType.startsWith('tfe_agent_pool') ? given : undefined));
   }
 
   /**

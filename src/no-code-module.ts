@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { Entitlement } from './entitlements';
+import { adopt, adoptedId } from './private/adoption';
 import { requireEntitlement } from './private/entitlements';
 import { TfeNoCodeModule } from './private/l1-classes';
 import { memoized } from './private/memo';
@@ -140,6 +141,18 @@ export class NoCodeModule extends Construct {
         ? variableOptions.map((o) => ({ name: o.name, type: o.type ?? NoCodeVariableType.STRING, options: o.options.map(escapeTemplate) }))
         : undefined,
     });
+  }
+
+  /**
+   * Takes over the no-code configuration, which already exists on the
+   * platform: the app writes a Terraform `import` block for its
+   * `tfe_no_code_module` (import ID: its ID). After the apply that imports it, it is managed exactly like one this app created.
+   *
+   * @param noCodeModuleId the no-code module's ID (`nocode-...`)
+   */
+  public adoptExisting(noCodeModuleId: string): void {
+    const given = adoptedId(this, 'noCodeModuleId', 'The no-code module ID', noCodeModuleId);
+    adopt(this, given, (r) => (r === this.resource ? given : undefined));
   }
 
   /**

@@ -1,4 +1,5 @@
 import { Construct, IConstruct } from 'constructs';
+import { adopt, adoptedId } from './private/adoption';
 import { NotificationConfiguration, TeamNotificationConfiguration } from './private/l1-classes';
 import { memoized } from './private/memo';
 import { checkForm } from './private/names';
@@ -308,6 +309,19 @@ export class Notification extends Construct {
     });
   }
 
+  /**
+   * Takes over the notification, which already exists on the platform: the
+   * app writes a Terraform `import` block for its
+   * `tfe_notification_configuration` (import ID: its ID). After the apply that imports it, it is managed exactly like one this app created.
+   * A webhook's token cannot be read back: the next apply writes the program's.
+   *
+   * @param notificationId the notification configuration's ID (`nc-...`)
+   */
+  public adoptExisting(notificationId: string): void {
+    const given = adoptedId(this, 'notificationId', 'The notification configuration ID', notificationId);
+    adopt(this, given, (r) => (r === this.resource ? given : undefined));
+  }
+
   private checkTriggers(triggers: NotificationTrigger[]): void {
     const allowed = Object.values(NotificationTrigger) as string[];
     const seen = new Set<string>();
@@ -436,6 +450,18 @@ export class TeamNotification extends Construct {
       triggers: this.triggers,
       enabled: props.enabled ?? true,
     });
+  }
+
+  /**
+   * Takes over the team notification, which already exists on the platform:
+   * the app writes a Terraform `import` block for its
+   * `tfe_team_notification_configuration` (import ID: its ID). After the apply that imports it, it is managed exactly like one this app created.
+   *
+   * @param notificationId the notification configuration's ID (`nc-...`)
+   */
+  public adoptExisting(notificationId: string): void {
+    const given = adoptedId(this, 'notificationId', 'The notification configuration ID', notificationId);
+    adopt(this, given, (r) => (r === this.resource ? given : undefined));
   }
 }
 

@@ -1,5 +1,6 @@
 import { Construct, IConstruct } from 'constructs';
 import type { IOrganization } from './organization';
+import { adopt, adoptedId, importPart, organizationNameFor } from './private/adoption';
 import { DataTfeOrganizationMembership, OrganizationMembership } from './private/l1-classes';
 import { memoized } from './private/memo';
 import { checkForm } from './private/names';
@@ -90,6 +91,22 @@ export class OrganizationMember extends Construct implements IOrganizationMember
     });
     this.organization = props.organization;
     this.membershipId = this.resource.id;
+  }
+
+  /**
+   * Takes over the membership, which already exists on the platform: the app
+   * writes a Terraform `import` block for its `tfe_organization_membership`
+   * (import ID: the membership ID when given, else
+   * `<organization>/<user email>`, which then must be literal strings). After the apply that imports it, it is managed exactly like one this app created.
+   *
+   * @param membershipId the membership's ID (`ou-...`)
+   * @default - imported by organization name and email
+   */
+  public adoptExisting(membershipId?: string): void {
+    const given = membershipId === undefined ? undefined : adoptedId(this, 'membershipId', 'The membership ID', membershipId);
+    adopt(this, given, (r) => (r === this.resource
+      ? given ?? `${organizationNameFor(this, this.organization)}/${importPart(this, 'the member email', this.resource.emailInput)}`
+      : undefined));
   }
 }
 

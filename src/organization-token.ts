@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { IApiToken, TokenKind, TokenOutputOptions } from './api-token';
 import type { IOrganization } from './organization';
 import { markAccessRelevant } from './private/access-hook';
+import { adopt, organizationNameFor, warnUnreadableToken } from './private/adoption';
 import { TfeOrganizationToken } from './private/l1-classes';
 import { memoized } from './private/memo';
 import { claim, identityOf } from './private/registry';
@@ -79,6 +80,19 @@ export class OrganizationToken extends Construct implements IApiToken {
       expiredAt,
       forceRegenerate: props.forceRegenerate,
     });
+  }
+
+  /**
+   * Takes over the organization's token, which already exists on the
+   * platform: the app writes a Terraform `import` block for its
+   * `tfe_organization_token` (import ID: the organization name). The
+   * platform never shows a token's secret again, so after the import the
+   * token's value is empty in the state: an output of it is empty (a warning
+   * says so) until the token is regenerated.
+   */
+  public adoptExisting(): void {
+    warnUnreadableToken(this, 'the organization token');
+    adopt(this, undefined, (r) => (r === this.resource ? organizationNameFor(this, this.organization) : undefined));
   }
 
   /**

@@ -4,6 +4,7 @@ import { Entitlement, Entitlements } from './entitlements';
 import type { ExecutionMode } from './execution-mode';
 import { OrganizationMember, OrganizationMemberOptions } from './organization-member';
 import { OrganizationToken, OrganizationTokenOptions } from './organization-token';
+import { adopt, organizationNameFor } from './private/adoption';
 import { checkDefaultExecutionMode } from './private/default-execution-mode';
 import { requireEntitlement } from './private/entitlements';
 import { OrganizationDefaultSettings, TfeOrganization } from './private/l1-classes';
@@ -280,6 +281,22 @@ export class Organization extends OrganizationBase {
       setLiteralName(this, name);
     }
     if (props.defaultExecutionMode) this.configureDefaultExecutionMode(props.defaultExecutionMode);
+  }
+
+  /**
+   * Takes over the organization, which already exists on the platform: the
+   * app writes Terraform `import` blocks for the `tfe_organization` and, when
+   * a default execution mode is configured, `tfe_organization_default_settings`
+   * (import ID: the organization name, which must be a literal string). After
+   * the apply that imports it, the organization is managed exactly like one
+   * this app created. Tokens, teams and other objects are adopted one by one.
+   */
+  public adoptExisting(): void {
+    adopt(this, undefined, (r) => {
+      const type = r.terraformResourceType;
+      if (type !== 'tfe_organization' && type !== 'tfe_organization_default_settings') return undefined;
+      return organizationNameFor(this, this);
+    });
   }
 }
 

@@ -3,6 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import { Entitlement } from './entitlements';
 import type { IOrganization } from './organization';
 import { EnforcementLevel, IPolicy, PolicyKind } from './policy';
+import { adopt, adoptedId } from './private/adoption';
 import { requireEntitlement } from './private/entitlements';
 import { escapeTemplate } from './private/hcl';
 import { DataTfePolicySet, PolicySetParameter, ProjectPolicySet, TfePolicySet, WorkspacePolicySet, WorkspacePolicySetExclusion } from './private/l1-classes';
@@ -525,6 +526,20 @@ export class PolicySet extends PolicySetBase {
     for (const project of props.projects ?? []) this.attachToProject(project);
     for (const workspace of props.excludedWorkspaces ?? []) this.exclude(workspace);
     this.node.addValidation({ validate: () => this.validateSet() });
+  }
+
+  /**
+   * Takes over the policy set, which already exists on the platform: the app
+   * writes a Terraform `import` block for its `tfe_policy_set` (import ID:
+   * the set's ID). After the apply that imports it, it is managed exactly like one this app created. Attachments and parameters that already exist
+   * are adopted one by one with `importFrom` (`attachTo(ws).importFrom('<organization>/<workspace name>/<set name>')`,
+   * `addParameter(...).importFrom('<set ID>/<parameter ID>')`).
+   *
+   * @param policySetId the set's ID (`polset-...`)
+   */
+  public adoptExisting(policySetId: string): void {
+    const given = adoptedId(this, 'policySetId', 'The policy set ID', policySetId);
+    adopt(this, given, (r) => (r === this.resource ? given : undefined));
   }
 
   /**

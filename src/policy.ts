@@ -4,6 +4,7 @@ import { Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { Entitlement } from './entitlements';
 import type { IOrganization } from './organization';
+import { adopt, adoptedId, organizationNameFor } from './private/adoption';
 import { requireEntitlement } from './private/entitlements';
 import { escapeTemplate } from './private/hcl';
 import { TfePolicy } from './private/l1-classes';
@@ -386,6 +387,18 @@ export class Policy extends Construct implements IPolicy {
       enforceMode: this.enforcementLevel.level,
     });
     this.policyId = this.resource.id;
+  }
+
+  /**
+   * Takes over the policy, which already exists on the platform: the app
+   * writes a Terraform `import` block for its `tfe_policy` (import ID
+   * `<organization>/<policy ID>`). After the apply that imports it, it is managed exactly like one this app created.
+   *
+   * @param policyId the policy's ID (`pol-...`)
+   */
+  public adoptExisting(policyId: string): void {
+    const given = adoptedId(this, 'policyId', 'The policy ID', policyId);
+    adopt(this, given, (r) => (r === this.resource ? `${organizationNameFor(this, this.organization)}/${given}` : undefined));
   }
 
   /**

@@ -2,6 +2,7 @@ import { Construct, IConstruct } from 'constructs';
 import { Entitlement } from './entitlements';
 import type { ExecutionMode } from './execution-mode';
 import type { IOrganization } from './organization';
+import { adopt, adoptedId } from './private/adoption';
 import { checkDefaultExecutionMode } from './private/default-execution-mode';
 import { requireEntitlement } from './private/entitlements';
 import { DataTfeProject, ProjectSettings, TeamProjectAccess, TfeProject } from './private/l1-classes';
@@ -228,6 +229,20 @@ export class Project extends ProjectBase {
     });
     this.projectId = this.resource.id;
     if (props.defaultExecutionMode) this.configureDefaultExecutionMode(props.defaultExecutionMode);
+  }
+
+  /**
+   * Takes over the project, which already exists on the platform: the app
+   * writes Terraform `import` blocks for its `tfe_project` and, when a default
+   * execution mode is configured, `tfe_project_settings` (import ID: the
+   * project ID). After the apply that imports it, it is managed exactly like one this app created. Team access that already exists is adopted
+   * with `grantAccess(...).importFrom('tprj-...')`.
+   *
+   * @param projectId the project's ID (`prj-...`)
+   */
+  public adoptExisting(projectId: string): void {
+    const given = adoptedId(this, 'projectId', 'The project ID', projectId);
+    adopt(this, given, (r) => (r === this.resource || r.terraformResourceType === 'tfe_project_settings' ? given : undefined));
   }
 }
 

@@ -3,6 +3,7 @@ import type { IAgentPool } from './agent-pool';
 import { Entitlement } from './entitlements';
 import { NoCodeModule, NoCodeModuleOptions } from './no-code-module';
 import type { IOrganization } from './organization';
+import { adopt, adoptedId, importPart, organizationNameFor } from './private/adoption';
 import { requireEntitlement } from './private/entitlements';
 import { TfeRegistryModule, TfeTestVariable } from './private/l1-classes';
 import { memoized } from './private/memo';
@@ -252,6 +253,28 @@ export class RegistryModule extends Construct implements IRegistryModule {
           agentPoolId: props.tests.agentPool?.agentPoolId,
         }]
         : undefined,
+    });
+  }
+
+  /**
+   * Takes over the module, which already exists in the organization's private
+   * registry: the app writes a Terraform `import` block for its
+   * `tfe_registry_module` (import ID
+   * `<organization>/private/<organization>/<name>/<provider>/<module ID>`,
+   * name and provider from the repository name `terraform-<provider>-<name>`,
+   * which must be a literal string). After the apply that imports it, it is managed exactly like one this app created. Test variables cannot be
+   * imported (provider 0.71.0 has no importer for them).
+   *
+   * @param registryModuleId the module's ID (`mod-...`)
+   */
+  public adoptExisting(registryModuleId: string): void {
+    const given = adoptedId(this, 'registryModuleId', 'The registry module ID', registryModuleId);
+    adopt(this, given, (r) => {
+      if (r !== this.resource) return undefined;
+      const org = organizationNameFor(this, this.organization);
+      const repository = importPart(this, 'the repository', this.resource.vcsRepo.internalValue?.identifier);
+      const m = /^terraform-([^-]+)-(.+)$/.exec(repository.split('/').pop() ?? '')!;
+      return `${org}/private/${org}/${m[2]}/${m[1]}/${given}`;
     });
   }
 

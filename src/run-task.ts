@@ -3,12 +3,13 @@ import { Construct, IConstruct } from 'constructs';
 import { Entitlement } from './entitlements';
 import type { IOrganization } from './organization';
 import { markAccessRelevant } from './private/access-hook';
+import { adopt, importPart, organizationNameFor, workspaceNameFor } from './private/adoption';
 import { requireEntitlement } from './private/entitlements';
 import {
   DataTfeOrganizationRunTask, OrganizationRunTaskGlobalSettings, TfeOrganizationRunTask, WorkspaceRunTask,
 } from './private/l1-classes';
 import { memoized } from './private/memo';
-import { claim, connectionId, identityOf, sameIdentity, setIdentity } from './private/registry';
+import { claim, connectionId, identityOf, literalNameOf, sameIdentity, setIdentity, setLiteralName } from './private/registry';
 import { checkSecret } from './private/secrets';
 import { escapeTemplate, text } from './private/text';
 import { httpUrl } from './private/urls';
@@ -209,6 +210,7 @@ export class OrganizationRunTask extends Construct implements IRunTask {
     checkString(task, 'The run task name', runTaskName, (v) => nameProblem(v));
     const name = literal(runTaskName);
     setIdentity(task, name !== undefined ? `run-task:${identityOf(organization)}/${name}` : `path:${task.node.path}`, name);
+    if (name !== undefined) setLiteralName(task, name);
     const lookup = new DataTfeOrganizationRunTask(task, 'Lookup', { name: runTaskName, organization: organization.organizationName });
     task.runTaskId = lookup.id;
     return task;
@@ -254,6 +256,7 @@ export class OrganizationRunTask extends Construct implements IRunTask {
           'run task names are unique per organization; choose another name, or attach the existing task.');
       }
       setIdentity(this, `run-task:${identityOf(props.organization)}/${name}`, name);
+      setLiteralName(this, name);
     }
     checkString(this, 'The run task URL', props.url, (v) => urlProblem(v));
     if (literal(props.url)?.toLowerCase().startsWith('http:')) {
@@ -336,6 +339,21 @@ export class OrganizationRunTask extends Construct implements IRunTask {
     });
     this.global = { stages, enforcement, enabled };
     return settings;
+  }
+
+  /**
+   * Takes over the run task, which already exists on the platform: the app
+   * writes Terraform `import` blocks for its `tfe_organization_run_task` and,
+   * when applied to all workspaces, its global settings (import ID
+   * `<organization>/<task name>`; both must be literal strings). After the apply that imports it, it is managed exactly like one this app created.
+   * The HMAC key cannot be read back: the next apply writes the program's.
+   */
+  public adoptExisting(): void {
+    adopt(this, undefined, (r) => {
+      const type = r.terraformResourceType;
+      if (type !== 'tfe_organization_run_task' && type !== 'tfe_organization_run_task_global_settings') return undefined;
+      return `${organizationNameFor(this, this.organization)}/${importPart(this, 'the run task name', literalNameOf(this))}`;
+    });
   }
 }
 
@@ -439,6 +457,18 @@ export class RunTaskAttachment extends Construct {
       enforcementLevel: this.enforcement,
       stages: this.stages,
     });
+  }
+
+  /**
+   * Takes over the attachment, which already exists on the platform: the app
+   * writes a Terraform `import` block for its `tfe_workspace_run_task`
+   * (import ID `<organization>/<workspace name>/<task name>`; the names must
+   * be literal strings). After the apply that imports it, it is managed exactly like one this app created.
+   */
+  public adoptExisting(): void {
+    adopt(this, undefined, (r) => (r === this.resource
+      ? `${organizationNameFor(this, this.workspace.organization)}/${workspaceNameFor(this, this.workspace)}/${importPart(this, `the name of run task ${this.task.node.path}`, literalNameOf(this.task))}`
+      : undefined));
   }
 
   /**

@@ -2,6 +2,7 @@ import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
 import { IApiToken, TokenKind, TokenOutputOptions } from './api-token';
 import { markAccessRelevant } from './private/access-hook';
+import { adopt, adoptedId, warnUnreadableToken } from './private/adoption';
 import { TfeTeamToken } from './private/l1-classes';
 import { memoized } from './private/memo';
 import { claim, identityOf } from './private/registry';
@@ -131,6 +132,21 @@ export class TeamToken extends Construct implements IApiToken {
       expiredAt,
       forceRegenerate: props.forceRegenerate,
     });
+  }
+
+  /**
+   * Takes over the token, which already exists on the platform: the app
+   * writes a Terraform `import` block for its `tfe_team_token` (import ID:
+   * the token's ID). The platform never shows a token's secret again, so
+   * after the import the token's value is empty in the state: an output of
+   * it is empty (a warning says so) until the token is regenerated.
+   *
+   * @param tokenId the token's ID (`at-...`)
+   */
+  public adoptExisting(tokenId: string): void {
+    const given = adoptedId(this, 'teamTokenId', 'The token ID', tokenId);
+    warnUnreadableToken(this, 'the team token');
+    adopt(this, given, (r) => (r === this.resource ? given : undefined));
   }
 
   /**

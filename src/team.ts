@@ -10,6 +10,7 @@ import type { IOrganization } from './organization';
 import { OrganizationAccess } from './organization-access';
 import type { IOrganizationMember } from './organization-member';
 import { markAccessRelevant } from './private/access-hook';
+import { adopt, adoptedId, organizationNameFor } from './private/adoption';
 import { requireEntitlement } from './private/entitlements';
 import { DataTfeTeam, TeamOrganizationMembers, TfeTeam } from './private/l1-classes';
 import { memoized } from './private/memo';
@@ -275,6 +276,25 @@ export class Team extends TeamBase {
     this.teamId = this.resource.id;
     if (name !== undefined) setIdentity(this, `team-name:${identityOf(props.organization)}/${name}`, name);
     for (const m of props.members ?? []) this.addMember(m);
+  }
+
+  /**
+   * Takes over the team, which already exists on the platform: the app writes
+   * Terraform `import` blocks for its `tfe_team` (import ID
+   * `<organization>/<team ID>`) and, when it has members,
+   * `tfe_team_organization_members` (the team ID). After the apply that
+   * imports it, the team is managed exactly like one this app created; its
+   * tokens and notifications are adopted one by one.
+   *
+   * @param teamId the team's ID (`team-...`)
+   */
+  public adoptExisting(teamId: string): void {
+    const given = adoptedId(this, 'teamId', 'The team ID', teamId);
+    adopt(this, given, (r) => {
+      if (r === this.resource) return `${organizationNameFor(this, this.organization)}/${given}`;
+      if (r.terraformResourceType === 'tfe_team_organization_members') return given;
+      return undefined;
+    });
   }
 }
 

@@ -1,6 +1,7 @@
 import { Construct, IConstruct } from 'constructs';
 import type { DynamicCredentials } from './dynamic-credentials';
 import type { IOrganization } from './organization';
+import { adopt, adoptedId } from './private/adoption';
 import { DataTfeVariableSet, ProjectVariableSet, TfeVariableSet, WorkspaceVariableSet } from './private/l1-classes';
 import { recordLegacyId } from './private/legacy-addresses';
 import { memoized } from './private/memo';
@@ -284,6 +285,20 @@ export class VariableSet extends VariableSetBase {
     for (const workspace of props.workspaces ?? []) this.applyToWorkspace(workspace);
     for (const project of props.projects ?? []) this.applyToProject(project);
     this.node.addValidation({ validate: () => this.validateScope() });
+  }
+
+  /**
+   * Takes over the variable set, which already exists on the platform: the
+   * app writes a Terraform `import` block for its `tfe_variable_set` (import
+   * ID: the set's ID). After the apply that imports it, it is managed exactly like one this app created. Its variables are adopted one by one
+   * (`variable.adoptExisting`), and so are attachments that already exist
+   * (`applyToWorkspace(...).importFrom('<organization>/<workspace name>/<set name>')`).
+   *
+   * @param variableSetId the set's ID (`varset-...`)
+   */
+  public adoptExisting(variableSetId: string): void {
+    const given = adoptedId(this, 'variableSetId', 'The variable set ID', variableSetId);
+    adopt(this, given, (r) => (r === this.resource ? given : undefined));
   }
 
   /**

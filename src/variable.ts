@@ -1,7 +1,9 @@
-import { TerraformResource } from 'cdktf';
+import { TerraformProvider, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
+import { adopt, adoptedId, adoptedIdOf, organizationNameFor, workspaceNameFor } from './private/adoption';
 import { compactLogicalId, compactNodeMetadata } from './private/compact-strings';
 import { escapeTemplate } from './private/hcl';
+import { recordImport } from './private/import-ids';
 import { memoized } from './private/memo';
 import { checkForm } from './private/names';
 import { claim, identityOf } from './private/registry';
@@ -297,6 +299,45 @@ export class Variable extends TerraformResource {
     // Made on the first read (every attribute token is costly across tens of
     // thousands of variables), the same token afterwards.
     return memoized(this, 'variableId', () => this.getStringAttribute('id'));
+  }
+
+  /**
+   * Takes over the variable, which already exists on the platform: the app
+   * writes a Terraform `import` block for it, with the ID provider 0.71.0
+   * documents (`<organization>/<workspace name>/<variable ID>`, or
+   * `<organization>/<variable set ID>/<variable ID>` for a variable of a
+   * variable set, whose ID must then be known: an adopted set, or one
+   * referenced by ID). After the apply that imports it, the variable is
+   * managed exactly like one this app created. A sensitive variable's value
+   * cannot be read back: the next apply writes the program's value, unless
+   * the variable is `initialValueOnly`.
+   *
+   * @param variableId the variable's ID (`var-...`)
+   */
+  public adoptExisting(variableId: string): void {
+    const given = adoptedId(this, 'variableId', 'The variable ID', variableId);
+    adopt(this, given, (r) => {
+      if (r !== this) return undefined;
+      const ws = this.workspace;
+      if (ws) return `${organizationNameFor(this, ws.organization)}/${workspaceNameFor(this, ws)}/${given}`;
+      const set = this.variableSet!;
+      const setId = adoptedIdOf(set) || literal(set.variableSetId);
+      if (!setId) {
+        fail(this, 'TFE-IMP-006',
+          `the import ID of a variable of variable set ${set.node.path} needs the set's ID, which is known only at plan time: ` +
+          'adopt the set too (variableSet.adoptExisting("varset-...")), or refer to it with VariableSet.fromVariableSetId.');
+      }
+      return `${organizationNameFor(this, set.organization)}/${setId}/${given}`;
+    });
+  }
+
+  /**
+   * Imports an existing `tfe_variable` into this resource (a Terraform
+   * `import` block). The ID is checked against the forms provider 0.71.0
+   * documents; `adoptExisting` composes it for you.
+   */
+  public importFrom(id: string, provider?: TerraformProvider): void {
+    recordImport(this, id, provider);
   }
 
   /**

@@ -1,9 +1,11 @@
 import { teamAccessPermissionsToHclTerraform, teamAccessPermissionsToTerraform } from '@cdktf/provider-tfe/lib/team-access';
-import { TerraformResource } from 'cdktf';
+import { TerraformProvider, TerraformResource } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { Entitlement } from './entitlements';
+import { adopt, adoptedId, organizationNameFor, workspaceNameFor } from './private/adoption';
 import { compactLogicalId, compactNodeMetadata } from './private/compact-strings';
 import { requireEntitlement } from './private/entitlements';
+import { recordImport } from './private/import-ids';
 import { memoized } from './private/memo';
 import { identityOf, sameIdentity } from './private/registry';
 import { Schema, schemaToHcl, schemaToJson, TFE_GENERATOR_METADATA } from './private/resource-schema';
@@ -109,6 +111,31 @@ export class WorkspaceGrant extends TerraformResource {
     }
     if (!grants) grantsByWorkspace.set(workspace, grants = []);
     grants.push(this);
+  }
+
+  /**
+   * Takes over the team's access, which already exists on the platform: the
+   * app writes a Terraform `import` block for it (import ID
+   * `<organization>/<workspace name>/<team access ID>`; the names must be
+   * literal strings). After the apply that imports it, the grant is managed
+   * exactly like one this app created.
+   *
+   * @param teamAccessId the team access ID (`tws-...`)
+   */
+  public adoptExisting(teamAccessId: string): void {
+    const given = adoptedId(this, 'teamAccessId', 'The team access ID', teamAccessId);
+    adopt(this, given, (r) => r === this
+      ? `${organizationNameFor(this, this.workspace.organization)}/${workspaceNameFor(this, this.workspace)}/${given}`
+      : undefined);
+  }
+
+  /**
+   * Imports an existing `tfe_team_access` into this resource (a Terraform
+   * `import` block). The ID is checked against the form provider 0.71.0
+   * documents; `adoptExisting` composes it for you.
+   */
+  public importFrom(id: string, provider?: TerraformProvider): void {
+    recordImport(this, id, provider);
   }
 
   /**

@@ -7,6 +7,7 @@ import { ExecutionMode } from './execution-mode';
 import { Notification, NotificationOptions } from './notification';
 import type { IOrganization } from './organization';
 import { markAccessRelevant } from './private/access-hook';
+import { adopt, adoptedId, organizationNameFor, workspaceNameFor } from './private/adoption';
 import { warnWhenPast } from './private/clock';
 import { requireEntitlement } from './private/entitlements';
 import { escapeTemplate } from './private/hcl';
@@ -602,6 +603,26 @@ export class Workspace extends WorkspaceBase {
     });
 
     for (const v of collectVariables(this, 'the workspace props', props)) this.addVariable(variableId(v), v);
+  }
+
+  /**
+   * Takes over the workspace, which already exists on the platform: the app
+   * writes Terraform `import` blocks for its `tfe_workspace` and
+   * `tfe_workspace_settings` (import ID: the workspace ID when given, else
+   * `<organization>/<workspace name>`, which then must be literal strings).
+   * After the apply that imports it, the workspace is managed exactly like one
+   * this app created. Its variables, grants, run triggers and notifications
+   * are adopted one by one (`variable.adoptExisting`, ...).
+   *
+   * @param workspaceId the workspace's ID (`ws-...`)
+   * @default - imported by organization and workspace name
+   */
+  public adoptExisting(workspaceId?: string): void {
+    const given = workspaceId === undefined ? undefined : adoptedId(this, 'workspaceId', 'The workspace ID', workspaceId);
+    adopt(this, given, (r) => {
+      if (r !== this.resource && r !== this.settings) return undefined;
+      return given ?? `${organizationNameFor(this, this.organization)}/${workspaceNameFor(this, this)}`;
+    });
   }
 
   /**

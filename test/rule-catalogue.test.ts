@@ -128,6 +128,11 @@ const CASES: Case[] = [
   { ruleId: 'TFE-ID-011', trigger: (e) => GitHubAppInstallation.fromInstallationId(e.stack, 'Ref', 0) },
   { ruleId: 'TFE-ID-012', trigger: (e) => ws(e).addNotification('N', { name: 'mail', destination: NotificationDestination.email({ users: ['alice@acme.example'] }) }) },
   { ruleId: 'TFE-ID-013', trigger: (e) => SshKey.fromSshKeyId(e.stack, 'Key', 'deploy-key') },
+  { ruleId: 'TFE-ID-014', trigger: (e) => ws(e).addVariable('V', { key: 'v', value: VariableValue.string('x') }).adoptExisting('variable-1') },
+  { ruleId: 'TFE-ID-015', trigger: (e) => ws(e).grantAccess(e.org.addTeam('Ops', { name: 'ops' }), WorkspaceAccess.READ).adoptExisting('ws-Ab12Cd34Ef56Gh78') },
+  { ruleId: 'TFE-ID-016', trigger: (e) => ws(e).addNotification('N', { name: 'n', destination: NotificationDestination.email({ emailAddresses: ['ops@acme.example'] }) }).adoptExisting('notification-1') },
+  { ruleId: 'TFE-ID-017', trigger: (e) => e.org.addTeam('Ops', { name: 'ops' }).addToken('T', { description: 'ci' }).adoptExisting('team-Ab12') },
+  { ruleId: 'TFE-ID-018', trigger: (e) => new RegistryModule(e.stack, 'Vpc', { organization: e.org, repository: 'acme/terraform-aws-vpc', connection: conn(e) }).enableNoCode('NoCode').adoptExisting('mod-Ab12') },
 
   // references
   {
@@ -386,6 +391,22 @@ const CASES: Case[] = [
   {
     ruleId: 'TFE-WO-004',
     trigger: (e) => ws(e).addNotification('Hook', { name: 'hook', destination: NotificationDestination.generic('https://hooks.acme.example/tfe', { writeOnly: true }) }),
+  },
+
+  { ruleId: 'TFE-IMP-001', featured: true, trigger: (e) => ws(e).triggeredBy(Workspace.fromWorkspaceName(e.stack, 'Up', e.org, 'up')).importFrom('acme/up') },
+  {
+    ruleId: 'TFE-IMP-002',
+    trigger: (e) => new Workspace(e.stack, 'Ws', { organization: e.org, name: new TerraformVariable(e.stack, 'n', { type: 'string' }).stringValue }).adoptExisting(),
+  },
+  {
+    ruleId: 'TFE-IMP-003',
+    trigger: (e) => (new SshKey(e.stack, 'Key', { organization: e.org, name: 'deploy', privateKey: e.secret() }).node.findChild('Resource') as any).importFrom('sshkey-Ab12'),
+  },
+  { ruleId: 'TFE-IMP-004', trigger: (e) => { const w = ws(e); w.adoptExisting(); w.adoptExisting(); } },
+  { ruleId: 'TFE-IMP-005', trigger: (e) => e.org.addToken('Token').adoptExisting() },
+  {
+    ruleId: 'TFE-IMP-006',
+    trigger: (e) => new VariableSet(e.stack, 'Set', { organization: e.org, name: 'defaults' }).addVariable('V', { key: 'v', value: VariableValue.string('x') }).adoptExisting('var-Ab12'),
   },
 
   {

@@ -205,6 +205,18 @@ const FORMS = {
     `user ID ${quote(v)} is not a user ID: it looks like "user-abc123" (use an organization member's userId, not an email address or user name).`)],
   sshKeyId: [idForm('TFE-ID-013', /^sshkey-[A-Za-z0-9]+$/, (v) =>
     `SSH key ID ${quote(v)} is not an SSH key ID: it looks like "sshkey-GxrePWre1Ezug7aM" (see the organization's SSH keys page).`)],
+  variableId: [idForm('TFE-ID-014', /^var-[A-Za-z0-9]+$/, (v) =>
+    `variable ID ${quote(v)} is not a variable ID: it looks like "var-5rTwnSaRPogw6apb" (the API lists a workspace's variables at /workspaces/<id>/vars).`)],
+  teamAccessId: [idForm('TFE-ID-015', /^tws-[A-Za-z0-9]+$/, (v) =>
+    `team access ID ${quote(v)} is not a team access ID: it looks like "tws-8S5wnRbRpogw6apb" (the API lists them at /team-workspaces?filter[workspace][id]=<id>).`)],
+  notificationId: [idForm('TFE-ID-016', /^nc-[A-Za-z0-9]+$/, (v) =>
+    `notification configuration ID ${quote(v)} is not a notification configuration ID: it looks like "nc-qV9JnKRkmtMa4zcA".`)],
+  teamTokenId: [idForm('TFE-ID-017', /^at-[A-Za-z0-9]+$/, (v) =>
+    `team token ID ${quote(v)} is not a token ID: it looks like "at-47qC3LmA47piVan7" (the API lists a team's tokens at /teams/<id>/authentication-tokens).`)],
+  noCodeModuleId: [idForm('TFE-ID-018', /^nocode-[A-Za-z0-9]+$/, (v) =>
+    `no-code module ID ${quote(v)} is not a no-code module ID: it looks like "nocode-qV9JnKRkmtMa4zcA".`)],
+  registryModuleId: [idForm('TFE-REG-011', /^mod-[A-Za-z0-9]+$/, (v) =>
+    `registry module ID ${quote(v)} is not a registry module ID: it looks like "mod-qV9JnKRkmtMa4zcA".`)],
 } satisfies Record<string, FormRule[]>;
 
 /** The kinds of value whose form the table knows. */

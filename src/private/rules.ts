@@ -60,6 +60,19 @@ export const RULES = {
   'TFE-ID-011': { area: 'IDs', title: 'GitHub installation number', severity: E },
   'TFE-ID-012': { area: 'IDs', title: 'user ID form', severity: E },
   'TFE-ID-013': { area: 'IDs', title: 'SSH key ID form', severity: E },
+  'TFE-ID-014': { area: 'IDs', title: 'variable ID form', severity: E },
+  'TFE-ID-015': { area: 'IDs', title: 'team access ID form', severity: E },
+  'TFE-ID-016': { area: 'IDs', title: 'notification configuration ID form', severity: E },
+  'TFE-ID-017': { area: 'IDs', title: 'team token ID form', severity: E },
+  'TFE-ID-018': { area: 'IDs', title: 'no-code module ID form', severity: E },
+
+  // Adopting existing objects (src/private/adoption.ts, src/private/import-ids.ts)
+  'TFE-IMP-001': { area: 'adoption', title: 'an import ID not of a form the resource type documents', severity: E },
+  'TFE-IMP-002': { area: 'adoption', title: 'an import ID (or a part of one) known only at plan time', severity: E },
+  'TFE-IMP-003': { area: 'adoption', title: 'a resource type provider 0.71.0 cannot import', severity: E },
+  'TFE-IMP-004': { area: 'adoption', title: 'adoptExisting called twice', severity: E },
+  'TFE-IMP-005': { area: 'adoption', title: 'an adopted token: its secret cannot be read back', severity: W },
+  'TFE-IMP-006': { area: 'adoption', title: 'a variable of a variable set whose ID is not known', severity: E },
 
   // Values known only at plan time
   'TFE-REF-001': { area: 'references', title: 'a value known only at plan time is checked by the platform', severity: I },

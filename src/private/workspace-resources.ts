@@ -2,6 +2,7 @@ import { workspaceVcsRepoToHclTerraform, workspaceVcsRepoToTerraform } from '@cd
 import { TerraformResource, TerraformResourceLifecycle } from 'cdktf';
 import { Construct } from 'constructs';
 import { withCompactStrings } from './compact-strings';
+import { withImportCheck } from './import-ids';
 import { Schema, schemaToHcl, schemaToJson, TFE_GENERATOR_METADATA } from './resource-schema';
 
 /**
@@ -51,7 +52,7 @@ const WORKSPACE_SETTINGS_SCHEMA: Schema = {
  * class creates up front (see `resource-schema.ts`), and with its logical id
  * and metadata path stored compactly (see `compact-strings.ts`).
  */
-abstract class SchemaResource extends withCompactStrings(TerraformResource) {
+abstract class SchemaResource extends withImportCheck(withCompactStrings(TerraformResource)) {
   protected constructor(
     scope: Construct,
     id: string,
