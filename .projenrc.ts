@@ -17,6 +17,8 @@ const project = new cdktf.ConstructLibraryCdktf({
   projenrcTs: true,
   packageManager: javascript.NodePackageManager.NPM,
   minNodeVersion: '20.0.0',
+  // `npx cdktf-tfe adopt ...`: writes a program that adopts an existing organization.
+  bin: { 'cdktf-tfe': 'bin/cdktf-tfe' },
 
   cdktfVersion: CDKTF_VERSION,
   constructsVersion: CONSTRUCTS_VERSION,

@@ -88,6 +88,17 @@ if want python; then
   rm -rf examples/python/cdktf.out
   (cd examples/python && timed "synth python" "$PY" main.py)
   COMPARE+=("python=examples/python/cdktf.out")
+
+  # The adoption generator's Python output synthesizes the same JSON as its TypeScript output
+  # (both written by `cdktf-tfe adopt` from the recorded answers of test/fixtures/adopt/acme.json).
+  log "Python: the program cdktf-tfe adopt writes, against its TypeScript program"
+  ADOPT="$CACHE/adopt"
+  rm -rf "$ADOPT" && mkdir -p "$ADOPT"
+  node bin/cdktf-tfe adopt --organization acme --from-recording test/fixtures/adopt/acme.json --out "$ADOPT/ts" --library-module "$ROOT/lib" > /dev/null
+  node bin/cdktf-tfe adopt --organization acme --from-recording test/fixtures/adopt/acme.json --out "$ADOPT/py" --language python > /dev/null
+  (cd "$ADOPT/ts" && NODE_PATH="$ROOT/node_modules" TS_NODE_TRANSPILE_ONLY=1 timed "synth adoption typescript" "$ROOT/node_modules/.bin/ts-node" main.ts)
+  (cd "$ADOPT/py" && timed "synth adoption python" "$PY" main.py)
+  node polyglot/compare.js --ref "$ADOPT/ts/cdktf.out" "python-adopt=$ADOPT/py/cdktf.out"
 fi
 
 # --- Java -------------------------------------------------------------------------------
