@@ -93,6 +93,79 @@ export const DEVIATIONS: Deviation[] = [
   },
 ];
 
+/**
+ * What provider 0.71.0 itself plans for an object right after its import,
+ * on any server: attributes the import leaves null that the configuration
+ * (or the provider's default) sets. The adoption tier allows them in the
+ * first plan only (the apply settles them without touching the object on the
+ * platform), and never in the plan after it. Cited from
+ * hashicorp/terraform-provider-tfe v0.71.0.
+ */
+export const IMPORT_ARTIFACTS: Deviation[] = [
+  {
+    resourceType: 'tfe_workspace',
+    attribute: 'force_delete',
+    served: null,
+    configured: false,
+    why: 'force_delete is a provider setting (default false) the API does not hold, so an import leaves it null; the update that sets it calls no API, since the update sends the workspace only when an API attribute changed',
+    sources: ['internal/provider/resource_tfe_workspace.go (schema "force_delete", resourceTFEWorkspaceUpdate)'],
+  },
+  {
+    resourceType: 'tfe_variable',
+    attribute: 'value',
+    served: null,
+    configured: '',
+    why: 'the API never returns a sensitive value, and Read carries forward the last known one, which an import does not have; with ignore_changes = [value] (initialValueOnly) the plan keeps the prior null, which the framework plans as the default "", and Update sends a value only when the planned one differs from the state\'s, so the secret on the platform is kept',
+    sources: ['internal/provider/resource_tfe_variable.go (modelFromTFEVariable, schema "value" default, Update)'],
+  },
+];
+
+/**
+ * Differences the adoption tier's plan after the import apply shows, beyond
+ * DEVIATIONS: they need an update of an imported workspace, which the other
+ * tiers never make. Asserted both ways there.
+ */
+export const ADOPTION_DEVIATIONS: Deviation[] = [
+  {
+    resourceType: 'tfe_workspace_settings',
+    attribute: 'global_remote_state',
+    served: true,
+    configured: false,
+    why: 'OTF does not serve /workspaces/:id/relationships/remote-state-consumers; on its 404 provider 0.71.0\'s tfe_workspace read assumes global remote state on ' +
+      '(terraform-provider-tfe internal/provider/workspace_helpers.go, readWorkspaceStateConsumers), and the update the import apply makes ' +
+      '(file_triggers_enabled, force_delete) sends that back',
+    sources: ['internal/workspace/api/tfe.go (its routes: no remote-state-consumers)'],
+  },
+];
+
+/** The listed adoption deviation a change is, if any. */
+export function adoptionDeviation(resourceType: string, change: AttributeChange): Deviation | undefined {
+  return ADOPTION_DEVIATIONS.find((d) => d.resourceType === resourceType && d.attribute === change.attribute &&
+    sameValue(d.served, change.before) && sameValue(d.configured, change.after));
+}
+
+/**
+ * An update OTF refuses at apply time that HCP Terraform / Terraform
+ * Enterprise accept: the provider's variable update always sends the key, and
+ * OTF refuses any key in an update of a sensitive variable, even the same one.
+ * After the import of a sensitive variable the provider plans the update of
+ * IMPORT_ARTIFACTS (value null -> ""), so on OTF it fails, and stays planned.
+ */
+export const APPLY_REFUSALS = [
+  {
+    resourceType: 'tfe_variable',
+    error: /Error updating variable[\s\S]*changing the key of a sensitive variable is not allowed/,
+    why: 'OTF refuses an update of a sensitive variable that carries its key, although the key is unchanged (the provider always sends it)',
+    sources: ['internal/variable/variable.go (Variable.update)'],
+  },
+];
+
+/** Whether a change is a listed import artifact (see IMPORT_ARTIFACTS). */
+export function importArtifact(resourceType: string, change: AttributeChange): boolean {
+  return IMPORT_ARTIFACTS.some((d) => d.resourceType === resourceType && d.attribute === change.attribute &&
+    sameValue(d.served, change.before) && sameValue(d.configured, change.after));
+}
+
 /** One attribute's change in a plan. */
 export interface AttributeChange {
   readonly attribute: string;

@@ -8,11 +8,15 @@
  *   4. CLI-driven consumer stacks bound by name and by prefix run init, plan, apply
  *   5. refactor   Moves.renamedFrom and RemovalPolicy.PROTECT against a deployed workspace
  *   6. write-only secrets applied with Terraform 1.11: the state holds none, a second plan is empty
+ *   7. adopt      an organization built without the library is adopted by `cdktf-tfe adopt`: imports
+ *                 only, then an empty plan; 1,000 workspaces read and written
+ * E2E_ONLY=3,7 runs the listed tiers only (for working on one; CI runs them all).
  * Writes the passed and failed counts to $E2E_WORK/counts for run.sh's closing line.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'cdktf';
+import { adoptTier } from './adopt';
 import { cliTier } from './cli-driven';
 import { deployTier } from './deploy';
 import { DEVIATIONS, OTF_SOURCE, PLAN_ERRORS } from './deviations';
@@ -51,16 +55,19 @@ async function main(): Promise<void> {
     apps.push({ label: 'fixture', outdir });
   }
 
+  const only = process.env.E2E_ONLY ? new Set(process.env.E2E_ONLY.split(',').map(Number)) : undefined;
+  const want = (n: number) => !only || only.has(n);
   const tiers: Tier[] = [];
-  tiers.push(await validateTier(settings, apps));
-  tiers.push(await planTier(settings, apps));
-  const deploy = await deployTier(settings, 'e2e-deploy');
-  tiers.push(deploy.tier);
-  tiers.push(await cliTier(settings, 'e2e-cli'));
-  tiers.push(await refactorTier(settings, 'e2e-refactor'));
-  tiers.push(await writeOnlyTier(settings, 'e2e-write-only'));
+  if (want(1)) tiers.push(await validateTier(settings, apps));
+  if (want(2)) tiers.push(await planTier(settings, apps));
+  const deploy = want(3) ? await deployTier(settings, 'e2e-deploy') : undefined;
+  if (deploy) tiers.push(deploy.tier);
+  if (want(4)) tiers.push(await cliTier(settings, 'e2e-cli'));
+  if (want(5)) tiers.push(await refactorTier(settings, 'e2e-refactor'));
+  if (want(6)) tiers.push(await writeOnlyTier(settings, 'e2e-write-only'));
+  if (want(7)) tiers.push(await adoptTier(settings, 'e2e-adopt'));
 
-  if (deploy.types.length) console.log(`\nDeployed and destroyed (data sources: read): ${deploy.types.join(', ')}`);
+  if (deploy?.types.length) console.log(`\nDeployed and destroyed (data sources: read): ${deploy.types.join(', ')}`);
   console.log(`Server deviations asserted (${OTF_SOURCE}): ${DEVIATIONS.length} in the second plan, ${PLAN_ERRORS.length} at plan time`);
   const passed = tiers.reduce((n, t) => n + t.count('passed'), 0);
   const failed = tiers.reduce((n, t) => n + t.count('failed'), 0);
