@@ -147,14 +147,16 @@ export function adoptionDeviation(resourceType: string, change: AttributeChange)
 /**
  * An update OTF refuses at apply time that HCP Terraform / Terraform
  * Enterprise accept: the provider's variable update always sends the key, and
- * OTF refuses any key in an update of a sensitive variable, even the same one.
- * After the import of a sensitive variable the provider plans the update of
- * IMPORT_ARTIFACTS (value null -> ""), so on OTF it fails, and stays planned.
+ * OTF refuses any key in an update of a sensitive variable, even the same one,
+ * with a 500 the provider retries for about six minutes. After the import of
+ * a sensitive variable the provider plans the update of IMPORT_ARTIFACTS
+ * (value null -> ""): on OTF the adoption tier imports those variables with
+ * `terraform import` (which updates nothing), and the update stays planned.
  */
 export const APPLY_REFUSALS = [
   {
     resourceType: 'tfe_variable',
-    error: /Error updating variable[\s\S]*changing the key of a sensitive variable is not allowed/,
+    error: 'changing the key of a sensitive variable is not allowed',
     why: 'OTF refuses an update of a sensitive variable that carries its key, although the key is unchanged (the provider always sends it)',
     sources: ['internal/variable/variable.go (Variable.update)'],
   },

@@ -339,3 +339,24 @@ export function stackDir(settings: Settings, label: string, file: string): strin
   fs.copyFileSync(file, path.join(dir, 'cdk.tf.json'));
   return dir;
 }
+
+/**
+ * The tsconfig.json that type-checks a generated program outside the checkout
+ * (`cdktf-tfe adopt`'s main.ts) against the checkout's packages; run it with
+ * `NODE_PATH=<root>/node_modules`.
+ */
+export function checkoutTsconfig(root: string): string {
+  return JSON.stringify({
+    compilerOptions: {
+      target: 'ES2020',
+      module: 'commonjs',
+      strict: true,
+      skipLibCheck: true,
+      baseUrl: '.',
+      paths: { '*': [path.join(root, 'node_modules', '*')] },
+      typeRoots: [path.join(root, 'node_modules', '@types')],
+      types: ['node'],
+    },
+    include: ['main.ts'],
+  });
+}

@@ -2,6 +2,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { checkoutTsconfig } from '../e2e/harness';
 import { main } from '../src/private/adopt/cli';
 import { snake } from '../src/private/adopt/render';
 
@@ -25,19 +26,7 @@ async function generate(...extra: string[]): Promise<{ dir: string; code: number
 
 /** Type-checks and runs the generated TypeScript program with this checkout's packages; the synthesized stack. */
 function synthesize(dir: string): any {
-  fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({
-    compilerOptions: {
-      target: 'ES2020',
-      module: 'commonjs',
-      strict: true,
-      skipLibCheck: true,
-      baseUrl: '.',
-      paths: { '*': [path.join(ROOT, 'node_modules', '*')] },
-      typeRoots: [path.join(ROOT, 'node_modules', '@types')],
-      types: ['node'],
-    },
-    include: ['main.ts'],
-  }));
+  fs.writeFileSync(path.join(dir, 'tsconfig.json'), checkoutTsconfig(ROOT));
   const run = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'ts-node'), ['main.ts'], {
     cwd: dir, encoding: 'utf8', env: { ...process.env, NODE_PATH: path.join(ROOT, 'node_modules'), TS_NODE_PROJECT: path.join(dir, 'tsconfig.json') },
   });
