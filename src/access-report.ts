@@ -14,6 +14,7 @@ import { ProjectBase } from './project';
 import { OrganizationRunTask, RunTaskAttachment } from './run-task';
 import { Team, TeamBase } from './team';
 import { TeamToken } from './team-token';
+import { Tenant } from './tenant';
 import { VariableSet } from './variable-set';
 import { Workspace, WorkspaceBase } from './workspace';
 
@@ -139,6 +140,23 @@ function renderReport(stack: TerraformStack): string {
     for (const t of created) {
       const flags = t.organizationAccess.enabledFlags;
       lines.push(`| ${teamLabel(t)} | ${t.organizationAccess.presetName} | ${flags.length ? flags.join(', ') : '-'} |`);
+    }
+    lines.push('');
+  }
+
+  // --- tenants ---------------------------------------------------------------------
+  const tenants = all.filter((c): c is Tenant => c instanceof Tenant).sort((a, b) => a.tenantName.localeCompare(b.tenantName));
+  // Only in stacks with tenants, so the reports of other stacks stay as they were.
+  if (tenants.length > 0) {
+    lines.push('## Tenants', '');
+    lines.push('| tenant | teams (access to the project) | environment workspaces | management workspace |', '| --- | --- | --- | --- |');
+    for (const t of tenants) {
+      const grants = t.teamGrants.map((g) => `${teamLabel(g.team as TeamBase)}: ${g.access.level}`).join('<br>');
+      const envs = t.environments ? t.environments.shortNames.map((n) => workspaceLabel(t.environments!.member(n))).join(', ') : '-';
+      const management = t.managementWorkspace
+        ? `${workspaceLabel(t.managementWorkspace)} (TFE_TOKEN: a token of team ${teamLabel(t.team)}${t.managementToken?.expiresAt ? `, expires ${t.managementToken.expiresAt}` : ''})`
+        : '-';
+      lines.push(`| ${escapeCell(t.tenantName)} (${t.node.path}) | ${grants} | ${envs} | ${management} |`);
     }
     lines.push('');
   }

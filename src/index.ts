@@ -36,3 +36,4 @@ export * from './no-code-module';
 export * from './access-report';
 export * from './backend';
 export * from './moves';
+export * from './tenant';

@@ -53,6 +53,7 @@ function everything(): TerraformStack {
   });
   new Workspace(stack, 'Legacy', { organization: org, name: 'legacy', sshKeyId: deployKey.sshKeyId });
   SshKey.fromSshKeyId(stack, 'KeyById', 'sshkey-abc123');
+  new lib.Tenant(stack, 'TenantA', { organization: org, name: 'tenant-a', additionalTeams: [{ team: byId, access: ProjectAccess.READ }] });
   AgentPool.fromAgentPoolName(stack, 'PoolByName', org, 'shared');
   PolicySet.fromPolicySetName(stack, 'SetByPolicyName', org, 'baseline');
   Workspace.fromWorkspaceName(stack, 'WsByName', org, 'other');

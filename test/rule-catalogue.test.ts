@@ -11,7 +11,7 @@ import {
   Moves, NotificationDestination, NotificationTrigger, OAuthClient, Organization, OrganizationMember, Policy, PolicyKind, PolicySet,
   PolicySource, Project, ProjectAccess, Rules, RunCredentials, RunWorkflow, Team, Variable, VariableCategory, VariableSet,
   OrganizationRunTask, RunTaskEnforcement, RunTaskStage, WorkspaceOutputs, ModulePublishing, NoCodeModule, NoCodeVariableType, RegistryModule,
-  VariableValue, VcsProvider, Workspace, WorkspaceAccess, WorkspaceGroup, SshKey, TeamNotificationTrigger, DynamicCredentials,
+  VariableValue, VcsProvider, Workspace, WorkspaceAccess, WorkspaceGroup, SshKey, TeamNotificationTrigger, DynamicCredentials, Tenant,
 } from '../src';
 import { RULES } from '../src/private/rules';
 
@@ -407,6 +407,18 @@ const CASES: Case[] = [
   {
     ruleId: 'TFE-IMP-006',
     trigger: (e) => new VariableSet(e.stack, 'Set', { organization: e.org, name: 'defaults' }).addVariable('V', { key: 'v', value: VariableValue.string('x') }).adoptExisting('var-Ab12'),
+  },
+
+  { ruleId: 'TFE-TENANT-001', trigger: (e) => { new Tenant(e.stack, 'A', { organization: e.org, name: 'payments' }); new Tenant(e.stack, 'B', { organization: e.org, name: 'payments', team: { name: 'payments-b' } }); } },
+  { ruleId: 'TFE-TENANT-002', trigger: (e) => new Tenant(e.stack, 'A', { organization: e.org, name: 'payments', environments: ['dev', 'management'] }) },
+  {
+    ruleId: 'TFE-TENANT-003',
+    trigger: (e) => new Tenant(e.stack, 'A', {
+      organization: e.org,
+      name: 'payments',
+      environments: [],
+      notifications: [{ name: 'n', destination: NotificationDestination.email({ emailAddresses: ['ops@acme.example'] }) }],
+    }),
   },
 
   {

@@ -363,6 +363,11 @@ export const RULES = {
   'TFE-NOCODE-007': { area: 'no-code modules', title: 'an unknown variable type, or an option not of the variable\'s type', severity: E },
   'TFE-NOCODE-008': { area: 'no-code modules', title: 'one no-code module per registry module', severity: E },
 
+  // Tenants (src/tenant.ts)
+  'TFE-TENANT-001': { area: 'tenants', title: 'tenant names per organization', severity: E },
+  'TFE-TENANT-002': { area: 'tenants', title: 'an environment named like the management workspace', severity: E },
+  'TFE-TENANT-003': { area: 'tenants', title: 'notifications without environments', severity: E },
+
   // Moves
   'TFE-MOVE-001': { area: 'moves', title: 'a previous path that is not a construct path', severity: E },
   'TFE-MOVE-002': { area: 'moves', title: 'a previous path that is the current one', severity: E },
