@@ -25,6 +25,8 @@ const project = new cdktf.ConstructLibraryCdktf({
   jsiiVersion: '~5.9',
   typescriptVersion: '~5.9',
   peerDeps: [`@cdktf/provider-tfe@${PROVIDER_TFE_VERSION}`],
+  // PlatformFile reads YAML (and JSON) with the position of every node, for errors that name the line.
+  bundledDeps: ['yaml@^2.9.1'],
   devDeps: [
     `@cdktf/provider-tfe@${PROVIDER_TFE_VERSION}`,
     `cdktf@${CDKTF_VERSION}`,
@@ -32,6 +34,8 @@ const project = new cdktf.ConstructLibraryCdktf({
     '@types/node@^20',
     'ts-node@^10',
     'fast-check@^3',
+    // The tests check the platform file's published JSON Schema against the example files.
+    'ajv@^8',
     // The end-to-end suite deploys and destroys with the real CLI.
     `cdktf-cli@~${CDKTF_VERSION}`,
   ],
@@ -83,6 +87,13 @@ project.addTask('example', {
   exec: 'ts-node --project tsconfig.json main.ts',
 });
 
+// The declarative example: examples/platform-file/platform.yaml loaded by main.ts into cdktf.out.
+project.addTask('example:platform-file', {
+  description: 'Synthesize the platform-file example (examples/platform-file) into its cdktf.out',
+  cwd: 'examples/platform-file',
+  exec: 'ts-node --project tsconfig.json main.ts',
+});
+
 // End-to-end: the real terraform and tofu CLIs (built from Go modules, cached) on every synthesized stack.
 project.addTask('test:e2e', {
   description: 'Run the end-to-end suite (real terraform/tofu toolchain) on the example platform and the fixture',
@@ -96,6 +107,11 @@ project.addTask('bench', {
   receiveArgs: true,
 });
 project.gitignore.addPatterns('/bench/results/');
+project.addTask('bench:platform-file', {
+  description: 'Load and synthesize a platform file of N tenants (default 500): time and peak memory',
+  exec: 'ts-node --project e2e/tsconfig.json --transpile-only bench/platform-file.ts',
+  receiveArgs: true,
+});
 
 // Property-based fuzzing of every public construct (a script; the unit suite runs a fixed-seed sample).
 project.addTask('fuzz', {

@@ -48,6 +48,15 @@ async function main(): Promise<void> {
     apps.push({ label: 'examples/platform', outdir });
   }
   {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { buildPlatformFileApp } = require('../examples/platform-file/main');
+    const outdir = path.join(settings.work, 'platform-file.out');
+    const app = new App({ outdir });
+    buildPlatformFileApp(app, hostname);
+    app.synth();
+    apps.push({ label: 'examples/platform-file', outdir });
+  }
+  {
     const outdir = path.join(settings.work, 'fixture.out');
     const app = new App({ outdir });
     buildFixture(app, hostname);

@@ -99,6 +99,14 @@ if want python; then
   (cd "$ADOPT/ts" && NODE_PATH="$ROOT/node_modules" TS_NODE_TRANSPILE_ONLY=1 timed "synth adoption typescript" "$ROOT/node_modules/.bin/ts-node" main.ts)
   (cd "$ADOPT/py" && timed "synth adoption python" "$PY" main.py)
   node polyglot/compare.js --ref "$ADOPT/ts/cdktf.out" "python-adopt=$ADOPT/py/cdktf.out"
+
+  # The platform-file example (examples/platform-file): main.py synthesizes what main.ts does.
+  log "Python: the platform-file example, against its TypeScript program"
+  PF="$CACHE/platform-file"
+  rm -rf "$PF" && mkdir -p "$PF"
+  CDKTF_OUTDIR="$PF/ts" timed "synth platform file typescript" "$ROOT/node_modules/.bin/ts-node" --transpile-only --project e2e/tsconfig.json examples/platform-file/main.ts > /dev/null
+  CDKTF_OUTDIR="$PF/py" timed "synth platform file python" "$PY" examples/platform-file/main.py
+  node polyglot/compare.js --ref "$PF/ts" "python-platform-file=$PF/py"
 fi
 
 # --- Java -------------------------------------------------------------------------------

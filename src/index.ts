@@ -37,3 +37,4 @@ export * from './access-report';
 export * from './backend';
 export * from './moves';
 export * from './tenant';
+export * from './platform-file';

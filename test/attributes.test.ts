@@ -1,3 +1,4 @@
+import * as path from 'path';
 import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
 import { TerraformElement, TerraformResource, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { TokenMap } from 'cdktf/lib/tokens/private/token-map';
@@ -53,6 +54,7 @@ function everything(): TerraformStack {
   });
   new Workspace(stack, 'Legacy', { organization: org, name: 'legacy', sshKeyId: deployKey.sshKeyId });
   SshKey.fromSshKeyId(stack, 'KeyById', 'sshkey-abc123');
+  lib.PlatformFile.load(stack, 'PlatformFromFile', path.join(__dirname, '..', 'examples', 'platform-file', 'platform.yaml'));
   new lib.Tenant(stack, 'TenantA', { organization: org, name: 'tenant-a', additionalTeams: [{ team: byId, access: ProjectAccess.READ }] });
   AgentPool.fromAgentPoolName(stack, 'PoolByName', org, 'shared');
   PolicySet.fromPolicySetName(stack, 'SetByPolicyName', org, 'baseline');

@@ -11,7 +11,7 @@ import {
   Moves, NotificationDestination, NotificationTrigger, OAuthClient, Organization, OrganizationMember, Policy, PolicyKind, PolicySet,
   PolicySource, Project, ProjectAccess, Rules, RunCredentials, RunWorkflow, Team, Variable, VariableCategory, VariableSet,
   OrganizationRunTask, RunTaskEnforcement, RunTaskStage, WorkspaceOutputs, ModulePublishing, NoCodeModule, NoCodeVariableType, RegistryModule,
-  VariableValue, VcsProvider, Workspace, WorkspaceAccess, WorkspaceGroup, SshKey, TeamNotificationTrigger, DynamicCredentials, Tenant,
+  VariableValue, VcsProvider, Workspace, WorkspaceAccess, WorkspaceGroup, SshKey, TeamNotificationTrigger, DynamicCredentials, Tenant, PlatformFile,
 } from '../src';
 import { RULES } from '../src/private/rules';
 
@@ -56,6 +56,14 @@ function env(): Env {
   };
 }
 
+/** A platform file with `text`, at a fixed path (its messages name it). */
+const platformFile = (text: string) => {
+  const dir = path.join(os.tmpdir(), 'cdktf-tfe-rule-catalogue');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'platform.yaml');
+  fs.writeFileSync(file, text);
+  return file;
+};
 const conn = (e: Env) => OAuthClient.fromOAuthTokenId(e.stack, 'Conn', e.org, 'ot-abc123');
 const vcs = (e: Env, options: { repository?: string; tagsRegex?: string; fileTriggersEnabled?: boolean; triggerPrefixes?: string[] } = {}) =>
   RunWorkflow.vcs({ connection: conn(e), repository: 'acme/app', ...options });
@@ -419,6 +427,24 @@ const CASES: Case[] = [
       environments: [],
       notifications: [{ name: 'n', destination: NotificationDestination.email({ emailAddresses: ['ops@acme.example'] }) }],
     }),
+  },
+
+  { ruleId: 'TFE-FILE-001', trigger: (e) => PlatformFile.load(e.stack, 'P', platformFile('tenants:\n  - name: [unclosed\n'), { organization: e.org }) },
+  { ruleId: 'TFE-FILE-002', trigger: (e) => PlatformFile.load(e.stack, 'P', platformFile('tenants:\n  - name: payments\n    colour: blue\n'), { organization: e.org }) },
+  {
+    ruleId: 'TFE-FILE-003',
+    trigger: (e) => PlatformFile.load(e.stack, 'P', platformFile('tenants:\n  - name: payments\n    colour: blue\n  - name: search\n    environments: [default]\n'), { organization: e.org }),
+  },
+  {
+    ruleId: 'TFE-FILE-004',
+    featured: true,
+    trigger: (e) => PlatformFile.load(e.stack, 'P', platformFile('tenants:\n  - name: payments\n    variables:\n      - key: db_password\n        sensitive: true\n        value: hunter2\n'), { organization: e.org }),
+  },
+  { ruleId: 'TFE-FILE-005', trigger: (e) => PlatformFile.load(e.stack, 'P', platformFile('tenants:\n  - name: payments\n    variableSets: [defaults]\n'), { organization: e.org }) },
+  { ruleId: 'TFE-FILE-006', trigger: (e) => PlatformFile.load(e.stack, 'P', platformFile('tenants:\n  - name: payments\n  - name: billing\n    id: Payments\n'), { organization: e.org }) },
+  {
+    ruleId: 'TFE-FILE-007',
+    trigger: (e) => PlatformFile.load(e.stack, 'P', platformFile('tenants:\n  - name: payments\n    workspaces:\n      - name: net\n        movedFrom: Payments\n'), { organization: e.org }),
   },
 
   {

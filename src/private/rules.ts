@@ -368,6 +368,15 @@ export const RULES = {
   'TFE-TENANT-002': { area: 'tenants', title: 'an environment named like the management workspace', severity: E },
   'TFE-TENANT-003': { area: 'tenants', title: 'notifications without environments', severity: E },
 
+  // Platform files (src/platform-file.ts)
+  'TFE-FILE-001': { area: 'platform files', title: 'a file that cannot be read, or is not YAML or JSON', severity: E },
+  'TFE-FILE-002': { area: 'platform files', title: 'a document not of the platform file\'s schema', severity: E },
+  'TFE-FILE-003': { area: 'platform files', title: 'a file with several problems (each listed with its rule)', severity: E },
+  'TFE-FILE-004': { area: 'platform files', title: 'a sensitive value written in the file', severity: E },
+  'TFE-FILE-005': { area: 'platform files', title: 'a team, variable set or tenant the file does not declare', severity: E },
+  'TFE-FILE-006': { area: 'platform files', title: 'two tenants with one id', severity: E },
+  'TFE-FILE-007': { area: 'platform files', title: 'movedFrom that is not another tenant of the file', severity: E },
+
   // Moves
   'TFE-MOVE-001': { area: 'moves', title: 'a previous path that is not a construct path', severity: E },
   'TFE-MOVE-002': { area: 'moves', title: 'a previous path that is the current one', severity: E },
