@@ -9,6 +9,7 @@ import { Moves } from './moves';
 import { IOrganization, Organization } from './organization';
 import { formProblem } from './private/names';
 import { checkSchema, formatPath } from './private/platform-schema';
+import { pascal } from './private/text';
 import { ProjectAccess } from './project-access';
 import { ITeam, Team, TeamVisibility } from './team';
 import { Tenant } from './tenant';
@@ -322,12 +323,6 @@ function settings(s: any): WorkspaceSettingsOptions {
   if (!s) return {};
   const { executionMode, ...rest } = s;
   return { ...rest, executionMode: executionMode === 'local' ? ExecutionMode.local() : executionMode === 'remote' ? ExecutionMode.remote() : undefined };
-}
-
-/** `payments-eu` -> `PaymentsEu`. */
-function pascal(name: string): string {
-  const out = String(name).split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join('') || 'Tenant';
-  return /^[0-9]/.test(out) ? `T${out}` : out;
 }
 
 /** The line of the node at `path`, or of its nearest ancestor that exists (1-based). */

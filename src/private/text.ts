@@ -19,3 +19,15 @@ export function textMap(map: { [key: string]: string } | undefined): { [key: str
   for (const [k, v] of Object.entries(map)) out[escapeTemplate(k)] = escapeTemplate(v);
   return out;
 }
+
+/**
+ * A construct id from a platform name: its words in PascalCase
+ * (`networking-dev` -> `NetworkingDev`, `dbPassword` -> `DbPassword`), with an
+ * `N` before a leading digit. Used wherever a program is derived from names
+ * (platform files, the adoption generator), so one name gives one id.
+ */
+export function pascal(name: string): string {
+  const words = String(name).split(/[^A-Za-z0-9]+/).filter(Boolean).flatMap((w) => w.split(/(?<=[a-z0-9])(?=[A-Z])/));
+  const out = words.map((w) => w[0].toUpperCase() + w.slice(1).toLowerCase()).join('') || 'X';
+  return /^[0-9]/.test(out) ? `N${out}` : out;
+}

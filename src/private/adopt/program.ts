@@ -12,6 +12,7 @@
 import { NotificationTrigger } from '../../notification';
 import { WorkspaceRunsPermission, WorkspaceSentinelMocksPermission, WorkspaceStateVersionsPermission, WorkspaceVariablesPermission } from '../../project-access';
 import { formProblem } from '../names';
+import { pascal } from '../text';
 import { ApiObject } from './api-client';
 import { Snapshot } from './reader';
 
@@ -84,16 +85,6 @@ export interface PlanOptions {
 }
 
 // --- Names ----------------------------------------------------------------------------------
-
-function words(name: string): string[] {
-  return name.split(/[^A-Za-z0-9]+/).filter(Boolean).flatMap((w) => w.split(/(?<=[a-z0-9])(?=[A-Z])/));
-}
-
-/** `networking-dev` -> `NetworkingDev`; a leading digit gets an `N`. */
-export function pascal(name: string): string {
-  const out = words(name).map((w) => w[0].toUpperCase() + w.slice(1).toLowerCase()).join('') || 'X';
-  return /^[0-9]/.test(out) ? `N${out}` : out;
-}
 
 function camel(name: string): string {
   const p = pascal(name);
