@@ -11,7 +11,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { ADOPTION_DEVIATIONS, adoptionDeviation, changedAttributes, describe, importArtifact, listedDeviation } from './deviations';
+import { ADOPTION_DEVIATIONS, adoptionDeviation, importArtifact, listedDeviation, unlistedChanges } from './deviations';
 import { api, checkoutTsconfig, cliEnv, failureText, pool, runOk, Server, Settings, Tier } from './harness';
 import { main as adopt } from '../src/private/adopt/cli';
 
@@ -183,19 +183,19 @@ export async function adoptTier(settings: Settings, organization: string): Promi
       let artifacts = 0;
       for (const rc of plan.resource_changes ?? []) {
         if (rc.change.importing) importing++;
-        const actions = rc.change.actions.join('+');
-        if (actions === 'no-op' || actions === 'read') continue;
-        if (actions !== 'update') {
-          problems.push(`${rc.address} plans ${actions}`);
-          continue;
-        }
-        for (const change of changedAttributes(rc.change.before, rc.change.after, rc.change.after_unknown)) {
+        problems.push(...unlistedChanges(rc, (change) => {
           const adoption = first ? undefined : adoptionDeviation(rc.type, change);
           if (adoption) observed.add(adoption);
-          if (listedDeviation(rc.type, change) || adoption) deviations++;
-          else if ((first ? rc.change.importing : sensitive.has(rc.address)) && importArtifact(rc.type, change)) artifacts++;
-          else problems.push(`${rc.address}: ${describe(change)} (not a listed deviation)`);
-        }
+          if (listedDeviation(rc.type, change) || adoption) {
+            deviations++;
+            return true;
+          }
+          if ((first ? rc.change.importing : sensitive.has(rc.address)) && importArtifact(rc.type, change)) {
+            artifacts++;
+            return true;
+          }
+          return false;
+        }));
       }
       if (importing !== expectImports) problems.push(`${importing} resources to import, expected ${expectImports}`);
       if (problems.length) throw new Error(problems.join('\n'));

@@ -206,13 +206,16 @@ export function listedDeviation(resourceType: string, change: AttributeChange): 
 /**
  * What in a planned resource change is not explained by the list: any action
  * but an in-place update, and any updated attribute not listed.
+ *
+ * @param allowed whether an updated attribute is explained (default: a listed
+ *        server deviation); a caller may count what it allows
  */
-export function unlistedChanges(rc: any): string[] {
+export function unlistedChanges(rc: any, allowed: (change: AttributeChange) => boolean = (c) => listedDeviation(rc.type, c) !== undefined): string[] {
   const actions: string[] = rc.change.actions;
   if (actions.join() === 'no-op' || actions.join() === 'read') return [];
   if (actions.join() !== 'update') return [`${rc.address} plans ${actions.join('+')}`];
   return changedAttributes(rc.change.before, rc.change.after, rc.change.after_unknown)
-    .filter((c) => !listedDeviation(rc.type, c))
+    .filter((c) => !allowed(c))
     .map((c) => `${rc.address}: ${describe(c)} (not a listed deviation)`);
 }
 

@@ -58,7 +58,7 @@ export async function refactorTier(settings: Settings, organization: string): Pr
     const plan = await planJson();
     const changes: any[] = plan.resource_changes ?? [];
     // Besides the moves, only the server deviations of the deploy tier may show (e2e/deviations.ts).
-    const problems = changes.flatMap(unlistedChanges);
+    const problems = changes.flatMap((rc: any) => unlistedChanges(rc));
     const moved = changes.filter((rc) => rc.address.includes('Finance_Billing'));
     for (const rc of moved) if (!rc.previous_address?.includes('.Billing_')) problems.push(`${rc.address} is not moved from the old address`);
     const types = moved.map((rc) => rc.type).sort().join(', ');
