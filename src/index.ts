@@ -38,3 +38,5 @@ export * from './backend';
 export * from './moves';
 export * from './tenant';
 export * from './platform-file';
+export * from './workspace-fleet';
+export * from './sharded-platform';

@@ -1,3 +1,4 @@
+import { TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import type { DynamicCredentials } from './dynamic-credentials';
 import type { IOrganization } from './organization';
@@ -136,11 +137,13 @@ export abstract class VariableSetBase extends Construct implements IVariableSet 
         `workspace ${workspace.node.path} is already applied to this variable set (${existing.node.path}): ` +
         'a set applies to a workspace once; remove the duplicate applyToWorkspace (or the duplicate entry in workspaces).');
     }
-    const attachment = new WorkspaceVariableSet(this, connectionId('Workspace', workspace), {
-      variableSetId: this.variableSetId,
-      workspaceId: workspace.workspaceId,
-    });
-    recordLegacyId(attachment, this, `Workspace-${workspace.node.id}`);
+    // A workspace in another stack (a shard of a ShardedPlatform) holds the
+    // attachment itself, so the set's stack never depends on the workspace's.
+    const elsewhere = TerraformStack.of(workspace) !== TerraformStack.of(this);
+    const attachment = elsewhere
+      ? new WorkspaceVariableSet(workspace, connectionId('VariableSet', this), { variableSetId: this.variableSetId, workspaceId: workspace.workspaceId })
+      : new WorkspaceVariableSet(this, connectionId('Workspace', workspace), { variableSetId: this.variableSetId, workspaceId: workspace.workspaceId });
+    if (!elsewhere) recordLegacyId(attachment, this, `Workspace-${workspace.node.id}`);
     this.workspaceAttachments.set(key, attachment);
     return attachment;
   }
@@ -270,7 +273,7 @@ export class VariableSet extends VariableSetBase {
         'give a project of the same organization, or leave parentProject out.');
     }
     const name = literal(props.name);
-    if (name !== undefined) setIdentity(this, `varset-name:${identityOf(props.organization)}/${name}`);
+    if (name !== undefined) setIdentity(this, `varset-name:${identityOf(props.organization)}/${name}`, name);
 
     this.resource = new TfeVariableSet(this, 'Resource', {
       name: escapeTemplate(props.name),

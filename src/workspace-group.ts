@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { Backend, BackendBindingOptions } from './backend';
 import type { DynamicCredentials } from './dynamic-credentials';
 import type { IOrganization } from './organization';
-import { checkForm } from './private/names';
+import { checkForm, groupTagOf } from './private/names';
 import { fail, literal, quote, safeChildId } from './private/validation';
 import { collectVariables, variableId, variableKey } from './private/variables';
 import { IRunTask, RunTaskAttachment, RunTaskAttachmentOptions } from './run-task';
@@ -58,14 +58,10 @@ export interface WorkspaceGroupMember {
 }
 
 /**
- * Properties of a workspace group.
+ * Properties of a workspace group, without its organization (see
+ * `ShardedPlatform.addWorkspaceGroup`, which gives it).
  */
-export interface WorkspaceGroupProps {
-  /**
-   * The organization the members belong to.
-   */
-  readonly organization: IOrganization;
-
+export interface WorkspaceGroupOptions {
   /**
    * The common prefix of the members' names, e.g. `networking-`.
    */
@@ -123,6 +119,16 @@ export interface WorkspaceGroupProps {
 }
 
 /**
+ * Properties of a workspace group.
+ */
+export interface WorkspaceGroupProps extends WorkspaceGroupOptions {
+  /**
+   * The organization the members belong to.
+   */
+  readonly organization: IOrganization;
+}
+
+/**
  * A prefix family of workspaces, like `networking-dev`, `networking-staging`
  * and `networking-prod`, with shared settings and variables, per-member
  * overrides, optional promotion by run triggers, and one call to grant a team
@@ -177,7 +183,7 @@ export class WorkspaceGroup extends Construct {
       fail(this, 'TFE-GRP-001', 'a workspace group needs at least one member: give members such as [{ shortName: "dev" }, { shortName: "prod" }].');
     }
     const prefix = literal(props.prefix) ?? '';
-    this.groupTag = prefix.replace(/[-_:]+$/, '').toLowerCase().replace(/[^a-z0-9_:-]/g, '-') || 'group';
+    this.groupTag = groupTagOf(prefix);
 
     const shared = collectVariables(this, 'the shared variables', props);
     if (props.sharedVariablesAsVariableSet && shared.length > 0) {

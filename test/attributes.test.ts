@@ -90,6 +90,15 @@ function everything(): TerraformStack {
   new RegistryModule(stack, 'Vpc', {
     organization: org, connection: github, repository: 'acme/terraform-aws-vpc', publishing: ModulePublishing.tags(),
   }).enableNoCode('NoCode');
+  const fleet = new lib.WorkspaceFleet(stack, 'Fleet', {
+    organization: org,
+    groups: [{ prefix: 'fleet-', members: [{ shortName: 'dev' }], terraformVariables: { region: 'eu' } }],
+    workspaces: [{ name: 'fleet-batch', teamAccess: [{ team: ops, access: WorkspaceAccess.READ }] }],
+  });
+  fleet.workspace('fleet-batch');
+  const sharded = new lib.ShardedPlatform(stack.node.root as any, 'Sharded', { organizationName: 'acme', shards: 2 });
+  sharded.addWorkspace('Api', { name: 'sharded-api' });
+  sharded.addWorkspaceGroup('Net', { prefix: 'sharded-net-', members: [{ shortName: 'dev' }] });
   return stack;
 }
 
@@ -119,7 +128,8 @@ describe('attributes', () => {
   test('every attribute of every construct is the same value on every read', () => {
     // GIVEN every construct of the library
     const stack = everything();
-    const constructs = stack.node.findAll().filter(isLibraryConstruct);
+    // (the whole app: a ShardedPlatform's stacks are the stack's siblings)
+    const constructs = stack.node.root.node.findAll().filter(isLibraryConstruct);
     // (every exported construct class is among them, so a new one cannot slip through)
     const constructClasses = EXPORTED.filter((cls) => cls.prototype instanceof Construct);
     const missing = constructClasses.filter((cls) => !constructs.some((c) => c instanceof cls)).map((cls) => cls.name);

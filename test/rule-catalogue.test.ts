@@ -12,6 +12,7 @@ import {
   PolicySource, Project, ProjectAccess, Rules, RunCredentials, RunWorkflow, Team, Variable, VariableCategory, VariableSet,
   OrganizationRunTask, RunTaskEnforcement, RunTaskStage, WorkspaceOutputs, ModulePublishing, NoCodeModule, NoCodeVariableType, RegistryModule,
   VariableValue, VcsProvider, Workspace, WorkspaceAccess, WorkspaceGroup, SshKey, TeamNotificationTrigger, DynamicCredentials, Tenant, PlatformFile,
+  ShardedPlatform, WorkspaceFleet, WorkspaceRunsPermission,
 } from '../src';
 import { RULES } from '../src/private/rules';
 
@@ -427,6 +428,74 @@ const CASES: Case[] = [
       environments: [],
       notifications: [{ name: 'n', destination: NotificationDestination.email({ emailAddresses: ['ops@acme.example'] }) }],
     }),
+  },
+
+  { ruleId: 'TFE-FLEET-001', trigger: (e) => new WorkspaceFleet(e.stack, 'Fleet', { organization: e.org }).grantAccess(new Team(e.stack, 'Ops', { organization: e.org, name: 'ops' }), WorkspaceAccess.custom({ runs: WorkspaceRunsPermission.APPLY })) },
+  {
+    ruleId: 'TFE-FLEET-002',
+    trigger: (e) => new WorkspaceFleet(e.stack, 'Fleet', { organization: e.org }).addWorkspace({ name: 'api', description: new TerraformVariable(e.stack, 'd', { type: 'string' }).stringValue }),
+  },
+  { ruleId: 'TFE-FLEET-003', trigger: (e) => new WorkspaceFleet(e.stack, 'Fleet', { organization: e.org, workspaces: [{ name: 'api' }] }).workspace('web') },
+  {
+    ruleId: 'TFE-FLEET-004',
+    trigger: (e) => {
+      const ops = Team.fromTeamId(e.stack, 'Ops', e.org, new TerraformVariable(e.stack, 't', { type: 'string' }).stringValue);
+      new WorkspaceFleet(e.stack, 'Fleet', { organization: e.org, workspaces: [{ name: 'api', movedFrom: 'Api', teamAccess: [{ team: ops, access: WorkspaceAccess.READ }] }] });
+      synth(e);
+    },
+  },
+  {
+    ruleId: 'TFE-FLEET-005',
+    trigger: (e) => {
+      const fleet = new WorkspaceFleet(e.stack, 'Fleet', { organization: e.org, workspaces: [{ name: 'api' }] });
+      synth(e);
+      fleet.addWorkspace({ name: 'web' });
+    },
+  },
+
+  { ruleId: 'TFE-SHARD-001', trigger: () => new ShardedPlatform(Testing.app(), 'app', { organizationName: Lazy.stringValue({ produce: () => 'acme' }), shards: 2 }) },
+  { ruleId: 'TFE-SHARD-002', trigger: (e) => new ShardedPlatform(Testing.app(), 'app', { organizationName: 'acme', shards: 2 }).organizationIn(e.stack) },
+  { ruleId: 'TFE-SHARD-003', trigger: () => new ShardedPlatform(Testing.app(), 'app', { organizationName: 'acme', shards: 2, assignments: { api: 2 } }) },
+  {
+    ruleId: 'TFE-SHARD-004',
+    trigger: () => {
+      const platform = new ShardedPlatform(Testing.app(), 'app', { organizationName: 'acme', shards: 2 });
+      platform.addWorkspace('Api', { name: 'api' });
+      platform.addWorkspace('Api2', { name: 'api' });
+    },
+  },
+  {
+    ruleId: 'TFE-SHARD-005',
+    trigger: () => new ShardedPlatform(Testing.app(), 'app', { organizationName: 'acme', shards: 1, previousLayout: { shards: 2, assignments: { api: 1 } } }).addWorkspace('Api', { name: 'api' }),
+  },
+  {
+    ruleId: 'TFE-SHARD-006',
+    trigger: () => {
+      const app = Testing.app();
+      const platform = new ShardedPlatform(app, 'app', { organizationName: 'acme', shards: 2, assignments: { api: 0, web: 1 } });
+      platform.addWorkspace('Web', { name: 'web' }).triggeredBy(platform.addWorkspace('Api', { name: 'api' }));
+      app.synth();
+    },
+  },
+  {
+    ruleId: 'TFE-SHARD-007',
+    trigger: () => {
+      const app = Testing.app();
+      const platform = new ShardedPlatform(app, 'app', { organizationName: 'acme', shards: 2, assignments: { api: 1 }, previousLayout: { shards: 2, assignments: { api: 0 } } });
+      const api = platform.addWorkspace('Api', { name: 'api' });
+      api.addNotification('Hook', { name: 'hook', destination: NotificationDestination.email({ emailAddresses: ['ops@acme.example'] }) });
+      app.synth();
+    },
+  },
+  {
+    ruleId: 'TFE-SHARD-008',
+    trigger: () => {
+      const app = Testing.app();
+      const platform = new ShardedPlatform(app, 'app', { organizationName: 'acme', shards: 2, assignments: { api: 1 }, previousLayout: { shards: 2, assignments: { api: 0 } } });
+      const ops = Team.fromTeamId(platform.core, 'Ops', platform.organizationIn(platform.core), Lazy.stringValue({ produce: () => 'team-abc' }));
+      platform.addWorkspace('Api', { name: 'api' }).grantAccess(ops, WorkspaceAccess.READ);
+      app.synth();
+    },
   },
 
   { ruleId: 'TFE-FILE-001', trigger: (e) => PlatformFile.load(e.stack, 'P', platformFile('tenants:\n  - name: [unclosed\n'), { organization: e.org }) },

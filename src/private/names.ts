@@ -242,3 +242,11 @@ export function formProblem(kind: FormKind, value: string): Violation | undefine
 export function checkForm(scope: IConstruct, kind: FormKind, what: string, value: string | undefined): void {
   checkString(scope, what, value, (v) => formProblem(kind, v));
 }
+
+/**
+ * The tag a prefix family's members carry, which the `cloud` block selects
+ * the family by: the prefix without its trailing separator, lowercased.
+ */
+export function groupTagOf(prefix: string): string {
+  return prefix.replace(/[-_:]+$/, '').toLowerCase().replace(/[^a-z0-9_:-]/g, '-') || 'group';
+}

@@ -80,6 +80,14 @@ export function connectionId(kind: string, target: IConstruct): string {
 }
 
 /**
+ * What identifies `target` on the platform while the program runs: its
+ * literal name, or `id:` and its literal ID; undefined when neither is known.
+ */
+export function handleOf(target: object): string | undefined {
+  return handles.get(target);
+}
+
+/**
  * Whether two constructs stand for the same platform object (the same
  * construct, or two imports with the same identity).
  */

@@ -367,6 +367,21 @@ export const RULES = {
   'TFE-TENANT-001': { area: 'tenants', title: 'tenant names per organization', severity: E },
   'TFE-TENANT-002': { area: 'tenants', title: 'an environment named like the management workspace', severity: E },
   'TFE-TENANT-003': { area: 'tenants', title: 'notifications without environments', severity: E },
+  // Workspace fleets (src/workspace-fleet.ts)
+  'TFE-FLEET-001': { area: 'fleets', title: 'custom permissions in a fleet\'s rows', severity: E },
+  'TFE-FLEET-002': { area: 'fleets', title: 'a reference in a fleet\'s plain data', severity: E },
+  'TFE-FLEET-003': { area: 'fleets', title: 'a workspace the fleet does not have', severity: E },
+  'TFE-FLEET-004': { area: 'fleets', title: 'movedFrom without literal names', severity: E },
+  'TFE-FLEET-005': { area: 'fleets', title: 'a workspace added after synthesis', severity: E },
+  // Sharded platforms (src/sharded-platform.ts)
+  'TFE-SHARD-001': { area: 'sharding', title: 'a placement key that is a reference', severity: E },
+  'TFE-SHARD-002': { area: 'sharding', title: 'a stack outside the platform', severity: E },
+  'TFE-SHARD-003': { area: 'sharding', title: 'shard count and assignments', severity: E },
+  'TFE-SHARD-004': { area: 'sharding', title: 'a key placed twice', severity: E },
+  'TFE-SHARD-005': { area: 'sharding', title: 'a shard removed while it holds workspaces', severity: E },
+  'TFE-SHARD-006': { area: 'sharding', title: 'a shard reading another stack than the core', severity: E },
+  'TFE-SHARD-007': { area: 'sharding', title: 'a resource a move between shards cannot import', severity: E },
+  'TFE-SHARD-008': { area: 'sharding', title: 'a moved object without a literal key or team', severity: E },
 
   // Platform files (src/platform-file.ts)
   'TFE-FILE-001': { area: 'platform files', title: 'a file that cannot be read, or is not YAML or JSON', severity: E },

@@ -47,19 +47,31 @@ function addPlain(
   scope: IConstruct, where: string, field: string,
   values: { [key: string]: string } | undefined, category: VariableCategory, out: VariableOptions[],
 ): void {
-  if (values === undefined) return;
+  for (const key of plainVariableKeys(scope, where, field, values)) out.push({ key, value: VariableValue.string(values![key]), category });
+}
+
+/**
+ * The keys of a plain-text variable map (`terraformVariables`,
+ * `environmentVariables`), after checking that it is a map of strings.
+ */
+export function plainVariableKeys(
+  scope: IConstruct, where: string | (() => string), field: string, values: { [key: string]: string } | undefined,
+): string[] {
+  if (values === undefined) return [];
+  const at = () => (typeof where === 'string' ? where : where());
   if (values === null || typeof values !== 'object' || Array.isArray(values)) {
-    fail(scope, 'TFE-VAR-010', `${where}: ${field} must be a map of variable names to string values, got ${quote(values)}.`);
+    fail(scope, 'TFE-VAR-010', `${at()}: ${field} must be a map of variable names to string values, got ${quote(values)}.`);
   }
-  for (const key of Object.keys(values)) {
+  const keys = Object.keys(values);
+  for (const key of keys) {
     const value = values[key];
     if (typeof value !== 'string') {
       fail(scope, 'TFE-VAR-011',
-        `${where}: ${field}[${quote(key)}] must be a string, got ${quote(value)}: give the text, ` +
+        `${at()}: ${field}[${quote(key)}] must be a string, got ${quote(value)}: give the text, ` +
         'or put the variable in variables with a typed value (VariableValue.number, .boolean, .list, .map or .hcl).');
     }
-    out.push({ key, value: VariableValue.string(value), category });
   }
+  return keys;
 }
 
 /** Identity of a variable within its workspace: category and key. */
