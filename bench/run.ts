@@ -25,13 +25,19 @@ interface Sample {
   readonly stealMs?: number;
   readonly peakRssMb: number;
   readonly bytes: number;
+  /** JSON.stringify + fs.writeFileSync of the parsed output files, alone. */
+  readonly floorMs: number;
   readonly resources: number;
+  /** Resource blocks in cdk.tf.json (a for_each block is one). */
+  readonly blocks: number;
   readonly byType: Record<string, number>;
   /** The repetition the sample belongs to (set by this script). */
   readonly rep?: number;
 }
 
-const VARIANTS = ['l2', 'l1-typical', 'l1-careful'];
+const VARIANTS = ['l2', 'l1-typical', 'l1-careful', 'l2-compact', 'json-floor'];
+/** The variants that synthesize the whole organization (json-floor writes the compact data file only). */
+const SYNTHESIZED = VARIANTS.filter((v) => v !== 'json-floor');
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : fallback;
@@ -96,7 +102,9 @@ interface Row {
   stealMs?: number;
   peakRssMb: number;
   bytes: number;
+  floorMs: number;
   resources: number;
+  blocks: number;
 }
 const rows: Row[] = [];
 for (const n of sizes) {
@@ -113,10 +121,12 @@ for (const n of sizes) {
       stealMs: of.every((s) => s.stealMs !== undefined) ? median(of.map((s) => s.stealMs!)) : undefined,
       peakRssMb: median(of.map((s) => s.peakRssMb)),
       bytes: of[0].bytes,
+      floorMs: median(of.map((s) => s.floorMs)),
       resources: of[0].resources,
+      blocks: of[0].blocks,
     });
   }
-  const types = VARIANTS.map((v) => JSON.stringify(samples.find((s) => s.n === n && s.variant === v)!.byType));
+  const types = SYNTHESIZED.map((v) => JSON.stringify(samples.find((s) => s.n === n && s.variant === v)!.byType));
   if (new Set(types).size !== 1) {
     console.error(`resource types differ at n=${n}:\n${types.join('\n')}`);
     process.exitCode = 1;
@@ -126,7 +136,7 @@ for (const n of sizes) {
 const get = (v: string, n: number) => rows.find((r) => r.variant === v && r.n === n)!;
 const pad = (s: string, w: number) => s.padStart(w);
 console.log(`\nmedians of ${reps} runs per cell (node ${process.version}, ${os.cpus().length} cores)\n`);
-console.log(['N', 'variant', 'build s', 'synth s', 'total s', 'GC s', 'CPU s', 'steal s', 'peak MB', 'resources', 'JSON MB'].map((h, i) => pad(h, i === 1 ? 11 : 9)).join(' '));
+console.log(['N', 'variant', 'build s', 'synth s', 'total s', 'GC s', 'CPU s', 'steal s', 'peak MB', 'resources', 'blocks', 'JSON MB', 'floor s'].map((h, i) => pad(h, i === 1 ? 11 : 9)).join(' '));
 for (const r of rows) {
   console.log([
     pad(String(r.n), 9), pad(r.variant, 11), pad((r.buildMs / 1000).toFixed(2), 9), pad((r.synthMs / 1000).toFixed(2), 9),
@@ -146,6 +156,17 @@ for (const n of sizes) {
     pad((l2.totalMs / typical.totalMs).toFixed(2), 16), pad((l2.peakRssMb / typical.peakRssMb).toFixed(2), 16),
   ].join(' '));
 }
+console.log('\ncompact mode (WorkspaceFleet): time and memory against the careful L1 and the per-object L2; time against the floors');
+console.log(['N', 'careful/compact time', 'compact/careful mem', 'L2/compact time', 'compact/own floor', 'compact/json-floor'].map((h) => pad(h, 20)).join(' '));
+for (const n of sizes) {
+  const compact = get('l2-compact', n);
+  console.log([
+    pad(String(n), 20), pad((get('l1-careful', n).totalMs / compact.totalMs).toFixed(1), 20), pad((compact.peakRssMb / get('l1-careful', n).peakRssMb).toFixed(2), 20),
+    pad((get('l2', n).totalMs / compact.totalMs).toFixed(1), 20), pad((compact.totalMs / compact.floorMs).toFixed(1), 20),
+    pad((compact.totalMs / get('json-floor', n).totalMs).toFixed(1), 20),
+  ].join(' '));
+}
+console.log('own floor: JSON.stringify + writeFileSync of the compact output, parsed; json-floor: a plain program building the same data file from the same inputs and writing it');
 if (sizes.length > 1) {
   const lo = Math.min(...sizes);
   const hi = Math.max(...sizes);
@@ -159,8 +180,8 @@ if (sizes.length > 1) {
   };
   console.log(`growth within each repetition, median (range): ${VARIANTS.map(perRep).join(', ')}`);
   const noGc = (r: Row) => r.totalMs - r.gcMs;
-  console.log(`growth without GC pauses: ${VARIANTS.map((v) => `${v} ${(noGc(get(v, hi)) / noGc(get(v, lo))).toFixed(1)}x`).join(', ')}; ` +
-    `of GC pauses: ${VARIANTS.map((v) => `${v} ${(get(v, hi).gcMs / get(v, lo).gcMs).toFixed(1)}x`).join(', ')}`);
+  console.log(`growth without GC pauses: ${SYNTHESIZED.map((v) => `${v} ${(noGc(get(v, hi)) / noGc(get(v, lo))).toFixed(1)}x`).join(', ')}; ` +
+    `of GC pauses: ${SYNTHESIZED.map((v) => `${v} ${(get(v, hi).gcMs / get(v, lo).gcMs).toFixed(1)}x`).join(', ')}`);
   console.log(`growth of CPU time: ${VARIANTS.map((v) => `${v} ${(get(v, hi).cpuMs / get(v, lo).cpuMs).toFixed(1)}x`).join(', ')}`);
 }
 console.log(`deploy cost: ${get('l2', sizes[0]).resources} resources at N=${sizes[0]} for every variant (each at least one API call; at 30 requests/s that is ` +
@@ -173,7 +194,7 @@ console.log(`\nwrote ${path.relative(process.cwd(), path.join(results, 'results.
 
 function chart(data: Row[]): string {
   const W = 900; const H = 360; const M = 50; const gap = 40; const pw = (W - 2 * M - gap) / 2; const ph = H - 2 * M;
-  const colors: Record<string, string> = { 'l2': '#1f77b4', 'l1-typical': '#d62728', 'l1-careful': '#2ca02c' };
+  const colors: Record<string, string> = { 'l2': '#1f77b4', 'l1-typical': '#d62728', 'l1-careful': '#2ca02c', 'l2-compact': '#9467bd', 'json-floor': '#7f7f7f' };
   const maxN = Math.max(...data.map((r) => r.n));
   const panel = (x0: number, title: string, value: (r: Row) => number, unit: string) => {
     const maxY = Math.max(...data.map(value)) * 1.1 || 1;
@@ -192,7 +213,7 @@ function chart(data: Row[]): string {
   };
   let legend = '';
   VARIANTS.forEach((v, i) => {
-    legend += `<rect x="${M + i * 150}" y="${H - 18}" width="12" height="12" fill="${colors[v]}"/><text x="${M + i * 150 + 16}" y="${H - 8}" font-size="12">${v}</text>`;
+    legend += `<rect x="${M + i * 160}" y="${H - 18}" width="12" height="12" fill="${colors[v]}"/><text x="${M + i * 160 + 16}" y="${H - 8}" font-size="12">${v}</text>`;
   });
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="sans-serif"><rect width="100%" height="100%" fill="#fff"/>` +
     panel(M, 'synth wall time (s)', (r) => r.totalMs / 1000, 's') + panel(M + pw + gap, 'peak RSS (MB)', (r) => r.peakRssMb, 'MB') + legend + '</svg>';

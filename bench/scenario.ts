@@ -2,7 +2,7 @@
  * One process, one variant of the benchmark scenario: builds an organization of
  * N workspaces, synthesizes it, and prints one JSON line with the measurements.
  *
- *   node -r ts-node/register bench/scenario.ts <l2|l1-typical|l1-careful> <N>
+ *   node -r ts-node/register bench/scenario.ts <l2|l1-typical|l1-careful|l2-compact> <N>
  *
  * The organization: prefix families of three members (dev, staging, prod) for
  * 60% of the workspaces, standalone workspaces for the rest; every workspace
@@ -37,7 +37,7 @@ import { Construct } from 'constructs';
 const lib: typeof import('../src') = require('../lib');
 type Workspace = import('../src').Workspace;
 const {
-  Organization, Project, Team, VariableSet, VariableValue, Workspace, WorkspaceAccess, WorkspaceGroup,
+  Organization, Project, Team, VariableSet, VariableValue, Workspace, WorkspaceAccess, WorkspaceFleet, WorkspaceGroup,
 } = lib;
 
 const TEAMS = 10;
@@ -78,6 +78,41 @@ function l2(stack: TerraformStack, n: number): void {
     for (const m of group.members) configure(m, index++);
   });
   standalone.forEach((s) => configure(new Workspace(stack, s.name, { organization: org, name: s.name, project: projects[s.project] }), index++));
+}
+
+/**
+ * The same organization with the library's compact mode: every workspace in
+ * one `WorkspaceFleet` (families as groups), whose rows go to a data file
+ * and whose resources are four `for_each` blocks.
+ */
+function l2Compact(stack: TerraformStack, n: number): void {
+  const org = new Organization(stack, 'Org', { name: 'bench-org', email: 'bench@example.com' });
+  const teams = Array.from({ length: TEAMS }, (_, i) => new Team(stack, `Team${i}`, { organization: org, name: `team${i}` }));
+  const projects = Array.from({ length: PROJECTS }, (_, i) => new Project(stack, `Project${i}`, { organization: org, name: `project${i}` }));
+  const set = new VariableSet(stack, 'Defaults', { organization: org, name: 'defaults', projects });
+  set.addVariable('Owner', { key: 'owner', value: VariableValue.string('platform') });
+  const fleet = new WorkspaceFleet(stack, 'Fleet', { organization: org });
+  const variables = (name: string) => {
+    const out: Record<string, string> = {};
+    for (let v = 0; v < VARIABLES; v++) out[`var${v}`] = varValue(name, v);
+    return out;
+  };
+  let index = 0;
+  const access = () => {
+    const i = index++;
+    return [{ team: teams[i % TEAMS], access: WorkspaceAccess.WRITE }, { team: teams[(i + 1) % TEAMS], access: WorkspaceAccess.READ }];
+  };
+  const { groups, standalone } = plan(n);
+  for (const g of groups) {
+    fleet.addGroup({
+      prefix: g.prefix,
+      project: projects[g.project],
+      members: MEMBERS.map((shortName) => ({ shortName, terraformVariables: variables(`${g.prefix}${shortName}`), teamAccess: access() })),
+    });
+  }
+  for (const s of standalone) {
+    fleet.addWorkspace({ name: s.name, project: projects[s.project], terraformVariables: variables(s.name), teamAccess: access() });
+  }
 }
 
 /** The L1 classes as a typical user writes them: attributes read at every use. */
@@ -131,7 +166,7 @@ function l1Careful(stack: TerraformStack, n: number): void {
   standalone.forEach((s) => workspace(stack, s.name, s.name, projectIds[s.project], index++));
 }
 
-const VARIANTS: Record<string, (stack: TerraformStack, n: number) => void> = { 'l2': l2, 'l1-typical': l1Typical, 'l1-careful': l1Careful };
+const VARIANTS: Record<string, (stack: TerraformStack, n: number) => void> = { 'l2': l2, 'l1-typical': l1Typical, 'l1-careful': l1Careful, 'l2-compact': l2Compact };
 
 /** Builds one variant into a stack (for profiling tools). */
 export function __build(variant: string, stack: TerraformStack, n: number): void {
@@ -154,12 +189,72 @@ function stealMs(): number | undefined {
   }
 }
 
+/**
+ * The floor of the compact variant: a plain program that builds the same rows
+ * as the fleet's data file from the same inputs and writes them with
+ * JSON.stringify and fs.writeFileSync, nothing else (no constructs, no
+ * checks; the fleet's small cdk.tf.json is left out).
+ */
+function jsonFloor(n: number): { totalMs: number; bytes: number; resources: number } {
+  const t0 = performance.now();
+  const { groups, standalone } = plan(n);
+  const workspaces: Record<string, object> = {};
+  let index = 0;
+  const row = (name: string, project: number, tags: string[] | null) => {
+    const terraformVariables: Record<string, string> = {};
+    for (let v = 0; v < VARIABLES; v++) terraformVariables[`var${v}`] = varValue(name, v);
+    const i = index++;
+    workspaces[name] = {
+      name,
+      description: null,
+      project: `project${project}`,
+      tag_names: tags,
+      auto_apply: null,
+      terraform_version: null,
+      working_directory: null,
+      execution_mode: null,
+      agent_pool: null,
+      terraform_variables: terraformVariables,
+      environment_variables: {},
+      team_access: { [`team${i % TEAMS}`]: 'write', [`team${(i + 1) % TEAMS}`]: 'read' },
+    };
+  };
+  for (const g of groups) for (const m of MEMBERS) row(`${g.prefix}${m}`, g.project, [g.prefix.replace(/-$/, '')]);
+  for (const s of standalone) row(s.name, s.project, null);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-floor-'));
+  const file = path.join(dir, 'Fleet.fleet.json');
+  fs.writeFileSync(file, `${JSON.stringify({ workspaces })}\n`);
+  const totalMs = performance.now() - t0;
+  const bytes = fs.statSync(file).size;
+  fs.rmSync(dir, { recursive: true, force: true });
+  return { totalMs, bytes, resources: n * (2 + VARIABLES + 2) };
+}
+
 if (require.main === module) {
   const [variant, nArg] = process.argv.slice(2);
   const n = Number(nArg);
+  if (variant === 'json-floor') {
+    const r = jsonFloor(n);
+    console.log(JSON.stringify({
+      variant,
+      n,
+      buildMs: r.totalMs,
+      synthMs: 0,
+      totalMs: r.totalMs,
+      gcMs: 0,
+      cpuMs: r.totalMs,
+      peakRssMb: peakRssMb(),
+      bytes: r.bytes,
+      floorMs: 0,
+      resources: r.resources,
+      blocks: 0,
+      byType: {},
+    }));
+    process.exit(0);
+  }
   const build = VARIANTS[variant];
   if (!build || !Number.isInteger(n) || n < 1) {
-    console.error('usage: scenario.ts <l2|l1-typical|l1-careful> <N>');
+    console.error('usage: scenario.ts <l2|l1-typical|l1-careful|l2-compact> <N>');
     process.exit(2);
   }
   // Garbage-collection pauses on the main thread (scavenges and the final
@@ -184,12 +279,32 @@ if (require.main === module) {
   const steal = stealMs();
   // The program's peak, read before this harness parses the output back.
   const peak = peakRssMb();
-  const file = path.join(outdir, 'stacks', 'bench', 'cdk.tf.json');
-  const bytes = fs.statSync(file).size;
-  const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const stackDir = path.join(outdir, 'stacks', 'bench');
+  const files = fs.readdirSync(stackDir).filter((f) => f.endsWith('.json')).map((f) => path.join(stackDir, f));
+  const bytes = files.reduce((sum, f) => sum + fs.statSync(f).size, 0);
+  const parsed = files.map((f) => JSON.parse(fs.readFileSync(f, 'utf8')));
+  // The floor: the same output serialized with JSON.stringify and written
+  // with fs.writeFileSync, nothing else.
+  const f0 = performance.now();
+  parsed.forEach((content, i) => fs.writeFileSync(`${files[i]}.floor`, JSON.stringify(content)));
+  const floorMs = performance.now() - f0;
+  const json = parsed[files.indexOf(path.join(stackDir, 'cdk.tf.json'))];
+  // A fleet's for_each blocks count as the instances of its rows: workspaces
+  // (and their settings), their variables, their team access.
+  const rows = parsed.filter((p) => p !== json).flatMap((p) => Object.values<any>(p.workspaces ?? {}));
+  const size = (o: object | undefined) => Object.keys(o ?? {}).length;
+  const instances: Record<string, number> = {
+    tfe_workspace: rows.length,
+    tfe_workspace_settings: rows.length,
+    tfe_variable: rows.reduce((sum, r) => sum + size(r.terraform_variables) + size(r.environment_variables), 0),
+    tfe_team_access: rows.reduce((sum, r) => sum + size(r.team_access), 0),
+  };
   const byType: Record<string, number> = {};
-  for (const [type, byName] of Object.entries<any>(json.resource)) byType[type] = Object.keys(byName).length;
+  for (const [type, byName] of Object.entries<any>(json.resource)) {
+    for (const block of Object.values<any>(byName)) byType[type] = (byType[type] ?? 0) + (block.for_each === undefined ? 1 : instances[type]);
+  }
   const resources = Object.values(byType).reduce((a, b) => a + b, 0);
+  const blocks = Object.values<any>(json.resource).reduce((sum, byName) => sum + Object.keys(byName).length, 0);
   if (process.env.BENCH_KEEP_OUTPUT) console.error(`output kept in ${outdir}`);
   else fs.rmSync(outdir, { recursive: true, force: true });
   // GC entries arrive asynchronously: report once they have been delivered.
@@ -211,7 +326,9 @@ if (require.main === module) {
       stealMs: steal !== undefined && steal0 !== undefined ? steal - steal0 : undefined,
       peakRssMb: peak,
       bytes,
+      floorMs,
       resources,
+      blocks,
       byType,
     };
     console.log(JSON.stringify(sample));
