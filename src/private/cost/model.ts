@@ -7,9 +7,10 @@
  *
  * Requests per resource type follow the tfe provider v0.71.0's Create and
  * Read functions (internal/provider/resource_tfe_*.go at that tag): e.g. a
- * `tfe_workspace` is created with one POST and read back (2), a
- * `tfe_team_access` reads the workspace and the team first (4), a
- * `tfe_variable` is one POST; a refresh is one GET for every type. Each
+ * `tfe_workspace` is created with one POST and read back, a read being the
+ * workspace and its remote state consumers (3), a `tfe_team_access` reads
+ * the workspace and the team first (4), a `tfe_variable` is one POST; a
+ * refresh is one GET, two for a workspace. Each
  * Terraform run also makes requests of its own (provider set-up, and with a
  * `remote` or `cloud` backend: the workspace, its lock, its state), counted
  * per stack. `for_each` blocks count as their instances (a `WorkspaceFleet`'s
@@ -27,7 +28,7 @@ const CREATE: Record<string, number> = {
   tfe_project: 1,
   tfe_variable: 1,
   tfe_notification_configuration: 1,
-  tfe_workspace: 2,
+  tfe_workspace: 3,
   tfe_team: 2,
   tfe_variable_set: 2,
   tfe_workspace_variable_set: 2,
@@ -38,19 +39,21 @@ const CREATE: Record<string, number> = {
 };
 const CREATE_DEFAULT = 2;
 
-/** Requests to refresh one resource (every type reads itself with one GET). */
-const REFRESH = 1;
+/** Requests to refresh one resource: one GET, and for a workspace also the list of its remote state consumers. */
+const REFRESH: Record<string, number> = { tfe_workspace: 2 };
+const REFRESH_DEFAULT = 1;
 
 /**
- * Requests a Terraform run makes besides its resources and data sources:
- * the provider's service discovery and API version check; with a `remote`
- * or `cloud` backend, reading the workspace, locking and unlocking it and
- * reading its current state (writing a new state version on apply).
- * Checked against OTF 0.6.3's request log by the end-to-end suite.
+ * Requests a Terraform run makes besides its resources and data sources,
+ * as OTF 0.6.3's request log shows them for a plan: the provider reads the
+ * organization's entitlements (2); with a `remote` or `cloud` backend, the
+ * API version check (3 pings), the workspace (2), its lock and unlock, its
+ * current state version and the state (9). An apply also writes a new state
+ * version and uploads it (2 more).
  */
-export const RUN_OVERHEAD = { provider: 2, remoteBackendPlan: 6, remoteBackendApply: 9 };
+export const RUN_OVERHEAD = { provider: 2, remoteBackendPlan: 9, remoteBackendApply: 11 };
 
-/** A `terraform_remote_state` read through the remote backend: workspace, current state version, state download. */
+/** A `terraform_remote_state` read through the remote backend: the workspace, its current state version, the state. */
 const REMOTE_STATE_READ = 3;
 
 export interface StackCost {
@@ -112,7 +115,7 @@ export function stackCost(stack: string, dir: string, dependencies: string[] = [
   const runRequests = (apply: boolean) => RUN_OVERHEAD.provider + backendRequests(apply)
     + dataSources + remoteStateReads * REMOTE_STATE_READ;
   const createRequests = Object.entries(byType).reduce((n, [type, count]) => n + count * (CREATE[type] ?? CREATE_DEFAULT), 0) + runRequests(true);
-  const refreshRequests = resources * REFRESH + runRequests(false);
+  const refreshRequests = Object.entries(byType).reduce((n, [type, count]) => n + count * (REFRESH[type] ?? REFRESH_DEFAULT), 0) + runRequests(false);
   return { stack, dependencies, resources, byType, dataSources, remoteStateReads, remoteBackend, createRequests, refreshRequests };
 }
 
