@@ -325,7 +325,12 @@ export class WorkspaceFleet extends Construct {
       terraform_version: '${each.value.terraform_version}',
       working_directory: '${each.value.working_directory}',
     }), this.removalPolicy === RemovalPolicy.PROTECT ? { preventDestroy: true } : undefined);
-    const workspaceId = (keyExpression: string) => `\${${this.workspaceResource.terraformResourceType}.${this.workspaceResource.friendlyUniqueId}[${keyExpression}].id}`;
+    // The members' IDs by name, evaluated once: an instance referring to
+    // `tfe_workspace.<fleet>[key]` directly would make Terraform build the
+    // whole map of workspaces for each of the thousands of instances.
+    const ids = new TerraformLocal(this, 'WorkspaceIds',
+      `\${{for name, ws in ${this.workspaceResource.terraformResourceType}.${this.workspaceResource.friendlyUniqueId} : name => ws.id}}`);
+    const workspaceId = (keyExpression: string) => `\${local.${ids.friendlyUniqueId}[${keyExpression}]}`;
     new ForEachResource(this, 'Settings', 'tfe_workspace_settings', rows('workspaces'), () => ({
       agent_pool_id: this.agentPools.size ? refOf('agent_pools', 'agent_pool') : undefined,
       execution_mode: '${each.value.execution_mode}',
