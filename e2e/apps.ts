@@ -9,8 +9,8 @@ import { App, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import {
   AgentPool, CollaboratorAuthPolicy, DynamicCredentials, ExecutionMode, Moves, NotificationDestination, NotificationTrigger, OAuthClient,
-  Organization, OrganizationAccess, RemovalPolicy, RunWorkflow, SshKey, Team, TeamVisibility, VariableCategory, VariableSet, VariableValue,
-  VcsProvider, Workspace, WorkspaceGroup,
+  Organization, OrganizationAccess, RemovalPolicy, RunWorkflow, ShardedPlatform, SshKey, Team, TeamVisibility, VariableCategory, VariableSet,
+  VariableValue, VcsProvider, Workspace, WorkspaceFleet, WorkspaceGroup,
 } from '../src';
 
 /** Where the apps deploy to. */
@@ -325,4 +325,125 @@ export function buildWriteOnlyApp(app: App, target: Target): void {
     enabled: false,
   });
   new SshKey(stack, 'ModulesKey', { organization: org, name: 'modules-key', privateKey: secret('wo_ssh_key'), writeOnly: true });
+}
+
+/** The sharded app (tier 8): its platform's id, workspaces, and the one the second step moves. */
+export const SHARDED_PLATFORM = 'scale';
+export const SHARDED_STACKS = ['bootstrap', 'core', 'shard-0', 'shard-1'].map((s) => `${SHARDED_PLATFORM}-${s}`);
+export const SHARDED_WORKSPACES = ['svc-api', 'svc-web', 'svc-jobs', 'svc-db', 'svc-mail', 'svc-auth'];
+export const MOVED_WORKSPACE = 'svc-api';
+
+/** The steps of the sharded app. */
+export enum ShardStep {
+  /** Every workspace where the hash puts it. */
+  INITIAL = 'initial',
+  /** MOVED_WORKSPACE pinned to the other shard, with the previous layout given: it moves. */
+  MOVED = 'moved',
+}
+
+/**
+ * Tier 8: a platform sharded into a core and two shards. The core holds a
+ * variable set and a shared workspace; each shard's workspaces use the set
+ * and are triggered by the shared workspace (references the shards read from
+ * the core's state). The management workspaces run locally (OTF has no
+ * Terraform to run them) and share the core's state globally (OTF serves no
+ * remote-state-consumers API).
+ */
+export function buildShardedApp(app: App, target: Target, step: ShardStep): ShardedPlatform {
+  const home = new ShardedPlatform(new App(), SHARDED_PLATFORM, { organizationName: target.organization, shards: 2 }).shardOf(MOVED_WORKSPACE);
+  const platform = new ShardedPlatform(app, SHARDED_PLATFORM, {
+    organizationName: target.organization,
+    hostname: target.hostname,
+    shards: 2,
+    assignments: step === ShardStep.MOVED ? { [MOVED_WORKSPACE]: 1 - home } : undefined,
+    previousLayout: step === ShardStep.MOVED ? { shards: 2 } : undefined,
+    managementWorkspaceSettings: { executionMode: ExecutionMode.local(), removalPolicy: RemovalPolicy.FORCE_DELETE },
+    globalRemoteState: true,
+  });
+  const org = platform.organizationIn(platform.core);
+  const defaults = new VariableSet(platform.core, 'Defaults', { organization: org, name: 'defaults' });
+  defaults.addVariable('Owner', { key: 'owner', value: VariableValue.string('platform') });
+  const network = new Workspace(platform.core, 'Network', {
+    organization: org, name: 'shared-network', executionMode: ExecutionMode.local(), removalPolicy: RemovalPolicy.FORCE_DELETE,
+  });
+  for (const name of SHARDED_WORKSPACES) {
+    const ws = platform.addWorkspace(name, {
+      name, removalPolicy: RemovalPolicy.FORCE_DELETE, terraformVariables: { region: 'eu-west-1' }, environmentVariables: { TZ: 'UTC' },
+    });
+    ws.addVariableSet(defaults);
+    // A run trigger's import ID is its own ID, which a move cannot look up: the moved workspace has none.
+    if (name !== MOVED_WORKSPACE) ws.triggeredBy(network);
+  }
+  return platform;
+}
+
+/** The stack of the fleet tiers. */
+export const FLEET_STACK = 'fleet';
+
+/** The steps of the fleet app. */
+export enum FleetStep {
+  /** A WorkspaceGroup and a Workspace, one resource block per object. */
+  PER_OBJECT = 'per-object',
+  /** The same objects in a WorkspaceFleet, moved from the addresses above. */
+  COMPACT = 'compact',
+}
+
+/**
+ * Tier 8: a family and a workspace, first per object, then switched into a
+ * WorkspaceFleet with `movedFrom`.
+ */
+export function buildFleetApp(app: App, target: Target, step: FleetStep): void {
+  const stack = new TerraformStack(app, FLEET_STACK);
+  new TfeProvider(stack, 'tfe', { hostname: target.hostname });
+  const org = new Organization(stack, 'Org', { name: target.organization, email: 'fleet@e2e.example' });
+  const shared = { region: 'eu-west-1', owner: 'platform' };
+  if (step === FleetStep.PER_OBJECT) {
+    new WorkspaceGroup(stack, 'Fam', {
+      organization: org, prefix: 'fam-', members: [{ shortName: 'dev', terraformVariables: { size: 'small' } }, { shortName: 'prod' }],
+      settings: { removalPolicy: RemovalPolicy.FORCE_DELETE, autoApply: true }, terraformVariables: shared, environmentVariables: { TZ: 'UTC' },
+    });
+    new Workspace(stack, 'Solo', { organization: org, name: 'solo', removalPolicy: RemovalPolicy.FORCE_DELETE, description: 'Runs ${nothing}', terraformVariables: shared });
+    return;
+  }
+  const fleet = new WorkspaceFleet(stack, 'Fleet', { organization: org, removalPolicy: RemovalPolicy.FORCE_DELETE });
+  fleet.addGroup({
+    prefix: 'fam-', members: [{ shortName: 'dev', terraformVariables: { size: 'small' } }, { shortName: 'prod' }], autoApply: true,
+    terraformVariables: shared, environmentVariables: { TZ: 'UTC' }, movedFrom: 'Fam',
+  });
+  fleet.addWorkspace({ name: 'solo', description: 'Runs ${nothing}', terraformVariables: shared, movedFrom: 'Solo' });
+}
+
+/**
+ * Tier 8: the same N workspaces (families of three and single workspaces,
+ * three Terraform and one environment variable each) per object or as a
+ * WorkspaceFleet, to compare their plans.
+ */
+export function buildCompareApp(app: App, target: Target, compact: boolean, n: number): void {
+  const stack = new TerraformStack(app, FLEET_STACK);
+  new TfeProvider(stack, 'tfe', { hostname: target.hostname });
+  const org = new Organization(stack, 'Org', { name: target.organization, email: 'compare@e2e.example' });
+  const fleet = compact ? new WorkspaceFleet(stack, 'Fleet', { organization: org, removalPolicy: RemovalPolicy.FORCE_DELETE }) : undefined;
+  const variables = (name: string) => ({ region: 'eu-west-1', owner: `team-of-${name}`, size: String(name.length) });
+  const groups = Math.floor(n * 0.6 / 3);
+  const members = ['dev', 'staging', 'prod'];
+  for (let g = 0; g < groups; g++) {
+    const prefix = `svc${g}-`;
+    const memberProps = members.map((shortName) => ({ shortName, terraformVariables: variables(`${prefix}${shortName}`) }));
+    if (fleet) fleet.addGroup({ prefix, members: memberProps, environmentVariables: { TZ: 'UTC' }, autoApply: g % 2 === 0 });
+    else {
+      new WorkspaceGroup(stack, `Group${g}`, {
+        organization: org, prefix, members: memberProps.map((m) => ({ shortName: m.shortName, terraformVariables: m.terraformVariables })),
+        environmentVariables: { TZ: 'UTC' }, settings: { autoApply: g % 2 === 0, removalPolicy: RemovalPolicy.FORCE_DELETE },
+      });
+    }
+  }
+  for (let i = 0; i < n - groups * 3; i++) {
+    const name = `app${i}`;
+    if (fleet) fleet.addWorkspace({ name, terraformVariables: variables(name), environmentVariables: { TZ: 'UTC' }, description: `App ${i}` });
+    else {
+      new Workspace(stack, name, {
+        organization: org, name, terraformVariables: variables(name), environmentVariables: { TZ: 'UTC' }, description: `App ${i}`, removalPolicy: RemovalPolicy.FORCE_DELETE,
+      });
+    }
+  }
 }

@@ -43,6 +43,8 @@ export interface Server {
   readonly cert: string;
   /** The system CAs plus that certificate, for Go programs (SSL_CERT_FILE). */
   readonly caBundle: string;
+  /** otfd's log, with one line per HTTP request it served (`--log-http-requests`). */
+  readonly log?: string;
 }
 
 /** Reads the settings from the environment; writes the CLI configuration file. */
@@ -56,7 +58,7 @@ export function loadSettings(): Settings {
   const work = need('E2E_WORK');
   const mirror = env.TFE_PROVIDER_MIRROR || undefined;
   const server: Server | undefined = env.OTF_HOSTNAME
-    ? { hostname: env.OTF_HOSTNAME, token: need('OTF_TOKEN'), cert: need('OTF_CERT'), caBundle: need('OTF_CA_BUNDLE') }
+    ? { hostname: env.OTF_HOSTNAME, token: need('OTF_TOKEN'), cert: need('OTF_CERT'), caBundle: need('OTF_CA_BUNDLE'), log: env.OTF_LOG || undefined }
     : undefined;
   const cliConfig = path.join(work, 'cli.tfrc');
   const lines = [
@@ -112,23 +114,39 @@ export interface Ran {
   readonly seconds: number;
 }
 
-/** Runs a program to completion, never throwing for a non-zero exit. */
-export function run(file: string, args: string[], options: SpawnOptions & { input?: string } = {}): Promise<Ran> {
+/**
+ * Runs a program to completion, never throwing for a non-zero exit. With
+ * `timeoutSeconds`, the program and everything it started are killed after
+ * that long (exit code 124, and a line saying so on stderr).
+ */
+export function run(file: string, args: string[], options: SpawnOptions & { input?: string; timeoutSeconds?: number } = {}): Promise<Ran> {
   const start = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(file, args, { ...options, stdio: ['pipe', 'pipe', 'pipe'] });
+    const { timeoutSeconds, input, ...spawnOptions } = options;
+    // Its own process group, so a timeout takes its children too.
+    const child = spawn(file, args, { ...spawnOptions, stdio: ['pipe', 'pipe', 'pipe'], detached: timeoutSeconds !== undefined });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
+    let timedOut = false;
+    const timer = timeoutSeconds === undefined ? undefined : setTimeout(() => {
+      timedOut = true;
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch { /* already gone */ }
+    }, timeoutSeconds * 1000);
     child.stdout!.on('data', (d: Buffer) => out.push(d));
     child.stderr!.on('data', (d: Buffer) => err.push(d));
     child.on('error', reject);
-    child.on('close', (code, signal) => resolve({
-      code: code ?? (signal ? 128 : 1),
-      stdout: Buffer.concat(out).toString('utf8'),
-      stderr: Buffer.concat(err).toString('utf8'),
-      seconds: (Date.now() - start) / 1000,
-    }));
-    child.stdin!.end(options.input ?? '');
+    child.on('close', (code, signal) => {
+      if (timer) clearTimeout(timer);
+      resolve({
+        code: timedOut ? 124 : code ?? (signal ? 128 : 1),
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8') + (timedOut ? `\n${path.basename(file)} killed after ${timeoutSeconds} s\n` : ''),
+        seconds: (Date.now() - start) / 1000,
+      });
+    });
+    child.stdin!.end(input ?? '');
   });
 }
 

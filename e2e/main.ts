@@ -10,6 +10,9 @@
  *   6. write-only secrets applied with Terraform 1.11: the state holds none, a second plan is empty
  *   7. adopt      an organization built without the library is adopted by `cdktf-tfe adopt`: imports
  *                 only, then an empty plan; 1,000 workspaces read and written
+ *   8. scale      a ShardedPlatform through `cdktf deploy`, a move between shards, the cost model
+ *                 against the server's request log; WorkspaceFleet: moves only, and the same plan as
+ *                 per-object output for 1,000 workspaces
  * E2E_ONLY=3,7 runs the listed tiers only (for working on one; CI runs them all).
  * Writes the passed and failed counts to $E2E_WORK/counts for run.sh's closing line.
  */
@@ -24,6 +27,7 @@ import { buildFixture } from './fixture';
 import { loadSettings, Tier } from './harness';
 import { planTier } from './plan';
 import { refactorTier } from './refactor';
+import { scaleTier } from './scale';
 import { SynthesizedApp, validateTier } from './validate';
 import { writeOnlyTier } from './write-only';
 
@@ -75,6 +79,7 @@ async function main(): Promise<void> {
   if (want(5)) tiers.push(await refactorTier(settings, 'e2e-refactor'));
   if (want(6)) tiers.push(await writeOnlyTier(settings, 'e2e-write-only'));
   if (want(7)) tiers.push(await adoptTier(settings, 'e2e-adopt'));
+  if (want(8)) tiers.push(await scaleTier(settings, 'e2e-scale'));
 
   if (deploy?.types.length) console.log(`\nDeployed and destroyed (data sources: read): ${deploy.types.join(', ')}`);
   console.log(`Server deviations asserted (${OTF_SOURCE}): ${DEVIATIONS.length} in the second plan, ${PLAN_ERRORS.length} at plan time`);

@@ -92,6 +92,7 @@ _start_otfd() {
     --database "postgres://postgres@127.0.0.1:$pgport/otf?sslmode=disable" \
     --ssl --cert-file "$OTF_CERT" --key-file "$work/otf/key.pem" \
     --engine-bins-dir "$work/otf/engines" --plugin-cache-dir "$work/otf/plugins" \
+    --log-http-requests \
     > "$work/otf/otfd.log" 2>&1 &
   OTF_PID=$!
   local deadline=$((SECONDS + 60))
@@ -131,7 +132,8 @@ otf_start() {
     [ -n "$PG_PID" ] && pgport=$(sed -n 4p "$PG_DATA/postmaster.pid")
     if _start_otfd "$work" "$otfport" "$pgport" "$otfd"; then
       _srv_log "PostgreSQL on 127.0.0.1:$pgport (pid $PG_PID), otfd on https://$OTF_HOSTNAME (pid $OTF_PID)"
-      export OTF_HOSTNAME OTF_TOKEN OTF_CERT OTF_CA_BUNDLE
+      OTF_LOG="$work/otf/otfd.log"
+      export OTF_HOSTNAME OTF_TOKEN OTF_CERT OTF_CA_BUNDLE OTF_LOG
       return 0
     fi
     _srv_log "otfd did not start on port $otfport (attempt $attempt)"
