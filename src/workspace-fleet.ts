@@ -7,6 +7,7 @@ import { ExecutionMode } from './execution-mode';
 import { IOrganization, Organization } from './organization';
 import { markAccessRelevant } from './private/access-hook';
 import { requireEntitlement } from './private/entitlements';
+import { checkWorkspaceExecutionMode } from './private/execution-mode-rules';
 import { ForEachResource, MovedBlock, MovedBlocks, writeBesideStack } from './private/for-each';
 import { checkForm, groupTagOf } from './private/names';
 import { claim, handleOf, identityOf, literalNameOf, sameIdentity, setIdentity, setLiteralName } from './private/registry';
@@ -256,8 +257,10 @@ interface Reference {
  *
  * @example
  * const fleet = new WorkspaceFleet(stack, 'Services', { organization: acme });
- * fleet.addGroup({ prefix: 'payments-', members: ['dev', 'prod'], project: apps, terraformVariables: { region: 'eu-west-1' } });
- * fleet.addWorkspace({ name: 'billing', teamAccess: [{ team: billing, access: WorkspaceAccess.WRITE }] });
+ * fleet.addGroup({
+ *   prefix: 'payments-', members: [{ shortName: 'dev' }, { shortName: 'prod' }], project: payments, terraformVariables: { region: 'eu-west-1' },
+ * });
+ * fleet.addWorkspace({ name: 'billing', teamAccess: [{ team: developers, access: WorkspaceAccess.WRITE }] });
  * fleet.grantAccess(ops, WorkspaceAccess.READ);
  */
 export class WorkspaceFleet extends Construct {
@@ -479,7 +482,7 @@ export class WorkspaceFleet extends Construct {
     }
     for (const tag of tagNames ?? []) checkForm(this, 'tag', 'A tag name', tag);
     const mode = settings.executionMode;
-    if (mode) this.checkExecutionMode(mode);
+    if (mode) checkWorkspaceExecutionMode(this, mode, this.organization);
     const project = settings.project;
     if (project && !sameIdentity(project.organization, this.organization)) {
       fail(this, 'TFE-WS-002', `project ${project.node.path} belongs to another organization than workspace ${quote(name)}: put the workspace in a project of its organization.`);
@@ -561,22 +564,6 @@ export class WorkspaceFleet extends Construct {
     requireEntitlement(this, this.organization, Entitlement.TEAMS, `team access for ${team.node.path}`);
     this.reference(this.teams, team, () => team.teamId);
     this.checkedTeams.set(team, access);
-  }
-
-  private checkExecutionMode(mode: ExecutionMode): void {
-    if (mode.mode === 'agent' && !mode.agentPool) {
-      fail(this, 'TFE-WS-011', 'execution mode "agent" needs an agent pool, got none: use ExecutionMode.agent(pool).');
-    }
-    if (mode.mode !== 'agent' && mode.agentPool) {
-      fail(this, 'TFE-WS-012', `execution mode ${quote(mode.mode)} with an agent pool: a pool is only used in agent mode; use ExecutionMode.agent(pool) or drop the pool.`);
-    }
-    if (mode.agentPool && !sameIdentity(mode.agentPool.organization, this.organization)) {
-      fail(this, 'TFE-WS-013', `agent pool ${mode.agentPool.node.path} belongs to another organization: use a pool of the workspace's organization.`);
-    }
-    if (mode.mode === 'agent') requireEntitlement(this, this.organization, Entitlement.AGENTS, 'execution mode "agent"');
-    if (mode.mode === 'remote' || mode.mode === 'agent') {
-      requireEntitlement(this, this.organization, Entitlement.OPERATIONS, `execution mode ${quote(mode.mode)}`);
-    }
   }
 
   /** The key rows use for a project, team or agent pool: its literal name, else its position. */

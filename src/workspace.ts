@@ -10,6 +10,7 @@ import { markAccessRelevant } from './private/access-hook';
 import { adopt, adoptedId, organizationNameFor, workspaceNameFor } from './private/adoption';
 import { warnWhenPast } from './private/clock';
 import { requireEntitlement } from './private/entitlements';
+import { checkWorkspaceExecutionMode } from './private/execution-mode-rules';
 import { escapeTemplate } from './private/hcl';
 import { DataTfeWorkspace, RunTrigger } from './private/l1-classes';
 import { recordLegacyId } from './private/legacy-addresses';
@@ -545,12 +546,6 @@ export class Workspace extends WorkspaceBase {
     if (workflow.isVcsDriven) {
       requireEntitlement(this, props.organization, Entitlement.VCS_INTEGRATIONS, 'a VCS-driven workspace');
     }
-    if (props.executionMode?.mode === 'agent') {
-      requireEntitlement(this, props.organization, Entitlement.AGENTS, 'execution mode "agent"');
-    }
-    if (props.executionMode?.mode === 'remote' || props.executionMode?.mode === 'agent') {
-      requireEntitlement(this, props.organization, Entitlement.OPERATIONS, `execution mode ${quote(props.executionMode.mode)}`);
-    }
     requireEntitlement(this, props.organization, Entitlement.STATE_STORAGE, 'a workspace');
 
     const vcs = workflow.vcsOptions;
@@ -707,15 +702,7 @@ export class Workspace extends WorkspaceBase {
         'execution mode "local" with a VCS-driven workflow: in local mode the platform only stores state, so runs triggered by commits cannot execute; ' +
         'use ExecutionMode.remote() or ExecutionMode.agent(pool), or the CLI-driven workflow.');
     }
-    if (mode.mode === 'agent' && !mode.agentPool) {
-      fail(this, 'TFE-WS-011', 'execution mode "agent" needs an agent pool, got none: use ExecutionMode.agent(pool).');
-    }
-    if (mode.mode !== 'agent' && mode.agentPool) {
-      fail(this, 'TFE-WS-012', `execution mode ${quote(mode.mode)} with an agent pool: a pool is only used in agent mode; use ExecutionMode.agent(pool) or drop the pool.`);
-    }
-    if (mode.agentPool && !sameIdentity(mode.agentPool.organization, props.organization)) {
-      fail(this, 'TFE-WS-013', `agent pool ${mode.agentPool.node.path} belongs to another organization: use a pool of the workspace's organization.`);
-    }
+    checkWorkspaceExecutionMode(this, mode, props.organization);
   }
 }
 
