@@ -399,16 +399,24 @@ export function buildFleetApp(app: App, target: Target, step: FleetStep): void {
   const shared = { region: 'eu-west-1', owner: 'platform' };
   if (step === FleetStep.PER_OBJECT) {
     new WorkspaceGroup(stack, 'Fam', {
-      organization: org, prefix: 'fam-', members: [{ shortName: 'dev', terraformVariables: { size: 'small' } }, { shortName: 'prod' }],
-      settings: { removalPolicy: RemovalPolicy.FORCE_DELETE, autoApply: true }, terraformVariables: shared, environmentVariables: { TZ: 'UTC' },
+      organization: org,
+      prefix: 'fam-',
+      members: [{ shortName: 'dev', terraformVariables: { size: 'small' } }, { shortName: 'prod' }],
+      settings: { removalPolicy: RemovalPolicy.FORCE_DELETE, autoApply: true },
+      terraformVariables: shared,
+      environmentVariables: { TZ: 'UTC' },
     });
     new Workspace(stack, 'Solo', { organization: org, name: 'solo', removalPolicy: RemovalPolicy.FORCE_DELETE, description: 'Runs ${nothing}', terraformVariables: shared });
     return;
   }
   const fleet = new WorkspaceFleet(stack, 'Fleet', { organization: org, removalPolicy: RemovalPolicy.FORCE_DELETE });
   fleet.addGroup({
-    prefix: 'fam-', members: [{ shortName: 'dev', terraformVariables: { size: 'small' } }, { shortName: 'prod' }], autoApply: true,
-    terraformVariables: shared, environmentVariables: { TZ: 'UTC' }, movedFrom: 'Fam',
+    prefix: 'fam-',
+    members: [{ shortName: 'dev', terraformVariables: { size: 'small' } }, { shortName: 'prod' }],
+    autoApply: true,
+    terraformVariables: shared,
+    environmentVariables: { TZ: 'UTC' },
+    movedFrom: 'Fam',
   });
   fleet.addWorkspace({ name: 'solo', description: 'Runs ${nothing}', terraformVariables: shared, movedFrom: 'Solo' });
 }
@@ -429,18 +437,19 @@ export function buildCompareApp(app: App, target: Target, compact: boolean, n: n
   for (let g = 0; g < groups; g++) {
     const prefix = `svc${g}-`;
     const memberProps = members.map((shortName) => ({ shortName, terraformVariables: variables(`${prefix}${shortName}`) }));
-    if (fleet) fleet.addGroup({ prefix, members: memberProps, environmentVariables: { TZ: 'UTC' }, autoApply: g % 2 === 0 });
-    else {
+    if (fleet) {fleet.addGroup({ prefix, members: memberProps, environmentVariables: { TZ: 'UTC' }, autoApply: g % 2 === 0 });} else {
       new WorkspaceGroup(stack, `Group${g}`, {
-        organization: org, prefix, members: memberProps.map((m) => ({ shortName: m.shortName, terraformVariables: m.terraformVariables })),
-        environmentVariables: { TZ: 'UTC' }, settings: { autoApply: g % 2 === 0, removalPolicy: RemovalPolicy.FORCE_DELETE },
+        organization: org,
+        prefix,
+        members: memberProps.map((m) => ({ shortName: m.shortName, terraformVariables: m.terraformVariables })),
+        environmentVariables: { TZ: 'UTC' },
+        settings: { autoApply: g % 2 === 0, removalPolicy: RemovalPolicy.FORCE_DELETE },
       });
     }
   }
   for (let i = 0; i < n - groups * 3; i++) {
     const name = `app${i}`;
-    if (fleet) fleet.addWorkspace({ name, terraformVariables: variables(name), environmentVariables: { TZ: 'UTC' }, description: `App ${i}` });
-    else {
+    if (fleet) {fleet.addWorkspace({ name, terraformVariables: variables(name), environmentVariables: { TZ: 'UTC' }, description: `App ${i}` });} else {
       new Workspace(stack, name, {
         organization: org, name, terraformVariables: variables(name), environmentVariables: { TZ: 'UTC' }, description: `App ${i}`, removalPolicy: RemovalPolicy.FORCE_DELETE,
       });

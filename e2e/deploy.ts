@@ -10,7 +10,7 @@ import * as path from 'path';
 import { App } from 'cdktf';
 import { buildDeployApp, DEPLOY_SECRETS, DEPLOY_STACKS } from './apps';
 import { changedAttributes, describe, DEVIATIONS, Deviation, listedDeviation } from './deviations';
-import { api, cliEnv, failureText, run, runOk, Server, Settings, Tier } from './harness';
+import { api, cdktfProject, cliEnv, failureText, run, runOk, Server, Settings, Tier } from './harness';
 import { Variable } from '../src';
 
 /** A resource of the deployed state, with what the API needs to find it. */
@@ -31,25 +31,15 @@ export async function deployTier(settings: Settings, organization: string): Prom
   }
 
   const dir = path.join(settings.work, 'deploy');
-  const outdir = path.join(dir, 'cdktf.out');
-  fs.mkdirSync(path.join(dir, 'bin'), { recursive: true });
-  // cdktf runs the `terraform` it finds on PATH: the built 1.5.7.
-  fs.symlinkSync(settings.terraform, path.join(dir, 'bin', 'terraform'));
-  fs.writeFileSync(path.join(dir, 'cdktf.json'), JSON.stringify({
-    language: 'typescript',
-    app: [path.join(settings.root, 'node_modules', '.bin', 'ts-node'), '--transpile-only', '--project',
-      path.join(settings.root, 'e2e', 'tsconfig.json'), path.join(settings.root, 'e2e', 'deploy-main.ts')].map(shellQuote).join(' '),
-    output: outdir,
-    sendCrashReports: 'false',
-    terraformProviders: [],
-    terraformModules: [],
-  }, null, 2));
+  // cdktf runs the `terraform` on its PATH: the built 1.5.7.
+  const project = cdktfProject(settings, dir, 'deploy-main.ts', settings.terraform);
+  const outdir = project.outdir;
   const secrets = Object.fromEntries(Object.entries(DEPLOY_SECRETS).map(([k, v]) => [`TF_VAR_${k}`, v]));
   const env = cliEnv(settings, {
     ...secrets,
     E2E_HOSTNAME: server.hostname,
     E2E_ORGANIZATION: organization,
-    PATH: `${path.join(dir, 'bin')}${path.delimiter}${process.env.PATH}`,
+    PATH: project.path,
     CI: 'true', // plain progress output
     CDKTF_DISABLE_PLUGIN_CACHE_ENV: '1', // no shared ~/.terraform.d/plugin-cache between concurrent runs
     DISABLE_VERSION_CHECK: '1',
@@ -287,8 +277,4 @@ async function present(server: Server, d: Deployed): Promise<boolean> {
 /** A Terraform string template's escapes undone: `$${` is a literal `${`, `%%{` a literal `%{`. */
 function unescapeTemplate(text: string): string {
   return text.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
-}
-
-function shellQuote(s: string): string {
-  return /^[A-Za-z0-9_./:=@%+-]+$/.test(s) ? s : `'${s.replace(/'/g, '\'\\\'\'')}'`;
 }

@@ -378,3 +378,25 @@ export function checkoutTsconfig(root: string): string {
     include: ['main.ts'],
   });
 }
+
+/**
+ * A cdktf project in `dir` whose app is `e2e/<entry>` (run with ts-node), writing to
+ * `dir/cdktf.out`, with `terraform` on the PATH of `dir/bin` (cdktf runs the one it finds there).
+ * Returns the output directory and the PATH to run cdktf with.
+ */
+export function cdktfProject(settings: Settings, dir: string, entry: string, terraform: string): { outdir: string; path: string } {
+  const outdir = path.join(dir, 'cdktf.out');
+  fs.mkdirSync(path.join(dir, 'bin'), { recursive: true });
+  fs.symlinkSync(terraform, path.join(dir, 'bin', 'terraform'));
+  const quoteArg = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`);
+  fs.writeFileSync(path.join(dir, 'cdktf.json'), JSON.stringify({
+    language: 'typescript',
+    app: [path.join(settings.root, 'node_modules', '.bin', 'ts-node'), '--transpile-only', '--project',
+      path.join(settings.root, 'e2e', 'tsconfig.json'), path.join(settings.root, 'e2e', entry)].map(quoteArg).join(' '),
+    output: outdir,
+    sendCrashReports: 'false',
+    terraformProviders: [],
+    terraformModules: [],
+  }, null, 2));
+  return { outdir, path: `${path.join(dir, 'bin')}${path.delimiter}${process.env.PATH}` };
+}

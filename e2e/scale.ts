@@ -20,8 +20,8 @@ import { App } from 'cdktf';
 import {
   buildCompareApp, buildFleetApp, FLEET_STACK, FleetStep, MOVED_WORKSPACE, SHARDED_STACKS, SHARDED_WORKSPACES, ShardStep,
 } from './apps';
-import { adoptionDeviation, listedDeviation, unlistedChanges } from './deviations';
-import { api, cliEnv, failureText, readStacks, run, runOk, Settings, Tier } from './harness';
+import { adoptionDeviation, AttributeChange, listedDeviation, unlistedChanges } from './deviations';
+import { api, cdktfProject, cliEnv, failureText, readStacks, run, runOk, Settings, Tier } from './harness';
 import { appCost } from '../src/private/cost/model';
 
 export async function scaleTier(settings: Settings, organization: string): Promise<Tier> {
@@ -45,24 +45,14 @@ async function shardedPlatform(settings: Settings, tier: Tier, organization: str
   const server = settings.server!;
   const terraform = settings.systemTerraform!.bin;
   const dir = path.join(settings.work, 'sharded');
-  const outdir = path.join(dir, 'cdktf.out');
-  fs.mkdirSync(path.join(dir, 'bin'), { recursive: true });
-  // cdktf runs the `terraform` it finds on PATH: removed blocks need 1.7 or later.
-  fs.symlinkSync(terraform, path.join(dir, 'bin', 'terraform'));
-  fs.writeFileSync(path.join(dir, 'cdktf.json'), JSON.stringify({
-    language: 'typescript',
-    app: [path.join(settings.root, 'node_modules', '.bin', 'ts-node'), '--transpile-only', '--project',
-      path.join(settings.root, 'e2e', 'tsconfig.json'), path.join(settings.root, 'e2e', 'sharded-main.ts')].map(shellQuote).join(' '),
-    output: outdir,
-    sendCrashReports: 'false',
-    terraformProviders: [],
-    terraformModules: [],
-  }, null, 2));
+  // cdktf runs the `terraform` on its PATH: removed blocks need 1.7 or later.
+  const project = cdktfProject(settings, dir, 'sharded-main.ts', terraform);
+  const outdir = project.outdir;
   const env = (step: ShardStep) => cliEnv(settings, {
     E2E_HOSTNAME: server.hostname,
     E2E_ORGANIZATION: organization,
     E2E_SHARD_STEP: step,
-    PATH: `${path.join(dir, 'bin')}${path.delimiter}${process.env.PATH}`,
+    PATH: project.path,
     CI: 'true',
     CDKTF_DISABLE_PLUGIN_CACHE_ENV: '1',
     DISABLE_VERSION_CHECK: '1',
@@ -88,8 +78,9 @@ async function shardedPlatform(settings: Settings, tier: Tier, organization: str
         if (rc.change.importing) problems.push(`${stack}: ${rc.address} is imported again`);
         // Run triggers and variable set attachments update the workspaces after they are created, after which
         // OTF turns global_remote_state back on (ADOPTION_DEVIATIONS).
-        problems.push(...unlistedChanges(rc, (change) => listedDeviation(rc.type, change) !== undefined || adoptionDeviation(rc.type, change) !== undefined)
-          .map((p) => `${stack}: ${p}`));
+        const allowed = (change: AttributeChange) =>
+          listedDeviation(rc.type, change) !== undefined || adoptionDeviation(rc.type, change) !== undefined;
+        problems.push(...unlistedChanges(rc, allowed).map((p) => `${stack}: ${p}`));
       }
     }
     if (problems.length) throw new Error(problems.join('\n'));
@@ -311,7 +302,7 @@ async function fleetCompare(settings: Settings, tier: Tier, organization: string
       const t1 = performance.now();
       await runOk(settings.terraform, ['plan', '-input=false', '-lock=false', '-no-color', '-out=compare.plan'], { cwd: dir, env });
       seconds[label] = (performance.now() - t1) / 1000;
-      const plan = JSON.parse((await runOk(settings.terraform, ['show', '-json', 'compare.plan'], { cwd: dir, env, maxBuffer: 1 << 30 } as any)).stdout);
+      const plan = JSON.parse((await runOk(settings.terraform, ['show', '-json', 'compare.plan'], { cwd: dir, env, maxBuffer: 1024 * 1024 * 1024 } as any)).stdout);
       plans[label] = plan.resource_changes ?? [];
       const bytes = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).reduce((s, f) => s + fs.statSync(path.join(dir, f)).size, 0);
       return `${plans[label].length} planned objects; synthesized in ${(synthMs / 1000).toFixed(1)} s (${(bytes / 1e6).toFixed(1)} MB), planned in ${seconds[label].toFixed(1)} s`;
@@ -337,8 +328,4 @@ function sorted(value: any): any {
   if (Array.isArray(value)) return value.map(sorted);
   if (value && typeof value === 'object') return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sorted(value[k])]));
   return value;
-}
-
-function shellQuote(s: string): string {
-  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`;
 }
