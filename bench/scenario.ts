@@ -35,6 +35,8 @@ import { Construct } from 'constructs';
 // the lint and type checks of a fresh clone need no build.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const lib: typeof import('../src') = require('../lib');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const costModel: typeof import('../src/private/cost/model') = require('../lib/private/cost/model');
 type Workspace = import('../src').Workspace;
 const {
   Organization, Project, Team, VariableSet, VariableValue, Workspace, WorkspaceAccess, WorkspaceFleet, WorkspaceGroup,
@@ -289,20 +291,8 @@ if (require.main === module) {
   parsed.forEach((content, i) => fs.writeFileSync(`${files[i]}.floor`, JSON.stringify(content)));
   const floorMs = performance.now() - f0;
   const json = parsed[files.indexOf(path.join(stackDir, 'cdk.tf.json'))];
-  // A fleet's for_each blocks count as the instances of its rows: workspaces
-  // (and their settings), their variables, their team access.
-  const rows = parsed.filter((p) => p !== json).flatMap((p) => Object.values<any>(p.workspaces ?? {}));
-  const size = (o: object | undefined) => Object.keys(o ?? {}).length;
-  const instances: Record<string, number> = {
-    tfe_workspace: rows.length,
-    tfe_workspace_settings: rows.length,
-    tfe_variable: rows.reduce((sum, r) => sum + size(r.terraform_variables) + size(r.environment_variables), 0),
-    tfe_team_access: rows.reduce((sum, r) => sum + size(r.team_access), 0),
-  };
-  const byType: Record<string, number> = {};
-  for (const [type, byName] of Object.entries<any>(json.resource)) {
-    for (const block of Object.values<any>(byName)) byType[type] = (byType[type] ?? 0) + (block.for_each === undefined ? 1 : instances[type]);
-  }
+  // Resources by type as the deploy-cost model counts them (a fleet's for_each blocks as their rows).
+  const byType: Record<string, number> = costModel.stackCost('bench', stackDir).byType;
   const resources = Object.values(byType).reduce((a, b) => a + b, 0);
   const blocks = Object.values<any>(json.resource).reduce((sum, byName) => sum + Object.keys(byName).length, 0);
   if (process.env.BENCH_KEEP_OUTPUT) console.error(`output kept in ${outdir}`);
