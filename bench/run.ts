@@ -142,7 +142,7 @@ for (const r of rows) {
     pad(String(r.n), 9), pad(r.variant, 11), pad((r.buildMs / 1000).toFixed(2), 9), pad((r.synthMs / 1000).toFixed(2), 9),
     pad((r.totalMs / 1000).toFixed(2), 9), pad((r.gcMs / 1000).toFixed(2), 9), pad((r.cpuMs / 1000).toFixed(2), 9),
     pad(r.stealMs === undefined ? '-' : (r.stealMs / 1000).toFixed(2), 9), pad(r.peakRssMb.toFixed(0), 9), pad(String(r.resources), 9),
-    pad((r.bytes / 1e6).toFixed(1), 9),
+    pad(String(r.blocks), 9), pad((r.bytes / 1e6).toFixed(1), 9), pad((r.floorMs / 1000).toFixed(3), 9),
   ].join(' '));
 }
 console.log('\nratios (time = total wall time, memory = peak RSS)');
