@@ -133,10 +133,10 @@ class Layout {
  * triggers queue the shards' runs after a core apply.
  *
  * @example
- * const platform = new ShardedPlatform(app, 'Platform', { organizationName: 'acme', shards: 4 });
- * const ops = new Team(platform.core, 'Ops', { organization: platform.organizationIn(platform.core), name: 'ops' });
- * const api = platform.addWorkspace('PaymentsApi', { name: 'payments-api' });
- * api.grantAccess(ops, WorkspaceAccess.WRITE);
+ * const sharded = new ShardedPlatform(new App(), 'Platform', { organizationName: 'acme', shards: 4 });
+ * const support = new Team(sharded.core, 'Support', { organization: sharded.organizationIn(sharded.core), name: 'support' });
+ * const checkout = sharded.addWorkspace('Checkout', { name: 'checkout' });
+ * checkout.grantAccess(support, WorkspaceAccess.WRITE);
  */
 export class ShardedPlatform extends Construct {
   /**
