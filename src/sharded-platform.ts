@@ -257,12 +257,7 @@ export class ShardedPlatform extends Construct {
    * elsewhere.
    */
   public addWorkspace(id: string, props: WorkspaceOptions): Workspace {
-    const key = props.name;
-    const shard = this.shardFor(this.literalKey(key, 'the workspace name'));
-    this.claimKey(key, id);
-    const ws = new Workspace(shard, id, { ...props, organization: this.organizationIn(shard) });
-    this.track(key, ws);
-    return ws;
+    return this.place(props.name, 'the workspace name', id, (shard, organization) => new Workspace(shard, id, { ...props, organization }));
   }
 
   /**
@@ -271,12 +266,16 @@ export class ShardedPlatform extends Construct {
    * `previousLayout` places it elsewhere.
    */
   public addWorkspaceGroup(id: string, props: WorkspaceGroupOptions): WorkspaceGroup {
-    const key = props.prefix;
-    const shard = this.shardFor(this.literalKey(key, 'the group prefix'));
+    return this.place(props.prefix, 'the group prefix', id, (shard, organization) => new WorkspaceGroup(shard, id, { ...props, organization }));
+  }
+
+  /** Makes a construct in the shard `key` belongs to, and moves it when the previous layout placed it elsewhere. */
+  private place<T extends IConstruct>(key: string, what: string, id: string, make: (shard: TerraformStack, organization: IOrganization) => T): T {
+    const shard = this.shardFor(this.literalKey(key, what));
     this.claimKey(key, id);
-    const group = new WorkspaceGroup(shard, id, { ...props, organization: this.organizationIn(shard) });
-    this.track(key, group);
-    return group;
+    const construct = make(shard, this.organizationIn(shard));
+    this.track(key, construct);
+    return construct;
   }
 
   private literalKey(key: string, what: string): string {
