@@ -666,8 +666,7 @@ export class WorkspaceFleet extends Construct {
       teams.set(key, t);
       return t;
     };
-    const fleet = this.workspaceResource.friendlyUniqueId;
-    const instance = (type: string, id: string, key: string) => `${type}.${makeUniqueId([...this.node.scopes.slice(this.node.scopes.indexOf(TerraformStack.of(this)) + 1).map((c) => c.node.id), id])}[${JSON.stringify(key)}]`;
+    const instance = (id: string, key: string) => (this.node.findChild(id) as ForEachResource).instanceAddress(key);
     const blocks: MovedBlock[] = [];
     for (const [name, e] of moving) {
       let scope: Construct = scratchStack;
@@ -685,16 +684,16 @@ export class WorkspaceFleet extends Construct {
       for (const r of grantsOf) ws.grantAccess(teamOf(r.team), LEVELS[r.access]);
       for (const r of ws.node.findAll()) {
         if (r instanceof Variable) {
-          blocks.push({ from: `tfe_variable.${r.friendlyUniqueId}`, to: instance('tfe_variable', 'Variables', `${name}/${r.category}/${r.key}`) });
+          blocks.push({ from: `tfe_variable.${r.friendlyUniqueId}`, to: instance('Variables', `${name}/${r.category}/${r.key}`) });
         } else if (r instanceof TerraformResource && r.terraformResourceType === 'tfe_workspace') {
-          blocks.push({ from: `tfe_workspace.${r.friendlyUniqueId}`, to: `tfe_workspace.${fleet}[${JSON.stringify(name)}]` });
+          blocks.push({ from: `tfe_workspace.${r.friendlyUniqueId}`, to: instance('Workspaces', name) });
         } else if (r instanceof TerraformResource && r.terraformResourceType === 'tfe_workspace_settings') {
-          blocks.push({ from: `tfe_workspace_settings.${r.friendlyUniqueId}`, to: instance('tfe_workspace_settings', 'Settings', name) });
+          blocks.push({ from: `tfe_workspace_settings.${r.friendlyUniqueId}`, to: instance('Settings', name) });
         }
       }
       for (const g of WorkspaceGrant.grantsOn(ws)) {
         const key = [...teams].find(([, t]) => t === g.team)![0];
-        blocks.push({ from: `tfe_team_access.${g.friendlyUniqueId}`, to: instance('tfe_team_access', 'Access', `${name}/${key}`) });
+        blocks.push({ from: `tfe_team_access.${g.friendlyUniqueId}`, to: instance('Access', `${name}/${key}`) });
       }
     }
     return blocks;
