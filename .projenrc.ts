@@ -1,11 +1,12 @@
-import { cdktf, javascript } from 'projen';
+import { cdktf, javascript, TextFile } from 'projen';
+import { CDKTF, frameworkModule } from './projenrc/flavours';
 
-const CDKTF_VERSION = '0.21.0';
-const CONSTRUCTS_VERSION = '^10.4.2';
-const PROVIDER_TFE_VERSION = '12.5.1';
+const CDKTF_VERSION = CDKTF.framework.version;
+const CONSTRUCTS_VERSION = CDKTF.constructs.range;
+const PROVIDER_TFE_VERSION = CDKTF.provider.version;
 
 const project = new cdktf.ConstructLibraryCdktf({
-  name: 'cdktf-tfe-constructs',
+  name: CDKTF.library.npm,
   description:
     'CDK for Terraform L2 constructs for HCP Terraform / Terraform Enterprise: organizations, teams, tokens, projects and workspaces with the platform rules checked at synth time.',
   author: 'cdktf-tfe-constructs contributors',
@@ -18,7 +19,7 @@ const project = new cdktf.ConstructLibraryCdktf({
   packageManager: javascript.NodePackageManager.NPM,
   minNodeVersion: '20.0.0',
   // `npx cdktf-tfe adopt ...`: writes a program that adopts an existing organization.
-  bin: { 'cdktf-tfe': 'bin/cdktf-tfe' },
+  bin: { [CDKTF.library.bin]: 'bin/cdktf-tfe' },
 
   cdktfVersion: CDKTF_VERSION,
   constructsVersion: CONSTRUCTS_VERSION,
@@ -30,7 +31,7 @@ const project = new cdktf.ConstructLibraryCdktf({
   devDeps: [
     `@cdktf/provider-tfe@${PROVIDER_TFE_VERSION}`,
     `cdktf@${CDKTF_VERSION}`,
-    'constructs@10.4.2',
+    `constructs@${CDKTF.constructs.dev}`,
     '@types/node@^20',
     'ts-node@^10',
     'fast-check@^3',
@@ -57,16 +58,16 @@ const project = new cdktf.ConstructLibraryCdktf({
   },
 
   publishToPypi: {
-    distName: 'cdktf-tfe-constructs',
-    module: 'cdktf_tfe_constructs',
+    distName: CDKTF.library.pythonDist,
+    module: CDKTF.library.pythonModule,
   },
   publishToMaven: {
-    javaPackage: 'io.github.cdktf_tfe_constructs',
-    mavenGroupId: 'io.github.cdktf-tfe-constructs',
-    mavenArtifactId: 'cdktf-tfe-constructs',
+    javaPackage: CDKTF.library.javaPackage,
+    mavenGroupId: CDKTF.library.mavenGroupId,
+    mavenArtifactId: CDKTF.library.mavenArtifactId,
   },
   publishToGo: {
-    moduleName: 'github.com/cdktf-tfe-constructs/cdktf-tfe-constructs-go',
+    moduleName: CDKTF.library.goModule,
   },
 
   gitignore: ['/scratch/', 'cdktf.out/', '.gen/', '*.tfstate', '*.tfstate.*', '.terraform/', '.terraform.lock.hcl'],
@@ -146,5 +147,8 @@ project.gitignore.addPatterns('/examples/java/target/', '__pycache__/');
 for (const dir of ['/examples/', '/polyglot/', '/e2e/', '/bench/', '/fuzz/', '/scratch/', '/.ci/']) {
   project.addPackageIgnore(dir);
 }
+
+// The one module that names the framework and the provider bindings (see projenrc/flavours.ts).
+new TextFile(project, 'src/private/framework.ts', { lines: frameworkModule(CDKTF).split('\n').slice(0, -1) });
 
 project.synth();

@@ -1,13 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ISynthesisSession, TerraformStack, Token } from 'cdktf';
-import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import { IConstruct } from 'constructs';
 import { AgentToken } from './agent-pool';
 import { DynamicCredentials } from './dynamic-credentials';
 import { OrganizationToken } from './organization-token';
 import { PolicySet } from './policy-set';
 import { markAccessRelevant, onAccessRelevantStack } from './private/access-hook';
+import { addCustomSynthesis, ISynthesisSession, TerraformStack, Token } from './private/framework';
 import { TfePolicy } from './private/l1-classes';
 import { identityOf, sameIdentity } from './private/registry';
 import { ProjectBase } from './project';

@@ -1,10 +1,10 @@
-import { Fn, Lazy, TerraformOutput } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import type { TokenOutputOptions } from './api-token';
 import { Entitlement } from './entitlements';
 import type { IOrganization } from './organization';
 import { adopt, adoptedId } from './private/adoption';
 import { requireEntitlement } from './private/entitlements';
+import { Fn, Lazy, TerraformOutput } from './private/framework';
 import { AgentPoolAllowedProjects, AgentPoolAllowedWorkspaces, AgentPoolExcludedWorkspaces, DataTfeAgentPool, TfeAgentPool, TfeAgentToken } from './private/l1-classes';
 import { memoized } from './private/memo';
 import { checkForm } from './private/names';

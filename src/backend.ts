@@ -1,4 +1,6 @@
-import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
+import { IConstruct } from 'constructs';
+import type { IOrganization } from './organization';
+import { recordBinding } from './private/bindings';
 import {
   CloudBackend,
   NamedCloudWorkspace,
@@ -8,11 +10,9 @@ import {
   TaggedCloudWorkspaces,
   TerraformBackend,
   TerraformStack,
+  TfeProvider,
   Token,
-} from 'cdktf';
-import { IConstruct } from 'constructs';
-import type { IOrganization } from './organization';
-import { recordBinding } from './private/bindings';
+} from './private/framework';
 import { FormKind, formProblem } from './private/names';
 import { literalNameOf } from './private/registry';
 import { fail, quote } from './private/validation';

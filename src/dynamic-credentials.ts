@@ -1,5 +1,5 @@
-import { Token } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { Token } from './private/framework';
 import { holderOf, identityOf } from './private/registry';
 import { httpUrl } from './private/urls';
 import { fail, literal, quote, synthProblem, violation, warn } from './private/validation';

@@ -1,6 +1,5 @@
-import { Aspects, IAspect, TerraformResource, TerraformStack } from 'cdktf';
-import { makeUniqueId } from 'cdktf/lib/private/unique';
 import { IConstruct } from 'constructs';
+import { Aspects, IAspect, makeUniqueId, TerraformResource, TerraformStack } from './private/framework';
 import { LEGACY_ADDRESS_MOVES_CONTEXT_KEY } from './private/legacy-addresses';
 import { fail, quote } from './private/validation';
 

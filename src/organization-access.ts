@@ -1,4 +1,4 @@
-import { TeamOrganizationAccess } from '@cdktf/provider-tfe/lib/team';
+import { TeamOrganizationAccess } from './private/framework';
 
 /**
  * Organization-wide permissions a team may hold. Every flag defaults to false.

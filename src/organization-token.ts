@@ -1,9 +1,9 @@
-import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
 import { IApiToken, TokenKind, TokenOutputOptions } from './api-token';
 import type { IOrganization } from './organization';
 import { markAccessRelevant } from './private/access-hook';
 import { adopt, organizationNameFor, warnUnreadableToken } from './private/adoption';
+import { TerraformOutput } from './private/framework';
 import { TfeOrganizationToken } from './private/l1-classes';
 import { memoized } from './private/memo';
 import { claim, identityOf } from './private/registry';

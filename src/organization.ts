@@ -1,4 +1,3 @@
-import { Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { Entitlement, Entitlements } from './entitlements';
 import type { ExecutionMode } from './execution-mode';
@@ -7,6 +6,7 @@ import { OrganizationToken, OrganizationTokenOptions } from './organization-toke
 import { adopt, organizationNameFor } from './private/adoption';
 import { checkDefaultExecutionMode } from './private/default-execution-mode';
 import { requireEntitlement } from './private/entitlements';
+import { Token } from './private/framework';
 import { OrganizationDefaultSettings, TfeOrganization } from './private/l1-classes';
 import { memoized } from './private/memo';
 import { checkForm } from './private/names';

@@ -1,12 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { isMap, isPair, isScalar, isSeq, LineCounter, Node, parseDocument } from 'yaml';
 import { Errors, ValidationError } from './errors';
 import { ExecutionMode } from './execution-mode';
 import { Moves } from './moves';
 import { IOrganization, Organization } from './organization';
+import { TerraformStack, TerraformVariable } from './private/framework';
 import { formProblem } from './private/names';
 import { checkSchema, formatPath } from './private/platform-schema';
 import { pascal } from './private/text';

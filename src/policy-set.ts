@@ -1,10 +1,10 @@
-import { Lazy } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { Entitlement } from './entitlements';
 import type { IOrganization } from './organization';
 import { EnforcementLevel, IPolicy, PolicyKind } from './policy';
 import { adopt, adoptedId } from './private/adoption';
 import { requireEntitlement } from './private/entitlements';
+import { Lazy } from './private/framework';
 import { escapeTemplate } from './private/hcl';
 import { DataTfePolicySet, PolicySetParameter, ProjectPolicySet, TfePolicySet, WorkspacePolicySet, WorkspacePolicySetExclusion } from './private/l1-classes';
 import { recordLegacyId } from './private/legacy-addresses';

@@ -1,11 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { Entitlement } from './entitlements';
 import type { IOrganization } from './organization';
 import { adopt, adoptedId, organizationNameFor } from './private/adoption';
 import { requireEntitlement } from './private/entitlements';
+import { Token } from './private/framework';
 import { escapeTemplate } from './private/hcl';
 import { TfePolicy } from './private/l1-classes';
 import { memoized } from './private/memo';

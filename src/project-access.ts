@@ -1,4 +1,4 @@
-import { TeamProjectAccessProjectAccess, TeamProjectAccessWorkspaceAccess } from '@cdktf/provider-tfe/lib/team-project-access';
+import { TeamProjectAccessProjectAccess, TeamProjectAccessWorkspaceAccess } from './private/framework';
 
 /** Permission on a project's settings. */
 export enum ProjectSettingsPermission {

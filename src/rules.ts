@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { AnnotationMetadataEntryType } from './private/framework';
 import {
   ACKNOWLEDGED_RULES_CONTEXT_KEY,
   ACKNOWLEDGEMENT_METADATA,
@@ -122,8 +123,8 @@ export class Rules {
   private constructor() {}
 }
 
-/** The annotation types a rule's warning or info is written as (cdktf's). */
-const SILENCEABLE = new Set(['@cdktf/warn', '@cdktf/info']);
+/** The annotation types a rule's warning or info is written as (the framework's). */
+const SILENCEABLE = new Set<string>([AnnotationMetadataEntryType.WARN, AnnotationMetadataEntryType.INFO]);
 
 /**
  * Removes the warnings and infos of `ruleId` already reported on `scope` and

@@ -1,10 +1,10 @@
-import { TerraformStack, TerraformVariable, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { Entitlement } from './entitlements';
 import type { IOrganization } from './organization';
 import { markAccessRelevant } from './private/access-hook';
 import { adopt, importPart, organizationNameFor, workspaceNameFor } from './private/adoption';
 import { requireEntitlement } from './private/entitlements';
+import { TerraformStack, TerraformVariable, Token } from './private/framework';
 import {
   DataTfeOrganizationRunTask, OrganizationRunTaskGlobalSettings, TfeOrganizationRunTask, WorkspaceRunTask,
 } from './private/l1-classes';

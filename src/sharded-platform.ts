@@ -1,13 +1,21 @@
-import { DataTfeTeam } from '@cdktf/provider-tfe/lib/data-tfe-team';
-import { DataTfeTeamAccess } from '@cdktf/provider-tfe/lib/data-tfe-team-access';
-import { DataTfeVariables } from '@cdktf/provider-tfe/lib/data-tfe-variables';
-import { DataTfeWorkspace } from '@cdktf/provider-tfe/lib/data-tfe-workspace';
-import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
-import { App, Aspects, IAspect, TerraformElement, TerraformResource, TerraformStack, Token } from 'cdktf';
-import { ValidateTerraformVersion } from 'cdktf/lib/validations/validate-terraform-version';
 import { Construct, IConstruct } from 'constructs';
 import { Backend } from './backend';
 import { IOrganization, Organization } from './organization';
+import {
+  App,
+  Aspects,
+  DataTfeTeam,
+  DataTfeTeamAccess,
+  DataTfeVariables,
+  DataTfeWorkspace,
+  IAspect,
+  TerraformElement,
+  TerraformResource,
+  TerraformStack,
+  TfeProvider,
+  Token,
+  ValidateTerraformVersion,
+} from './private/framework';
 import { checkForm } from './private/names';
 import { handleOf, literalNameOf } from './private/registry';
 import { jumpHash } from './private/shard-hash';

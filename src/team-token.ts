@@ -1,8 +1,8 @@
-import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
 import { IApiToken, TokenKind, TokenOutputOptions } from './api-token';
 import { markAccessRelevant } from './private/access-hook';
 import { adopt, adoptedId, warnUnreadableToken } from './private/adoption';
+import { TerraformOutput } from './private/framework';
 import { TfeTeamToken } from './private/l1-classes';
 import { memoized } from './private/memo';
 import { claim, identityOf } from './private/registry';

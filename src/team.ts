@@ -1,8 +1,3 @@
-import { TeamMember } from '@cdktf/provider-tfe/lib/team-member';
-import { TeamMembers } from '@cdktf/provider-tfe/lib/team-members';
-import { TeamOrganizationMember } from '@cdktf/provider-tfe/lib/team-organization-member';
-import { TeamOrganizationMembers as L1TeamOrganizationMembers } from '@cdktf/provider-tfe/lib/team-organization-members';
-import { Lazy, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { Entitlement } from './entitlements';
 import { TeamNotification, TeamNotificationOptions } from './notification';
@@ -12,6 +7,14 @@ import type { IOrganizationMember } from './organization-member';
 import { markAccessRelevant } from './private/access-hook';
 import { adopt, adoptedId, organizationNameFor } from './private/adoption';
 import { requireEntitlement } from './private/entitlements';
+import {
+  Lazy,
+  TeamMember,
+  TeamMembers,
+  TeamOrganizationMember,
+  TeamOrganizationMembers as L1TeamOrganizationMembers,
+  TerraformStack,
+} from './private/framework';
 import { DataTfeTeam, TeamOrganizationMembers, TfeTeam } from './private/l1-classes';
 import { memoized } from './private/memo';
 import { checkForm } from './private/names';

@@ -1,8 +1,8 @@
-import { TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import type { DynamicCredentials } from './dynamic-credentials';
 import type { IOrganization } from './organization';
 import { adopt, adoptedId } from './private/adoption';
+import { TerraformStack } from './private/framework';
 import { DataTfeVariableSet, ProjectVariableSet, TfeVariableSet, WorkspaceVariableSet } from './private/l1-classes';
 import { recordLegacyId } from './private/legacy-addresses';
 import { memoized } from './private/memo';

@@ -1,4 +1,4 @@
-import { Token } from 'cdktf';
+import { Token } from './private/framework';
 import { escapeTemplate, toHcl } from './private/hcl';
 import { fail } from './private/validation';
 

@@ -1,7 +1,7 @@
-import { TerraformProvider, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { adopt, adoptedId, adoptedIdOf, organizationNameFor, workspaceNameFor } from './private/adoption';
 import { compactLogicalId, compactNodeMetadata } from './private/compact-strings';
+import { TerraformProvider, TerraformResource } from './private/framework';
 import { escapeTemplate } from './private/hcl';
 import { recordImport } from './private/import-ids';
 import { memoized } from './private/memo';

@@ -1,9 +1,9 @@
-import { Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import type { IAgentPool } from './agent-pool';
 import { Entitlement } from './entitlements';
 import type { IOrganization } from './organization';
 import { requireEntitlement } from './private/entitlements';
+import { Token } from './private/framework';
 import { DataTfeGithubAppInstallation, DataTfeOauthClient, ProjectOauthClient, TfeOauthClient } from './private/l1-classes';
 import { memoized } from './private/memo';
 import { checkForm } from './private/names';

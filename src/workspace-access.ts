@@ -1,4 +1,4 @@
-import { TeamAccessPermissions } from '@cdktf/provider-tfe/lib/team-access';
+import { TeamAccessPermissions } from './private/framework';
 import {
   WorkspaceRunsPermission,
   WorkspaceSentinelMocksPermission,

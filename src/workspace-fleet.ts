@@ -1,6 +1,4 @@
 import * as os from 'os';
-import { App, Lazy, ref, TerraformLocal, TerraformResource, TerraformStack, Token } from 'cdktf';
-import { makeUniqueId } from 'cdktf/lib/private/unique';
 import { Construct, IConstruct } from 'constructs';
 import { Entitlement } from './entitlements';
 import { ExecutionMode } from './execution-mode';
@@ -9,6 +7,7 @@ import { markAccessRelevant } from './private/access-hook';
 import { requireEntitlement } from './private/entitlements';
 import { checkWorkspaceExecutionMode } from './private/execution-mode-rules';
 import { ForEachResource, MovedBlock, MovedBlocks, writeBesideStack } from './private/for-each';
+import { App, Lazy, makeUniqueId, ref, TerraformLocal, TerraformResource, TerraformStack, Token } from './private/framework';
 import { checkForm, groupTagOf } from './private/names';
 import { claim, handleOf, identityOf, literalNameOf, sameIdentity, setIdentity, setLiteralName } from './private/registry';
 import { fail, literal, quote, safeChildId } from './private/validation';

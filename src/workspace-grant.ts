@@ -1,10 +1,9 @@
-import { teamAccessPermissionsToHclTerraform, teamAccessPermissionsToTerraform } from '@cdktf/provider-tfe/lib/team-access';
-import { TerraformProvider, TerraformResource } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { Entitlement } from './entitlements';
 import { adopt, adoptedId, organizationNameFor, workspaceNameFor } from './private/adoption';
 import { compactLogicalId, compactNodeMetadata } from './private/compact-strings';
 import { requireEntitlement } from './private/entitlements';
+import { teamAccessPermissionsToHclTerraform, teamAccessPermissionsToTerraform, TerraformProvider, TerraformResource } from './private/framework';
 import { recordImport } from './private/import-ids';
 import { memoized } from './private/memo';
 import { identityOf, sameIdentity } from './private/registry';

@@ -1,8 +1,8 @@
-import { TerraformBackend, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { Backend, BackendBindingOptions } from './backend';
 import type { DynamicCredentials } from './dynamic-credentials';
 import type { IOrganization } from './organization';
+import { TerraformBackend, TerraformStack } from './private/framework';
 import { checkForm, groupTagOf } from './private/names';
 import { fail, literal, quote, safeChildId } from './private/validation';
 import { collectVariables, variableId, variableKey } from './private/variables';

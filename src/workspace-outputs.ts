@@ -1,6 +1,6 @@
-import { IResolvable, TerraformStack, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { boundWorkspaces } from './private/bindings';
+import { IResolvable, TerraformStack, Token } from './private/framework';
 import { DataTfeOutputs } from './private/l1-classes';
 import { memoized } from './private/memo';
 import { literalNameOf, sameIdentity } from './private/registry';

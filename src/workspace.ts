@@ -1,4 +1,3 @@
-import { Lazy, TerraformBackend, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { Backend, BackendBindingOptions } from './backend';
 import type { DynamicCredentials } from './dynamic-credentials';
@@ -11,6 +10,7 @@ import { adopt, adoptedId, organizationNameFor, workspaceNameFor } from './priva
 import { warnWhenPast } from './private/clock';
 import { requireEntitlement } from './private/entitlements';
 import { checkWorkspaceExecutionMode } from './private/execution-mode-rules';
+import { Lazy, TerraformBackend, TerraformStack, Token } from './private/framework';
 import { escapeTemplate } from './private/hcl';
 import { DataTfeWorkspace, RunTrigger } from './private/l1-classes';
 import { recordLegacyId } from './private/legacy-addresses';

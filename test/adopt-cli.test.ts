@@ -5,6 +5,7 @@ import * as path from 'path';
 import { checkoutTsconfig } from '../e2e/harness';
 import { main } from '../src/private/adopt/cli';
 import { snake } from '../src/private/adopt/render';
+import { FLAVOUR } from '../src/private/framework';
 
 /**
  * The generator on recorded answers of the TFE API (test/fixtures/adopt/acme.json,
@@ -147,7 +148,7 @@ describe('cdktf-tfe adopt', () => {
     expect(program).toContain('organization_scoped=False');
     expect(program).toContain('initial_value_only=True');
     expect(program).toMatch(/^app\.synth\(\)$/m);
-    expect(fs.readFileSync(path.join(dir, 'requirements.txt'), 'utf8')).toContain('cdktf==0.21.0');
+    expect(fs.readFileSync(path.join(dir, 'requirements.txt'), 'utf8')).toContain(`${FLAVOUR.framework.pythonDist}==${FLAVOUR.framework.version}`);
     // The Python program compiles (its synthesis is checked in the polyglot suite, against the wheel).
     const compiled = spawnSync('python3', ['-m', 'py_compile', path.join(dir, 'main.py')], { encoding: 'utf8' });
     expect(compiled.stderr).toBe('');

@@ -35,7 +35,7 @@ function providerTypes(): ProviderType[] {
     if (!fs.existsSync(file)) continue;
     const text = fs.readFileSync(file, 'utf8');
     const type = /tfResourceType = "([a-z0-9_]+)"/.exec(text)?.[1];
-    const base = /extends cdktf\.(TerraformResource|TerraformDataSource|TerraformProvider)\b/.exec(text)?.[1];
+    const base = /extends [A-Za-z_$][\w$]*\.(TerraformResource|TerraformDataSource|TerraformProvider)\b/.exec(text)?.[1];
     if (!type || base === 'TerraformProvider') continue;
     types.push({ type, kind: base === 'TerraformDataSource' ? 'data source' : 'resource' });
   }

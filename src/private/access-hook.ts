@@ -1,5 +1,5 @@
-import { TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { TerraformStack } from './framework';
 
 /**
  * The link between the constructs that the access report describes (teams,

@@ -1,5 +1,5 @@
-import { Aspects, TerraformResource, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { Aspects, TerraformResource, Token } from './framework';
 import { checkForm, FormKind } from './names';
 import { literalNameOf } from './registry';
 import { fail, quote, warn } from './validation';

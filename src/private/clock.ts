@@ -1,5 +1,5 @@
-import { Token } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { Token } from './framework';
 import { RuleId } from './rules';
 import { quote, resolveValue, synthProblem, violation, Violation, warn } from './validation';
 

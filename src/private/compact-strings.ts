@@ -1,4 +1,4 @@
-import { TerraformElement } from 'cdktf';
+import { TerraformElement } from './framework';
 
 /**
  * Addresses and construct paths stored one byte per character.

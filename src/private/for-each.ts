@@ -12,8 +12,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { TerraformElement, TerraformResource, TerraformResourceLifecycle, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { addCustomSynthesis, TerraformElement, TerraformResource, TerraformResourceLifecycle, TerraformStack } from './framework';
 import { TFE_GENERATOR_METADATA } from './resource-schema';
 
 /**
@@ -77,22 +77,17 @@ export class MovedBlocks extends TerraformElement {
   }
 }
 
-const CUSTOM_SYNTHESIS = Symbol.for('cdktf/customSynthesis');
-
 /**
  * Writes a file into the stack's output directory at every synthesis, beside
  * cdk.tf.json (`${path.module}/<fileName>` from the configuration). Uses
- * cdktf's custom-synthesis hook, the one `TerraformAsset` uses.
+ * the framework's custom-synthesis hook, the one `TerraformAsset` uses.
  */
 export function writeBesideStack(construct: IConstruct, fileName: string, contents: () => string): void {
-  Object.defineProperty(construct, CUSTOM_SYNTHESIS, {
-    enumerable: false,
-    value: {
-      onSynthesize(session: { outdir: string; manifest: { forStack(stack: TerraformStack): { workingDirectory: string } } }) {
-        const dir = path.join(session.outdir, session.manifest.forStack(TerraformStack.of(construct)).workingDirectory);
-        fs.mkdirSync(dir, { recursive: true });
-        fs.writeFileSync(path.join(dir, fileName), contents());
-      },
+  addCustomSynthesis(construct, {
+    onSynthesize(session) {
+      const dir = path.join(session.outdir, session.manifest.forStack(TerraformStack.of(construct)).workingDirectory);
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, fileName), contents());
     },
   });
 }

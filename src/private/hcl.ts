@@ -1,4 +1,4 @@
-import { Fn, Token } from 'cdktf';
+import { Fn, Token } from './framework';
 import { RuleId } from './rules';
 import { fail } from './validation';
 

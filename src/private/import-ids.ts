@@ -1,6 +1,5 @@
-import { TerraformProvider, TerraformResource, TerraformStack, Token } from 'cdktf';
-import { ValidateTerraformVersion } from 'cdktf/lib/validations/validate-terraform-version';
 import { IConstruct } from 'constructs';
+import { TerraformProvider, TerraformResource, TerraformStack, Token, ValidateTerraformVersion } from './framework';
 import { fail, quote } from './validation';
 
 /**

@@ -6,54 +6,56 @@
  * the types are the provider's. A check for resources the user created
  * (`instanceof`) must use the provider's class, of which these are subclasses.
  */
-import { AgentPool as L1AgentPool } from '@cdktf/provider-tfe/lib/agent-pool';
-import { AgentPoolAllowedProjects as L1AgentPoolAllowedProjects } from '@cdktf/provider-tfe/lib/agent-pool-allowed-projects';
-import { AgentPoolAllowedWorkspaces as L1AgentPoolAllowedWorkspaces } from '@cdktf/provider-tfe/lib/agent-pool-allowed-workspaces';
-import { AgentPoolExcludedWorkspaces as L1AgentPoolExcludedWorkspaces } from '@cdktf/provider-tfe/lib/agent-pool-excluded-workspaces';
-import { AgentToken as L1AgentToken } from '@cdktf/provider-tfe/lib/agent-token';
-import { DataTfeAgentPool as L1DataTfeAgentPool } from '@cdktf/provider-tfe/lib/data-tfe-agent-pool';
-import { DataTfeGithubAppInstallation as L1DataTfeGithubAppInstallation } from '@cdktf/provider-tfe/lib/data-tfe-github-app-installation';
-import { DataTfeOauthClient as L1DataTfeOauthClient } from '@cdktf/provider-tfe/lib/data-tfe-oauth-client';
-import { DataTfeOrganizationMembership as L1DataTfeOrganizationMembership } from '@cdktf/provider-tfe/lib/data-tfe-organization-membership';
-import { DataTfeOrganizationRunTask as L1DataTfeOrganizationRunTask } from '@cdktf/provider-tfe/lib/data-tfe-organization-run-task';
-import { DataTfeOutputs as L1DataTfeOutputs } from '@cdktf/provider-tfe/lib/data-tfe-outputs';
-import { DataTfePolicySet as L1DataTfePolicySet } from '@cdktf/provider-tfe/lib/data-tfe-policy-set';
-import { DataTfeProject as L1DataTfeProject } from '@cdktf/provider-tfe/lib/data-tfe-project';
-import { DataTfeTeam as L1DataTfeTeam } from '@cdktf/provider-tfe/lib/data-tfe-team';
-import { DataTfeVariableSet as L1DataTfeVariableSet } from '@cdktf/provider-tfe/lib/data-tfe-variable-set';
-import { DataTfeWorkspace as L1DataTfeWorkspace } from '@cdktf/provider-tfe/lib/data-tfe-workspace';
-import { NoCodeModule as L1NoCodeModule } from '@cdktf/provider-tfe/lib/no-code-module';
-import { NotificationConfiguration as L1NotificationConfiguration } from '@cdktf/provider-tfe/lib/notification-configuration';
-import { OauthClient as L1OauthClient } from '@cdktf/provider-tfe/lib/oauth-client';
-import { Organization as L1Organization } from '@cdktf/provider-tfe/lib/organization';
-import { OrganizationDefaultSettings as L1OrganizationDefaultSettings } from '@cdktf/provider-tfe/lib/organization-default-settings';
-import { OrganizationMembership as L1OrganizationMembership } from '@cdktf/provider-tfe/lib/organization-membership';
-import { OrganizationRunTask as L1OrganizationRunTask } from '@cdktf/provider-tfe/lib/organization-run-task';
-import { OrganizationRunTaskGlobalSettings as L1OrganizationRunTaskGlobalSettings } from '@cdktf/provider-tfe/lib/organization-run-task-global-settings';
-import { OrganizationToken as L1OrganizationToken } from '@cdktf/provider-tfe/lib/organization-token';
-import { Policy as L1Policy } from '@cdktf/provider-tfe/lib/policy';
-import { PolicySet as L1PolicySet } from '@cdktf/provider-tfe/lib/policy-set';
-import { PolicySetParameter as L1PolicySetParameter } from '@cdktf/provider-tfe/lib/policy-set-parameter';
-import { Project as L1Project } from '@cdktf/provider-tfe/lib/project';
-import { ProjectOauthClient as L1ProjectOauthClient } from '@cdktf/provider-tfe/lib/project-oauth-client';
-import { ProjectPolicySet as L1ProjectPolicySet } from '@cdktf/provider-tfe/lib/project-policy-set';
-import { ProjectSettings as L1ProjectSettings } from '@cdktf/provider-tfe/lib/project-settings';
-import { ProjectVariableSet as L1ProjectVariableSet } from '@cdktf/provider-tfe/lib/project-variable-set';
-import { RegistryModule as L1RegistryModule } from '@cdktf/provider-tfe/lib/registry-module';
-import { RunTrigger as L1RunTrigger } from '@cdktf/provider-tfe/lib/run-trigger';
-import { SshKey as L1SshKey } from '@cdktf/provider-tfe/lib/ssh-key';
-import { Team as L1Team } from '@cdktf/provider-tfe/lib/team';
-import { TeamNotificationConfiguration as L1TeamNotificationConfiguration } from '@cdktf/provider-tfe/lib/team-notification-configuration';
-import { TeamOrganizationMembers as L1TeamOrganizationMembers } from '@cdktf/provider-tfe/lib/team-organization-members';
-import { TeamProjectAccess as L1TeamProjectAccess } from '@cdktf/provider-tfe/lib/team-project-access';
-import { TeamToken as L1TeamToken } from '@cdktf/provider-tfe/lib/team-token';
-import { TestVariable as L1TestVariable } from '@cdktf/provider-tfe/lib/test-variable';
-import { VariableSet as L1VariableSet } from '@cdktf/provider-tfe/lib/variable-set';
-import { WorkspacePolicySet as L1WorkspacePolicySet } from '@cdktf/provider-tfe/lib/workspace-policy-set';
-import { WorkspacePolicySetExclusion as L1WorkspacePolicySetExclusion } from '@cdktf/provider-tfe/lib/workspace-policy-set-exclusion';
-import { WorkspaceRunTask as L1WorkspaceRunTask } from '@cdktf/provider-tfe/lib/workspace-run-task';
-import { WorkspaceVariableSet as L1WorkspaceVariableSet } from '@cdktf/provider-tfe/lib/workspace-variable-set';
 import { withCompactStrings } from './compact-strings';
+import {
+  AgentPool as L1AgentPool,
+  AgentPoolAllowedProjects as L1AgentPoolAllowedProjects,
+  AgentPoolAllowedWorkspaces as L1AgentPoolAllowedWorkspaces,
+  AgentPoolExcludedWorkspaces as L1AgentPoolExcludedWorkspaces,
+  AgentToken as L1AgentToken,
+  DataTfeAgentPool as L1DataTfeAgentPool,
+  DataTfeGithubAppInstallation as L1DataTfeGithubAppInstallation,
+  DataTfeOauthClient as L1DataTfeOauthClient,
+  DataTfeOrganizationMembership as L1DataTfeOrganizationMembership,
+  DataTfeOrganizationRunTask as L1DataTfeOrganizationRunTask,
+  DataTfeOutputs as L1DataTfeOutputs,
+  DataTfePolicySet as L1DataTfePolicySet,
+  DataTfeProject as L1DataTfeProject,
+  DataTfeTeam as L1DataTfeTeam,
+  DataTfeVariableSet as L1DataTfeVariableSet,
+  DataTfeWorkspace as L1DataTfeWorkspace,
+  NoCodeModule as L1NoCodeModule,
+  NotificationConfiguration as L1NotificationConfiguration,
+  OauthClient as L1OauthClient,
+  Organization as L1Organization,
+  OrganizationDefaultSettings as L1OrganizationDefaultSettings,
+  OrganizationMembership as L1OrganizationMembership,
+  OrganizationRunTask as L1OrganizationRunTask,
+  OrganizationRunTaskGlobalSettings as L1OrganizationRunTaskGlobalSettings,
+  OrganizationToken as L1OrganizationToken,
+  Policy as L1Policy,
+  PolicySet as L1PolicySet,
+  PolicySetParameter as L1PolicySetParameter,
+  Project as L1Project,
+  ProjectOauthClient as L1ProjectOauthClient,
+  ProjectPolicySet as L1ProjectPolicySet,
+  ProjectSettings as L1ProjectSettings,
+  ProjectVariableSet as L1ProjectVariableSet,
+  RegistryModule as L1RegistryModule,
+  RunTrigger as L1RunTrigger,
+  SshKey as L1SshKey,
+  Team as L1Team,
+  TeamNotificationConfiguration as L1TeamNotificationConfiguration,
+  TeamOrganizationMembers as L1TeamOrganizationMembers,
+  TeamProjectAccess as L1TeamProjectAccess,
+  TeamToken as L1TeamToken,
+  TestVariable as L1TestVariable,
+  VariableSet as L1VariableSet,
+  WorkspacePolicySet as L1WorkspacePolicySet,
+  WorkspacePolicySetExclusion as L1WorkspacePolicySetExclusion,
+  WorkspaceRunTask as L1WorkspaceRunTask,
+  WorkspaceVariableSet as L1WorkspaceVariableSet,
+} from './framework';
 import { withImportCheck } from './import-ids';
 
 export const TfeAgentPool = withImportCheck(withCompactStrings(L1AgentPool));

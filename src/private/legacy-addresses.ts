@@ -1,7 +1,6 @@
-import { TerraformElement, TerraformResource, TerraformStack } from 'cdktf';
-import { makeUniqueId } from 'cdktf/lib/private/unique';
 import { IConstruct } from 'constructs';
 import { compactString } from './compact-strings';
+import { makeUniqueId, TerraformElement, TerraformResource, TerraformStack } from './framework';
 
 /**
  * Moves from the addresses that earlier versions gave connection resources.

@@ -1,7 +1,13 @@
 import {
-  booleanToHclTerraform, booleanToTerraform, hashMapper, hashMapperHcl, listMapper, listMapperHcl,
-  stringToHclTerraform, stringToTerraform,
-} from 'cdktf';
+  booleanToHclTerraform,
+  booleanToTerraform,
+  hashMapper,
+  hashMapperHcl,
+  listMapper,
+  listMapperHcl,
+  stringToHclTerraform,
+  stringToTerraform,
+} from './framework';
 
 /**
  * How one argument of a resource is written: the same mappers and HCL

@@ -1,5 +1,5 @@
-import { TerraformOutput, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { TerraformOutput, TerraformStack, Token } from './framework';
 import type { IApiToken, TokenOutputOptions } from '../api-token';
 import { warnWhenPast } from './clock';
 import { formProblem } from './names';

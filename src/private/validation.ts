@@ -1,5 +1,5 @@
-import { Annotations, DefaultTokenResolver, StringConcat, TerraformStack, Token, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { Annotations, DefaultTokenResolver, StringConcat, TerraformStack, Token, Tokenization } from './framework';
 import { ValidationError } from '../errors';
 import { isAcknowledged, RuleId, ruleMessage } from './rules';
 

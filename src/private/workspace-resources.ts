@@ -1,7 +1,6 @@
-import { workspaceVcsRepoToHclTerraform, workspaceVcsRepoToTerraform } from '@cdktf/provider-tfe/lib/workspace';
-import { TerraformResource, TerraformResourceLifecycle } from 'cdktf';
 import { Construct } from 'constructs';
 import { withCompactStrings } from './compact-strings';
+import { TerraformResource, TerraformResourceLifecycle, workspaceVcsRepoToHclTerraform, workspaceVcsRepoToTerraform } from './framework';
 import { withImportCheck } from './import-ids';
 import { Schema, schemaToHcl, schemaToJson, TFE_GENERATOR_METADATA } from './resource-schema';
 

@@ -1,5 +1,5 @@
-import { TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { TerraformStack } from './framework';
 import { expressionText } from './secrets';
 import { resolveValue, synthProblem, violation } from './validation';
 

@@ -3,6 +3,7 @@
  * (the same construct ids, so both synthesize the same JSON), with the files
  * that make each runnable with `cdktf`.
  */
+import { FLAVOUR } from '../framework';
 import { Expr, ProgramPlan, Stmt } from './program';
 
 export type Language = 'typescript' | 'python';
@@ -106,9 +107,9 @@ function renderTypeScript(plan: ProgramPlan, options: RenderOptions): GeneratedF
   const cdktf = ['App', 'TerraformStack', ...(plan.imports.has('TerraformVariable') ? ['TerraformVariable'] : [])];
   const lines = [
     ...header(plan, '//'),
-    `import { ${cdktf.join(', ')} } from 'cdktf';`,
-    "import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';",
-    `import {\n${library.map((n) => `  ${n},`).join('\n')}\n} from '${options.libraryModule ?? 'cdktf-tfe-constructs'}';`,
+    `import { ${cdktf.join(', ')} } from '${FLAVOUR.framework.npm}';`,
+    `import { TfeProvider } from '${FLAVOUR.provider.npm}/lib/provider';`,
+    `import {\n${library.map((n) => `  ${n},`).join('\n')}\n} from '${options.libraryModule ?? FLAVOUR.library.npm}';`,
     '',
     'const app = new App();',
     `const stack = new TerraformStack(app, ${JSON.stringify(plan.organization)});`,
@@ -126,14 +127,14 @@ function renderTypeScript(plan: ProgramPlan, options: RenderOptions): GeneratedF
       text: JSON.stringify({
         name: `${plan.organization}-platform`,
         private: true,
-        scripts: { synth: 'cdktf synth', plan: 'cdktf plan', deploy: 'cdktf deploy' },
+        scripts: { synth: `${FLAVOUR.id} synth`, plan: `${FLAVOUR.id} plan`, deploy: `${FLAVOUR.id} deploy` },
         dependencies: {
-          '@cdktf/provider-tfe': '12.5.1',
-          'cdktf': '0.21.0',
-          'cdktf-tfe-constructs': `^${options.libraryVersion}`,
-          'constructs': '^10.4.2',
+          [FLAVOUR.provider.npm]: FLAVOUR.provider.version,
+          [FLAVOUR.framework.npm]: FLAVOUR.framework.version,
+          [FLAVOUR.library.npm]: `^${options.libraryVersion}`,
+          constructs: FLAVOUR.constructs.range,
         },
-        devDependencies: { 'cdktf-cli': '0.21.0', 'ts-node': '^10.9.2', 'typescript': '~5.4.0', '@types/node': '^20' },
+        devDependencies: { [FLAVOUR.framework.cli]: FLAVOUR.framework.version, 'ts-node': '^10.9.2', 'typescript': '~5.4.0', '@types/node': '^20' },
       }, null, 2) + '\n',
     },
     {
@@ -213,10 +214,10 @@ function renderPython(plan: ProgramPlan, options: RenderOptions): GeneratedFile[
   const cdktf = ['App', 'TerraformStack', ...(plan.imports.has('TerraformVariable') ? ['TerraformVariable'] : [])];
   const lines = [
     ...header(plan, '#'),
-    `from cdktf import ${cdktf.join(', ')}`,
-    'from cdktf_cdktf_provider_tfe.provider import TfeProvider',
+    `from ${FLAVOUR.framework.pythonModule} import ${cdktf.join(', ')}`,
+    `from ${FLAVOUR.provider.pythonModule}.provider import TfeProvider`,
     '',
-    `from cdktf_tfe_constructs import (\n${library.map((n) => `    ${n},`).join('\n')}\n)`,
+    `from ${FLAVOUR.library.pythonModule} import (\n${library.map((n) => `    ${n},`).join('\n')}\n)`,
     '',
     'app = App()',
     `stack = TerraformStack(app, ${JSON.stringify(plan.organization)})`,
@@ -229,6 +230,10 @@ function renderPython(plan: ProgramPlan, options: RenderOptions): GeneratedFile[
   return [
     { path: 'main.py', text: lines.join('\n') },
     { path: 'cdktf.json', text: JSON.stringify({ language: 'python', app: 'python3 main.py', terraformProviders: [], terraformModules: [] }, null, 2) + '\n' },
-    { path: 'requirements.txt', text: `cdktf==0.21.0\ncdktf-cdktf-provider-tfe==12.5.1\ncdktf-tfe-constructs>=${options.libraryVersion}\n` },
+    {
+      path: 'requirements.txt',
+      text: `${FLAVOUR.framework.pythonDist}==${FLAVOUR.framework.version}\n${FLAVOUR.provider.pythonDist}==${FLAVOUR.provider.version}\n`
+        + `${FLAVOUR.library.pythonDist}>=${options.libraryVersion}\n`,
+    },
   ];
 }

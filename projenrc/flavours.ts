@@ -1,0 +1,192 @@
+/**
+ * The two flavours of the library: one source tree, built against CDK for Terraform (`cdktf`,
+ * the primary flavour, today's package names) or against CDK Terrain (`cdktn`, its own names).
+ *
+ * Only `src/private/framework.ts` names the framework and the tfe provider bindings; this file
+ * writes it (through `.projenrc.ts` for the cdktf flavour, through `flavours/build.ts` for the
+ * cdktn one). Everything else is copied unchanged into the cdktn flavour's build, apart from
+ * tests, examples and end-to-end programs, whose package names are mapped as a user migrating a
+ * program maps them (`migrate`).
+ */
+
+/** The names of one package in each jsii language. */
+export interface PackageNames {
+  readonly npm: string;
+  readonly pythonDist: string;
+  readonly pythonModule: string;
+  readonly javaPackage: string;
+  readonly mavenGroupId: string;
+  readonly mavenArtifactId: string;
+  readonly goModule: string;
+  readonly goPackage: string;
+}
+
+export interface Flavour {
+  /** `cdktf` or `cdktn`: also the framework's npm package and the name of its CLI. */
+  readonly id: string;
+  readonly framework: {
+    readonly npm: string;
+    readonly version: string;
+    /** The CLI's npm package (`cdktf-cli`, `cdktn-cli`). */
+    readonly cli: string;
+    readonly pythonDist: string;
+    readonly pythonModule: string;
+  };
+  /** The `constructs` range the framework accepts, and the version the build uses (the lowest). */
+  readonly constructs: { readonly range: string; readonly dev: string };
+  /** The tfe provider bindings (hashicorp/tfe 0.71.0). */
+  readonly provider: PackageNames & { readonly version: string };
+  /** This library. */
+  readonly library: PackageNames & { readonly bin: string };
+  /** The lowest Node.js version the flavour supports. */
+  readonly minNode: string;
+}
+
+/** The tfe provider both flavours bind. */
+export const TFE_PROVIDER_VERSION = '0.71.0';
+
+export const CDKTF: Flavour = {
+  id: 'cdktf',
+  framework: { npm: 'cdktf', version: '0.21.0', cli: 'cdktf-cli', pythonDist: 'cdktf', pythonModule: 'cdktf' },
+  constructs: { range: '^10.4.2', dev: '10.4.2' },
+  provider: {
+    npm: '@cdktf/provider-tfe',
+    version: '12.5.1',
+    pythonDist: 'cdktf-cdktf-provider-tfe',
+    pythonModule: 'cdktf_cdktf_provider_tfe',
+    javaPackage: 'com.hashicorp.cdktf.providers.tfe',
+    mavenGroupId: 'com.hashicorp',
+    mavenArtifactId: 'cdktf-provider-tfe',
+    goModule: 'github.com/cdktf/cdktf-provider-tfe-go',
+    goPackage: 'tfe',
+  },
+  library: {
+    npm: 'cdktf-tfe-constructs',
+    pythonDist: 'cdktf-tfe-constructs',
+    pythonModule: 'cdktf_tfe_constructs',
+    javaPackage: 'io.github.cdktf_tfe_constructs',
+    mavenGroupId: 'io.github.cdktf-tfe-constructs',
+    mavenArtifactId: 'cdktf-tfe-constructs',
+    goModule: 'github.com/cdktf-tfe-constructs/cdktf-tfe-constructs-go',
+    goPackage: 'cdktftfeconstructs',
+    bin: 'cdktf-tfe',
+  },
+  minNode: '20.0.0',
+};
+
+export const CDKTN: Flavour = {
+  id: 'cdktn',
+  framework: { npm: 'cdktn', version: '0.24.0', cli: 'cdktn-cli', pythonDist: 'cdktn', pythonModule: 'cdktn' },
+  constructs: { range: '>=10.6.0 <10.8.0', dev: '10.6.0' },
+  provider: {
+    npm: 'cdktn-provider-tfe',
+    version: TFE_PROVIDER_VERSION,
+    pythonDist: 'cdktn-provider-tfe',
+    pythonModule: 'cdktn_provider_tfe',
+    javaPackage: 'io.github.cdktf_tfe_constructs.cdktn_provider_tfe',
+    mavenGroupId: 'io.github.cdktf-tfe-constructs',
+    mavenArtifactId: 'cdktn-provider-tfe',
+    goModule: 'github.com/cdktf-tfe-constructs/cdktn-provider-tfe-go',
+    goPackage: 'tfe',
+  },
+  library: {
+    npm: 'cdktn-tfe-constructs',
+    pythonDist: 'cdktn-tfe-constructs',
+    pythonModule: 'cdktn_tfe_constructs',
+    javaPackage: 'io.github.cdktn_tfe_constructs',
+    mavenGroupId: 'io.github.cdktf-tfe-constructs',
+    mavenArtifactId: 'cdktn-tfe-constructs',
+    goModule: 'github.com/cdktf-tfe-constructs/cdktn-tfe-constructs-go',
+    goPackage: 'cdktntfeconstructs',
+    bin: 'cdktn-tfe',
+  },
+  minNode: '22.19.0',
+};
+
+/**
+ * The modules of the provider bindings the library uses (each `lib/<name>` of the bindings
+ * package). A source file that needs another provider class: add its module here and run
+ * `npx projen`.
+ */
+export const PROVIDER_MODULES = [
+  'agent-pool', 'agent-pool-allowed-projects', 'agent-pool-allowed-workspaces', 'agent-pool-excluded-workspaces',
+  'agent-token', 'data-tfe-agent-pool', 'data-tfe-github-app-installation', 'data-tfe-oauth-client',
+  'data-tfe-organization-membership', 'data-tfe-organization-run-task', 'data-tfe-outputs', 'data-tfe-policy-set',
+  'data-tfe-project', 'data-tfe-team', 'data-tfe-team-access', 'data-tfe-variable-set', 'data-tfe-variables',
+  'data-tfe-workspace', 'no-code-module', 'notification-configuration', 'oauth-client', 'organization',
+  'organization-default-settings', 'organization-membership', 'organization-run-task',
+  'organization-run-task-global-settings', 'organization-token', 'policy', 'policy-set', 'policy-set-parameter',
+  'project', 'project-oauth-client', 'project-policy-set', 'project-settings', 'project-variable-set', 'provider',
+  'registry-module', 'run-trigger', 'ssh-key', 'team', 'team-access', 'team-member', 'team-members',
+  'team-notification-configuration', 'team-organization-member', 'team-organization-members', 'team-project-access',
+  'team-token', 'test-variable', 'variable', 'variable-set', 'workspace', 'workspace-policy-set',
+  'workspace-policy-set-exclusion', 'workspace-run-task', 'workspace-settings', 'workspace-variable-set',
+];
+
+/** The framework's internal modules the library uses, with what it takes from each. */
+const FRAMEWORK_INTERNALS: Array<[string, string[]]> = [
+  ['lib/private/unique', ['makeUniqueId']],
+  ['lib/synthesize/synthesizer', ['addCustomSynthesis']],
+  ['lib/validations/validate-terraform-version', ['ValidateTerraformVersion']],
+];
+
+/** `src/private/framework.ts` of a flavour. */
+export function frameworkModule(f: Flavour): string {
+  const names = (p: PackageNames) => Object.entries(p).map(([k, v]) => `  ${k}: '${v}',`);
+  return [
+    '// ~~ Generated by projen (projenrc/flavours.ts). To modify, edit it and run "npx projen".',
+    '/**',
+    ` * The framework (${f.framework.npm} ${f.framework.version}) and the tfe provider bindings (${f.provider.npm}`,
+    ` * ${f.provider.version}, hashicorp/tfe ${TFE_PROVIDER_VERSION}): the one module of the library that names them.`,
+    ' * Every other source file imports them from here, so that the cdktf and cdktn flavours are',
+    ' * built from the same sources with this file alone written for each.',
+    ' */',
+    `export * from '${f.framework.npm}';`,
+    ...FRAMEWORK_INTERNALS.map(([m, ns]) => `export { ${ns.join(', ')} } from '${f.framework.npm}/${m}';`),
+    ...PROVIDER_MODULES.map((m) => `export * from '${f.provider.npm}/lib/${m}';`),
+    '',
+    '/** The packages of this flavour, for the programs `adopt` writes. */',
+    'export const FLAVOUR = {',
+    `  id: '${f.id}',`,
+    `  framework: { npm: '${f.framework.npm}', version: '${f.framework.version}', cli: '${f.framework.cli}', `
+      + `pythonDist: '${f.framework.pythonDist}', pythonModule: '${f.framework.pythonModule}' },`,
+    `  constructs: { range: '${f.constructs.range}' },`,
+    '  provider: {',
+    ...names(f.provider).map((l) => '  ' + l),
+    '  },',
+    '  library: {',
+    ...names(f.library).map((l) => '  ' + l),
+    '  },',
+    '};',
+    '',
+  ].join('\n');
+}
+
+/**
+ * A program's text with the package names of one flavour replaced by the other's: the whole of
+ * a migration. TypeScript/JavaScript module specifiers (`'cdktf'`, `'cdktf/lib/...'`,
+ * `'@cdktf/provider-tfe/lib/...'`, `'cdktf-tfe-constructs'`) and Python/Java/Go module names.
+ */
+export function migrate(text: string, from: Flavour, to: Flavour): string {
+  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const pairs: Array<[string, string]> = [
+    [from.provider.npm, to.provider.npm],
+    [from.library.npm, to.library.npm],
+    [from.framework.npm, to.framework.npm],
+  ];
+  let out = text;
+  for (const [a, b] of pairs) {
+    // A quoted module specifier: the package itself or a path inside it.
+    out = out.replace(new RegExp(`(['"])${esc(a)}(/[^'"]*)?\\1`, 'g'), (_m, q, rest) => `${q}${b}${rest ?? ''}${q}`);
+  }
+  const words: Array<[string, string]> = [
+    [from.provider.pythonModule, to.provider.pythonModule],
+    [from.library.pythonModule, to.library.pythonModule],
+    [from.library.javaPackage, to.library.javaPackage],
+    [from.provider.javaPackage, to.provider.javaPackage],
+  ];
+  for (const [a, b] of words) out = out.replace(new RegExp(`\\b${esc(a)}\\b`, 'g'), b);
+  // Python: `from cdktf import ...` / `import cdktf`.
+  out = out.replace(new RegExp(`^(\\s*)(from|import) ${esc(from.framework.pythonModule)}\\b`, 'gm'), `$1$2 ${to.framework.pythonModule}`);
+  return out;
+}
