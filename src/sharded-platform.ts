@@ -227,6 +227,10 @@ export class ShardedPlatform extends Construct {
       s.addDependency(this.core);
       Aspects.of(s).add(new ShardReferences(this, s));
     });
+    // The platform holds no element of its own (its stacks are the app's children): it leaves the
+    // app's children, keeping its path, so that apps that refuse constructs outside of stacks
+    // (CDK Terrain's `failOnConstructsOutsideOfStacks`, on in new projects) accept it.
+    scope.node.tryRemoveChild(id);
   }
 
   /**

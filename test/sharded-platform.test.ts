@@ -42,6 +42,9 @@ describe('ShardedPlatform', () => {
     const platform = build(app);
     app.synth();
     expect(platform.shards.map((s) => s.node.id)).toEqual(['Acme-shard-0', 'Acme-shard-1']);
+    // only stacks are the app's children (apps may refuse other constructs there); the platform keeps its path
+    expect(app.node.children.map((c) => c.node.id).sort()).toEqual(['Acme-bootstrap', 'Acme-core', 'Acme-shard-0', 'Acme-shard-1']);
+    expect(platform.node.path).toBe('Acme');
     const bootstrap = stackJson(outdir, 'Acme-bootstrap');
     expect(Object.values<any>(bootstrap.resource.tfe_workspace).map((w) => w.name).sort()).toEqual(['acme-core', 'acme-shard-0', 'acme-shard-1']);
     // the core shares its state with the shards' management workspaces, whose runs a core run triggers
