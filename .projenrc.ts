@@ -1,4 +1,5 @@
 import { cdktf, javascript, TextFile } from 'projen';
+import { addCdktnFlavour } from './projenrc/cdktn-flavour';
 import { CDKTF, frameworkModule } from './projenrc/flavours';
 
 const CDKTF_VERSION = CDKTF.framework.version;
@@ -54,7 +55,7 @@ const project = new cdktf.ConstructLibraryCdktf({
     // `npm test` only checks: it never rewrites sources (`npx eslint --fix ...` does that on request).
     commandOptions: { fix: false },
     dirs: ['src'],
-    devdirs: ['test', 'examples', 'e2e', 'bench', 'fuzz', 'projenrc', '.projenrc.ts'],
+    devdirs: ['test', 'examples', 'e2e', 'bench', 'fuzz', 'flavours', 'projenrc', '.projenrc.ts'],
   },
 
   publishToPypi: {
@@ -150,5 +151,10 @@ for (const dir of ['/examples/', '/polyglot/', '/e2e/', '/bench/', '/fuzz/', '/s
 
 // The one module that names the framework and the provider bindings (see projenrc/flavours.ts).
 new TextFile(project, 'src/private/framework.ts', { lines: frameworkModule(CDKTF).split('\n').slice(0, -1) });
+
+// The CDK Terrain flavour's staged copies of the sources are not linted twice.
+project.eslint?.addIgnorePattern('flavours/cdktn/');
+// The CDK Terrain flavour, built from the same sources (flavours/, README "Using CDK Terrain").
+addCdktnFlavour(project);
 
 project.synth();

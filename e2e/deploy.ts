@@ -3,13 +3,15 @@
  * suite's server; a second `terraform plan` must be empty apart from the
  * listed server deviations (deviations.ts); `cdktf destroy` removes the
  * platform stack, after which the API must show only the organization stack's
- * objects, and destroying that stack must leave nothing at all.
+ * objects, and destroying that stack must leave nothing at all. Before the destroy, the CDK
+ * Terrain flavour's synth of the same app must plan exactly that second plan (flavours.ts).
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'cdktf';
 import { buildDeployApp, DEPLOY_SECRETS, DEPLOY_STACKS } from './apps';
 import { changedAttributes, describe, DEVIATIONS, Deviation, listedDeviation } from './deviations';
+import { crossFlavourPlan } from './flavours';
 import { api, cdktfProject, cliEnv, failureText, run, runOk, Server, Settings, Tier } from './harness';
 import { Variable } from '../src';
 
@@ -129,6 +131,7 @@ export async function deployTier(settings: Settings, organization: string): Prom
   });
 
   await secondPlan(settings, tier, env, DEPLOY_STACKS.map((s) => [s, stackDirOf(s)]));
+  await crossFlavourPlan(settings, tier, env, dir, 'deploy-main.ts', DEPLOY_STACKS.map((s) => [s, stackDirOf(s)]));
 
   const platformObjects = deployed.filter((d) => d.stack === platformStack);
   const destroyedPlatform = await tier.check(`cdktf destroy ${platformStack}`, async () => {

@@ -4,7 +4,8 @@
  *   1. validate   every stack of the example platform and the fixture, with terraform 1.5.7, tofu
  *                 and the machine's own terraform
  *   2. plan       the stacks with the tfe provider plan against the server
- *   3. deploy     `cdktf deploy`, a second plan, `cdktf destroy`, API checks
+ *   3. deploy     `cdktf deploy`, a second plan, the cdktn flavour's plan of the same app over that
+ *                 state (identical), `cdktf destroy`, API checks
  *   4. CLI-driven consumer stacks bound by name and by prefix run init, plan, apply
  *   5. refactor   Moves.renamedFrom and RemovalPolicy.PROTECT against a deployed workspace
  *   6. write-only secrets applied with Terraform 1.11: the state holds none, a second plan is empty

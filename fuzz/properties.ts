@@ -769,7 +769,8 @@ function checkTemplates(json: unknown, where = ''): string | undefined {
  * `onRule` hears the rule id of a case that ended in a rule error.
  */
 export function runCase<T>(property: Property<T>, input: T, onRule: (ruleId: string) => void = () => {}): Outcome {
-  const app = Testing.app();
+  // Cases use write-only attributes: the app declares Terraform versions that have them (CDK Terrain checks).
+  const app = Testing.app({ context: { targetVersions: { terraform: '>=1.11.0', opentofu: '>=1.11.0' } } });
   const stack = new TerraformStack(app, 'test');
   new TfeProvider(stack, 'tfe', {});
   const org = new Organization(stack, 'Acme', { name: 'acme', email: 'a@acme.example' });

@@ -25,6 +25,10 @@
  *    sends its keys sorted; the library keeps the order it is given, so the
  *    entries are compared as a set, each entry still byte for byte.
  *
+ * With --framework-version, the version of the framework that synthesized each side (manifest.json
+ * `version`, each stack's `//.metadata.version`) is not compared either: for the cdktf and cdktn
+ * flavours of the same program, whose output differs in that alone.
+ *
  * Exits 1 on any difference, after a closing line `N passed, N failed`.
  */
 'use strict';
@@ -34,14 +38,16 @@ const path = require('path');
 const root = path.resolve(__dirname, '..');
 let ref = path.join(root, 'examples', 'platform', 'cdktf.out');
 const targets = [];
+let frameworkVersion = false;
 const args = process.argv.slice(2);
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--ref') ref = path.resolve(args[++i]);
+  else if (args[i] === '--framework-version') frameworkVersion = true;
   else if (/^[\w-]+=/.test(args[i])) {
     const [lang, dir] = [args[i].slice(0, args[i].indexOf('=')), args[i].slice(args[i].indexOf('=') + 1)];
     targets.push({ lang, dir: path.resolve(dir) });
   } else {
-    console.error(`usage: compare.js [--ref DIR] [LANG=DIR ...] (got ${args[i]})`);
+    console.error(`usage: compare.js [--ref DIR] [--framework-version] [LANG=DIR ...] (got ${args[i]})`);
     process.exit(2);
   }
 }
@@ -101,10 +107,12 @@ function hclObjectEntries(text) {
 /** The legitimate differences, normalized away (see the header). */
 function normalize(file, json, lang) {
   if (path.basename(file) === 'manifest.json') {
+    if (frameworkVersion) json.version = '<framework version>';
     for (const stack of Object.values(json.stacks ?? {})) {
       for (const annotation of stack.annotations ?? []) delete annotation.stacktrace;
     }
   } else if (path.basename(file) === 'cdk.tf.json') {
+    if (frameworkVersion && json['//']?.metadata?.version) json['//'].metadata.version = '<framework version>';
     const local = json.terraform?.backend?.local;
     if (local && typeof local.path === 'string') local.path = `<program dir>/${path.basename(local.path)}`;
     if (UNORDERED_MAPS.has(lang)) {

@@ -2,7 +2,7 @@ import { NotificationConfiguration } from '@cdktf/provider-tfe/lib/notification-
 import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
 import { TeamNotificationConfiguration } from '@cdktf/provider-tfe/lib/team-notification-configuration';
 import { Fn, Lazy, TerraformStack, Testing } from 'cdktf';
-import { errorMessageOf, FakeWorkspace, secretVar, setupWithSecrets, validationError, warnings } from './util';
+import { errorMessageOf, FakeWorkspace, secretVar, setupWithSecrets, validationError, warnings, WRITE_ONLY_TARGETS } from './util';
 import * as lib from '../src';
 import { Notification, NotificationDestination, NotificationTrigger } from '../src/notification';
 import { Organization } from '../src/organization';
@@ -419,7 +419,7 @@ describe('team notifications', () => {
   });
 
   test('a run trigger is refused on a team (TFE-NOTIF-014); a write-only token goes to token_wo', () => {
-    const { stack, org, secret } = setupWithSecrets();
+    const { stack, org, secret } = setupWithSecrets(WRITE_ONLY_TARGETS);
     const ops = org.addTeam('Ops', { name: 'ops' });
     const e = validationError(() => ops.addNotification('Runs', {
       name: 'runs',

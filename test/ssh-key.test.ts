@@ -1,7 +1,7 @@
 import { SshKey as TfeSshKey } from '@cdktf/provider-tfe/lib/ssh-key';
 import { Workspace as TfeWorkspace } from '@cdktf/provider-tfe/lib/workspace';
 import { Testing } from 'cdktf';
-import { secretVar, setup, validationError, warnings } from './util';
+import { secretVar, setup, validationError, warnings, WRITE_ONLY_TARGETS } from './util';
 import { Errors, SshKey, Workspace } from '../src';
 
 Testing.setupJest();
@@ -30,7 +30,7 @@ describe('SshKey', () => {
   });
 
   test('writeOnly writes key_wo and requires Terraform 1.11', () => {
-    const { stack, org } = setup();
+    const { stack, org } = setup(WRITE_ONLY_TARGETS);
     new SshKey(stack, 'Modules', { organization: org, name: 'modules', privateKey: secretVar(stack, 'k'), writeOnly: true });
     const json = JSON.parse(Testing.synth(stack, true));
     const key = Object.values<any>(json.resource.tfe_ssh_key)[0];

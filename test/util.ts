@@ -26,9 +26,16 @@ export function newOrg(stack: TerraformStack, name = 'acme', id = 'Acme'): Organ
   return new Organization(stack, id, { name, email: `${name}@example.com` });
 }
 
-/** A fresh app, its stack `test` and the organization `acme`. */
-export function setup(): { app: App; stack: TerraformStack; org: Organization } {
-  const app = Testing.app();
+/**
+ * The Terraform versions a program using write-only attributes declares (`targetVersions` in
+ * cdktf.json, or the app's context). CDK Terrain checks write-only attributes against them
+ * (by default every supported release, so it refuses them); CDK for Terraform ignores the key.
+ */
+export const WRITE_ONLY_TARGETS = { targetVersions: { terraform: '>=1.11.0', opentofu: '>=1.11.0' } };
+
+/** A fresh app (with `context`), its stack `test` and the organization `acme`. */
+export function setup(context: { [key: string]: unknown } = {}): { app: App; stack: TerraformStack; org: Organization } {
+  const app = Testing.app({ context });
   const stack = new TerraformStack(app, 'test');
   new TfeProvider(stack, 'tfe', {});
   const org = new Organization(stack, 'Acme', { name: 'acme', email: 'a@acme.example' });
@@ -36,8 +43,10 @@ export function setup(): { app: App; stack: TerraformStack; org: Organization } 
 }
 
 /** `setup()`, and a maker of sensitive variables' values (`secret('db_password')`). */
-export function setupWithSecrets(): { app: App; stack: TerraformStack; org: Organization; secret: (id: string) => string } {
-  const e = setup();
+export function setupWithSecrets(context: { [key: string]: unknown } = {}): {
+  app: App; stack: TerraformStack; org: Organization; secret: (id: string) => string;
+} {
+  const e = setup(context);
   return { ...e, secret: (id: string) => secretVar(e.stack, id) };
 }
 

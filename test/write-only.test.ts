@@ -4,7 +4,7 @@ import { PolicySetParameter } from '@cdktf/provider-tfe/lib/policy-set-parameter
 import { TestVariable } from '@cdktf/provider-tfe/lib/test-variable';
 import { Variable as TfeVariable } from '@cdktf/provider-tfe/lib/variable';
 import { Fn, ref, TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
-import { errorMessageOf, secretVar, setup, validationError } from './util';
+import { errorMessageOf, secretVar, setup, validationError, WRITE_ONLY_TARGETS } from './util';
 import {
   Errors, ModulePublishing, NotificationDestination, OAuthClient, OrganizationRunTask, PolicyKind, PolicySet, RegistryModule,
   VariableCategory, VariableSet, VariableValue, Workspace,
@@ -14,7 +14,7 @@ import { WRITE_ONLY_REQUIRED_VERSION } from '../src/private/write-only';
 Testing.setupJest();
 
 function env() {
-  const e = setup();
+  const e = setup(WRITE_ONLY_TARGETS);
   const ws = new Workspace(e.stack, 'Api', { organization: e.org, name: 'api' });
   return { ...e, ws };
 }

@@ -9,11 +9,12 @@ import { planProgram } from './program';
 import { readOrganization } from './reader';
 import { Language, render } from './render';
 import { renderReport } from './report';
+import { FLAVOUR } from '../framework';
 
-const USAGE = `usage: cdktf-tfe adopt --organization NAME [options]
+const USAGE = `usage: ${FLAVOUR.library.bin} adopt --organization NAME [options]
 
 Reads an HCP Terraform / Terraform Enterprise organization through the API and
-writes a cdktf program that adopts it with cdktf-tfe-constructs (every object
+writes a ${FLAVOUR.framework.npm} program that adopts it with ${FLAVOUR.library.npm} (every object
 gets an import block), plus adoption-report.md.
 
   --organization NAME     the organization to read (required)
@@ -25,7 +26,7 @@ gets an import block), plus adoption-report.md.
   --record FILE           also save the API's answers to FILE (no token in it)
   --from-recording FILE   read the answers from FILE instead of the API (no token needed)
   --library-module NAME   the module the TypeScript program imports the library from
-                          (default cdktf-tfe-constructs)
+                          (default ${FLAVOUR.library.npm})
 
 The token comes from TFE_TOKEN, TF_TOKEN_<host>, or the Terraform CLI credentials
 file (~/.terraform.d/credentials.tfrc.json); it is never written anywhere.
@@ -196,7 +197,7 @@ function libraryVersion(): string {
 
 if (require.main === module) {
   main(process.argv.slice(2)).then((code) => process.exit(code), (e) => {
-    process.stderr.write(`cdktf-tfe adopt: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(`${FLAVOUR.library.bin} adopt: ${e instanceof Error ? e.message : String(e)}\n`);
     process.exit(1);
   });
 }

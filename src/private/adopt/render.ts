@@ -36,7 +36,7 @@ const isConstant = (name: string) => /^[A-Z][A-Z0-9_]*$/.test(name);
 
 function header(plan: ProgramPlan, commentPrefix: string): string[] {
   const lines = [
-    `The organization ${plan.organization} on ${plan.hostname}, adopted: written by \`cdktf-tfe adopt\`.`,
+    `The organization ${plan.organization} on ${plan.hostname}, adopted: written by \`${FLAVOUR.library.bin} adopt\`.`,
     'Every object below exists already: the first deploy imports them (import blocks), and from',
     'then on the program manages them. adoption-report.md lists what was read, what was left out,',
     'and the sensitive inputs to set (TF_VAR_<name>) before the first plan.',

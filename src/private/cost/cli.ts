@@ -5,8 +5,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { appCost, renderCost } from './model';
+import { FLAVOUR } from '../framework';
 
-const USAGE = `usage: cdktf-tfe cost [--out DIR] [--json]
+const USAGE = `usage: ${FLAVOUR.library.bin} cost [--out DIR] [--json]
 
 Prints, per stack of a synthesized app (run cdktf synth first), the resources,
 the API requests of a first deploy and of a plan with nothing to change, and
@@ -30,12 +31,12 @@ export function main(argv: string[], out: NodeJS.WritableStream = process.stdout
       out.write(USAGE);
       return 0;
     } else {
-      err.write(`cdktf-tfe cost: unknown argument ${JSON.stringify(a)}\n${USAGE}`);
+      err.write(`${FLAVOUR.library.bin} cost: unknown argument ${JSON.stringify(a)}\n${USAGE}`);
       return 2;
     }
   }
   if (!fs.existsSync(path.join(dir, 'manifest.json'))) {
-    err.write(`cdktf-tfe cost: ${path.join(dir, 'manifest.json')} not found: run cdktf synth first, or give --out.\n`);
+    err.write(`${FLAVOUR.library.bin} cost: ${path.join(dir, 'manifest.json')} not found: run ${FLAVOUR.id} synth first, or give --out.\n`);
     return 1;
   }
   const report = appCost(dir);
