@@ -150,7 +150,7 @@ for (const dir of ['/examples/', '/polyglot/', '/e2e/', '/bench/', '/fuzz/', '/s
 }
 
 // The one module that names the framework and the provider bindings (see projenrc/flavours.ts).
-new TextFile(project, 'src/private/framework.ts', { lines: frameworkModule(CDKTF).split('\n').slice(0, -1) });
+new TextFile(project, 'src/private/framework.ts', { lines: frameworkModule(CDKTF).split('\n') });
 
 // The CDK Terrain flavour's staged copies of the sources are not linted twice.
 project.eslint?.addIgnorePattern('flavours/cdktn/');

@@ -35,6 +35,10 @@ const STAGED: Array<[string, boolean]> = [
   ['examples/platform', true],
   ['examples/platform-file', true],
   ['examples/python', true],
+  ['examples/java/pom.xml', true],
+  ['examples/java/src', true],
+  ['examples/go/main.go', true],
+  ['examples/go/go.mod', true],
   ['bin', false],
   ['schema', false],
   ['docs', false],
@@ -43,7 +47,7 @@ const STAGED: Array<[string, boolean]> = [
   ['tsconfig.json', false],
 ];
 
-const PROGRAM = /\.(ts|js|py|java|go)$/;
+const PROGRAM = /(\.(ts|js|py|java|go)|\/pom\.xml|\/go\.mod)$/;
 
 function copy(from: string, to: string, migrated: boolean): void {
   const stat = fs.statSync(from);

@@ -10,9 +10,9 @@
 #      on the lowest Node version the flavour declares;
 #   4. the example platform synthesized by both flavours: identical apart from the framework
 #      version; `terraform validate` with the real provider on every stack of the cdktn output;
-#   5. packages: the npm tarballs and the Python wheels (jsii-pacmak); the Python example against
-#      the wheels, compared with TypeScript; both installed into fresh projects outside the
-#      repository, which synthesize a small platform.
+#   5. packages: the npm tarballs and the Python wheels (jsii-pacmak); the Python, Java and Go
+#      examples against the wheels, jars and modules, compared with TypeScript; the tarballs and
+#      wheels installed into fresh projects outside the repository, which synthesize a small platform.
 #
 #   bash flavours/run.sh            (after `npm ci` at the root; the cdktf flavour's example is
 #                                    synthesized first when examples/platform/cdktf.out is missing)
@@ -25,6 +25,7 @@ F=flavours/cdktn
 LTS="${NODE_LTS:-24}"
 LOWEST="$(node -p 'require("./flavours/cdktn/package.json").engines.node.replace(/^>=\s*/, "")')"
 CACHE="${CDKTN_FLAVOUR_CACHE:-/tmp/cdktf-tfe-constructs-cdktn}"
+M2="${MAVEN_REPO_LOCAL:-$HOME/.m2/repository}"
 mkdir -p "$CACHE"
 T0=$SECONDS
 
@@ -109,6 +110,49 @@ timed "pip install" "$VENV/bin/python" -m pip install -q --disable-pip-version-c
 rm -rf "$F/examples/python/cdktf.out"
 (cd "$F/examples/python" && timed "synth python" on_node "$LTS" "$VENV/bin/python" main.py > /dev/null)
 node polyglot/compare.js --ref "$F/examples/platform/cdktf.out" python-cdktn="$F/examples/python/cdktf.out"
+
+log "Java: the example platform against the jars (Maven, local repository $M2; jsii runtime on Node $LTS), compared with TypeScript"
+# Maven Central has no io.cdktn:cdktn: its jar is built from the npm package's own assembly (once per version).
+JDEPS="$CACHE/java-deps/cdktn-$FRAMEWORK_VERSION"
+if [ ! -f "$JDEPS/.complete" ]; then
+  rm -rf "$JDEPS"
+  timed "pacmak (cdktn, java)" on_node "$LTS" "$F/node_modules/.bin/jsii-pacmak" --target java --outdir "$JDEPS" \
+    --maven-local-repository "$M2" "$F/node_modules/cdktn"
+  touch "$JDEPS/.complete"
+fi
+# install_jar DIR: the jar and pom jsii-pacmak wrote in DIR (a Maven repository layout), into $M2.
+install_jar() {
+  local pom; pom="$(find "$1" -name '*.pom' | head -1)"
+  mvn -B -q -Dmaven.repo.local="$M2" org.apache.maven.plugins:maven-install-plugin:3.1.2:install-file -Dfile="${pom%.pom}.jar" -DpomFile="$pom"
+}
+install_jar "$JDEPS/java"
+(cd "$F/provider-tfe" && timed "pacmak (bindings, java)" on_node "$LTS" ../node_modules/.bin/jsii-pacmak --target java --maven-local-repository "$M2")
+install_jar "$F/provider-tfe/dist/java"
+(cd "$F" && timed "pacmak (library, java)" on_node "$LTS" node_modules/.bin/jsii-pacmak --target java --maven-local-repository "$M2")
+install_jar "$F/dist/java"
+rm -rf "$F/examples/java/cdktf.out"
+(cd "$F/examples/java" && timed "mvn compile exec:java (synth java)" on_node "$LTS" mvn -B -q -Dmaven.repo.local="$M2" \
+  -Dcdktf.version="$FRAMEWORK_VERSION" -Dcdktf-provider-tfe.version="$(node -p 'require("../../provider-tfe/package.json").version')" \
+  -Dcdktf-tfe-constructs.version=0.0.0 compile exec:java)
+node polyglot/compare.js --ref "$F/examples/platform/cdktf.out" java-cdktn="$F/examples/java/cdktf.out"
+
+log "Go: the example platform against the modules (jsii-pacmak of cdktn, the bindings and the library; jsii runtime on Node $LTS), compared with TypeScript"
+# The Go module proxy serves none of the three: jsii-pacmak generates them together (each finds the
+# others in the output directory), and the example's module file replaces them with those directories.
+GO_OUT="$CACHE/go"
+rm -rf "$GO_OUT"
+(cd "$F" && timed "pacmak (go: cdktn, bindings, library)" on_node "$LTS" node_modules/.bin/jsii-pacmak --target go --outdir "$GO_OUT" \
+  node_modules/cdktn provider-tfe .)
+modfile="$CACHE/go-example.mod"
+cp "$F/examples/go/go.mod" "$modfile"
+for dir in "$GO_OUT"/go/*/; do
+  module="$(sed -n 's/^module //p' "$dir/go.mod")"
+  (cd "$F/examples/go" && go mod edit -modfile="$modfile" -replace="$module=$dir")
+done
+rm -rf "$F/examples/go/cdktf.out"
+(cd "$F/examples/go" && timed "go mod tidy" go mod tidy -modfile="$modfile" && timed "go build" go build -modfile="$modfile" -o "$CACHE/go-platform" . \
+  && timed "synth go" on_node "$LTS" "$CACHE/go-platform" > /dev/null)
+node polyglot/compare.js --ref "$F/examples/platform/cdktf.out" go-cdktn="$F/examples/go/cdktf.out"
 
 log "a fresh npm project outside the repository: the tarballs install and synthesize"
 bash flavours/fresh-project.sh "$LTS" "$F" "$CACHE"

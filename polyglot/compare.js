@@ -10,7 +10,8 @@
  *
  * Every file must exist on both sides and be identical: JSON files after
  * sorting object keys, everything else (the access reports) byte for byte.
- * Only what legitimately differs between two processes is normalized:
+ * Only what legitimately differs between two processes is normalized (a LANG label such as
+ * `go-cdktn` counts as its first part, `go`):
  *
  *  - `terraform.backend.local.path` of a stack without a backend: cdktf
  *    writes the absolute path of the state file, under the directory the
@@ -115,7 +116,7 @@ function normalize(file, json, lang) {
     if (frameworkVersion && json['//']?.metadata?.version) json['//'].metadata.version = '<framework version>';
     const local = json.terraform?.backend?.local;
     if (local && typeof local.path === 'string') local.path = `<program dir>/${path.basename(local.path)}`;
-    if (UNORDERED_MAPS.has(lang)) {
+    if (UNORDERED_MAPS.has(lang.split('-')[0])) {
       for (const variable of Object.values(json.resource?.tfe_variable ?? {})) {
         const entries = variable.hcl === true && typeof variable.value === 'string' ? hclObjectEntries(variable.value) : undefined;
         if (entries) variable.value = `{ ${entries.sort().join(', ')} }`;

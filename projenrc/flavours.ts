@@ -31,6 +31,12 @@ export interface Flavour {
     readonly cli: string;
     readonly pythonDist: string;
     readonly pythonModule: string;
+    readonly javaPackage: string;
+    readonly mavenGroupId: string;
+    readonly mavenArtifactId: string;
+    /** The Go package's import path, and its name. */
+    readonly goImport: string;
+    readonly goPackage: string;
   };
   /** The `constructs` range the framework accepts, and the version the build uses (the lowest). */
   readonly constructs: { readonly range: string; readonly dev: string };
@@ -47,7 +53,18 @@ export const TFE_PROVIDER_VERSION = '0.71.0';
 
 export const CDKTF: Flavour = {
   id: 'cdktf',
-  framework: { npm: 'cdktf', version: '0.21.0', cli: 'cdktf-cli', pythonDist: 'cdktf', pythonModule: 'cdktf' },
+  framework: {
+    npm: 'cdktf',
+    version: '0.21.0',
+    cli: 'cdktf-cli',
+    pythonDist: 'cdktf',
+    pythonModule: 'cdktf',
+    javaPackage: 'com.hashicorp.cdktf',
+    mavenGroupId: 'com.hashicorp',
+    mavenArtifactId: 'cdktf',
+    goImport: 'github.com/hashicorp/terraform-cdk-go/cdktf',
+    goPackage: 'cdktf',
+  },
   constructs: { range: '^10.4.2', dev: '10.4.2' },
   provider: {
     npm: '@cdktf/provider-tfe',
@@ -76,7 +93,18 @@ export const CDKTF: Flavour = {
 
 export const CDKTN: Flavour = {
   id: 'cdktn',
-  framework: { npm: 'cdktn', version: '0.24.0', cli: 'cdktn-cli', pythonDist: 'cdktn', pythonModule: 'cdktn' },
+  framework: {
+    npm: 'cdktn',
+    version: '0.24.0',
+    cli: 'cdktn-cli',
+    pythonDist: 'cdktn',
+    pythonModule: 'cdktn',
+    javaPackage: 'io.cdktn.cdktn',
+    mavenGroupId: 'io.cdktn',
+    mavenArtifactId: 'cdktn',
+    goImport: 'github.com/open-constructs/cdk-terrain-go/cdktn',
+    goPackage: 'cdktn',
+  },
   constructs: { range: '>=10.6.0 <10.8.0', dev: '10.6.0' },
   provider: {
     npm: 'cdktn-provider-tfe',
@@ -162,10 +190,17 @@ export function frameworkModule(f: Flavour): string {
   ].join('\n');
 }
 
+/** The import path of a jsii Go package: module, package, and `/vN` from major version 2 on. */
+function goImportOf(p: PackageNames & { readonly version?: string }): string {
+  const major = Number((p.version ?? '0').split('.')[0]);
+  return `${p.goModule}/${p.goPackage}${major >= 2 ? `/v${major}` : ''}`;
+}
+
 /**
  * A program's text with the package names of one flavour replaced by the other's: the whole of
  * a migration. TypeScript/JavaScript module specifiers (`'cdktf'`, `'cdktf/lib/...'`,
- * `'@cdktf/provider-tfe/lib/...'`, `'cdktf-tfe-constructs'`) and Python/Java/Go module names.
+ * `'@cdktf/provider-tfe/lib/...'`, `'cdktf-tfe-constructs'`), Python modules, Java packages and Maven
+ * coordinates (the versions are the build's to give).
  */
 export function migrate(text: string, from: Flavour, to: Flavour): string {
   const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -179,13 +214,44 @@ export function migrate(text: string, from: Flavour, to: Flavour): string {
     // A quoted module specifier: the package itself or a path inside it.
     out = out.replace(new RegExp(`(['"])${esc(a)}(/[^'"]*)?\\1`, 'g'), (_m, q, rest) => `${q}${b}${rest ?? ''}${q}`);
   }
-  const words: Array<[string, string]> = [
+  // Python modules and Java packages, longest first in one pass (one name can be a prefix of another's).
+  const words = new Map<string, string>([
     [from.provider.pythonModule, to.provider.pythonModule],
     [from.library.pythonModule, to.library.pythonModule],
-    [from.library.javaPackage, to.library.javaPackage],
     [from.provider.javaPackage, to.provider.javaPackage],
-  ];
-  for (const [a, b] of words) out = out.replace(new RegExp(`\\b${esc(a)}\\b`, 'g'), b);
+    [from.library.javaPackage, to.library.javaPackage],
+    [from.framework.javaPackage, to.framework.javaPackage],
+  ]);
+  const alternatives = [...words.keys()].sort((a, b) => b.length - a.length).map(esc).join('|');
+  out = out.replace(new RegExp(`\\b(${alternatives})\\b`, 'g'), (m) => words.get(m)!);
+  // Maven coordinates (pom.xml).
+  const coordinates = new Map<string, [string, string]>([
+    [`${from.provider.mavenGroupId}:${from.provider.mavenArtifactId}`, [to.provider.mavenGroupId, to.provider.mavenArtifactId]],
+    [`${from.library.mavenGroupId}:${from.library.mavenArtifactId}`, [to.library.mavenGroupId, to.library.mavenArtifactId]],
+    [`${from.framework.mavenGroupId}:${from.framework.mavenArtifactId}`, [to.framework.mavenGroupId, to.framework.mavenArtifactId]],
+  ]);
+  out = out.replace(/<groupId>([^<]+)<\/groupId>(\s*)<artifactId>([^<]+)<\/artifactId>/g, (m, g, ws, a) => {
+    const hit = coordinates.get(`${g}:${a}`);
+    return hit ? `<groupId>${hit[0]}</groupId>${ws}<artifactId>${hit[1]}</artifactId>` : m;
+  });
+  // Go import paths (in imports and go.mod), and the framework's package name in Go code.
+  const goPaths = new Map<string, string>([
+    [goImportOf(from.provider), goImportOf(to.provider)],
+    [goImportOf(from.library), goImportOf(to.library)],
+    [from.framework.goImport, to.framework.goImport],
+  ]);
+  const goAlternatives = [...goPaths.keys()].sort((a, b) => b.length - a.length).map(esc).join('|');
+  // go.mod: a required module takes the other flavour's version (the library keeps its own).
+  const goVersions = new Map<string, string>([
+    [goImportOf(from.provider), `v${to.provider.version}`],
+    [from.framework.goImport, `v${to.framework.version}`],
+  ]);
+  out = out.replace(new RegExp(`^(\\s*)(${goAlternatives})(\\s+)(v\\S+)`, 'gm'),
+    (_m, indent, p, space, version) => `${indent}${goPaths.get(p)}${space}${goVersions.get(p) ?? version}`);
+  out = out.replace(new RegExp(`(["\\s])(${goAlternatives})(?=["\\s/])`, 'g'), (_m, before, p) => before + goPaths.get(p));
+  if (/^package \w+$/m.test(text)) {
+    out = out.replace(new RegExp(`\\b${esc(from.framework.goPackage)}\\.(?=[A-Z])`, 'g'), `${to.framework.goPackage}.`);
+  }
   // Python: `from cdktf import ...` / `import cdktf`.
   out = out.replace(new RegExp(`^(\\s*)(from|import) ${esc(from.framework.pythonModule)}\\b`, 'gm'), `$1$2 ${to.framework.pythonModule}`);
   return out;
