@@ -18,7 +18,7 @@ const project = new cdktf.ConstructLibraryCdktf({
   defaultReleaseBranch: 'main',
   projenrcTs: true,
   packageManager: javascript.NodePackageManager.NPM,
-  minNodeVersion: '20.0.0',
+  minNodeVersion: CDKTF.minNode,
   // `npx cdktf-tfe adopt ...`: writes a program that adopts an existing organization.
   bin: { [CDKTF.library.bin]: 'bin/cdktf-tfe' },
 

@@ -7,7 +7,6 @@
  *                                                generated from that schema
  *   ts-node flavours/build.ts surface            checks that they expose what @cdktf/provider-tfe exposes
  *   ts-node flavours/build.ts stage              the library's sources, tests and examples for the flavour
- *   ts-node flavours/build.ts migrate FROM TO    a directory of programs, package names mapped to cdktn
  *
  * The sources are copied unchanged, except src/private/framework.ts, written for the flavour
  * (projenrc/flavours.ts). Tests, examples and programs get the package names of the flavour, as a
@@ -17,7 +16,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CDKTF, CDKTN, frameworkModule, migrate, TFE_PROVIDER_VERSION } from '../projenrc/flavours';
+import { CDKTF, CDKTN, frameworkModule, migrate, sourcesNamingTheFramework, TFE_PROVIDER_VERSION } from '../projenrc/flavours';
 
 const ROOT = path.resolve(__dirname, '..');
 const FLAVOUR_DIR = path.join(ROOT, 'flavours', 'cdktn');
@@ -71,20 +70,13 @@ function stage(): void {
     fs.mkdirSync(path.dirname(dest), { recursive: true });
     copy(path.join(ROOT, p), dest, migrated);
   }
-  const framework = path.join(FLAVOUR_DIR, 'src', 'private', 'framework.ts');
-  fs.writeFileSync(framework, frameworkModule(CDKTN));
+  fs.writeFileSync(path.join(FLAVOUR_DIR, 'src', 'private', 'framework.ts'), frameworkModule(CDKTN));
   // Only the framework module may differ: every other source file is the same file.
-  const offenders = listFiles(path.join(FLAVOUR_DIR, 'src'))
-    .filter((f) => f !== framework && migrate(fs.readFileSync(f, 'utf8'), CDKTF, CDKTN) !== fs.readFileSync(f, 'utf8'));
+  const offenders = sourcesNamingTheFramework(path.join(FLAVOUR_DIR, 'src'));
   if (offenders.length > 0) {
     throw new Error(`these sources name a package of the framework (import it through src/private/framework.ts): ${offenders.join(', ')}`);
   }
   console.log(`staged the ${CDKTN.id} flavour in ${path.relative(ROOT, FLAVOUR_DIR)}`);
-}
-
-function listFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
 /** `terraform providers schema -json` of hashicorp/tfe 0.71.0, from the provider mirror (e2e/tools.sh). */
@@ -186,20 +178,13 @@ function surface(): void {
   console.log(`${CDKTN.provider.npm}: the same ${ours.size} types with the same public members as ${CDKTF.provider.npm} ${CDKTF.provider.version}`);
 }
 
-/** Copies a directory of programs with the package names mapped to the cdktn flavour's. */
-function migrateDir(from: string, to: string): void {
-  fs.rmSync(to, { recursive: true, force: true });
-  copy(path.resolve(from), path.resolve(to), true);
-}
-
 async function main(args: string[]): Promise<void> {
   switch (args[0]) {
     case 'schema': return schema(args[1] === '--check');
     case 'bindings': return bindings();
     case 'stage': return stage();
     case 'surface': return surface();
-    case 'migrate': return migrateDir(args[1], args[2]);
-    default: throw new Error('usage: flavours/build.ts schema [--check] | bindings | surface | stage | migrate FROM TO');
+    default: throw new Error('usage: flavours/build.ts schema [--check] | bindings | surface | stage');
   }
 }
 

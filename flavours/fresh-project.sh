@@ -3,12 +3,11 @@
 # virtual environment, outside the repository, install the npm tarballs / wheels (and cdktn and
 # constructs from the registries), then synthesize a small platform; the two outputs must agree.
 #
-#   bash flavours/fresh-project.sh NODE_VERSION FLAVOUR_DIR CACHE_DIR
+#   bash flavours/fresh-project.sh NODE_VERSION FLAVOUR_DIR
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 LTS="$1"
 F="$(cd "$2" && pwd)"
-CACHE="$3"
 on_node() { local v="$1"; shift; npx -y -p "node@$v" -- "$@"; }
 DIR="$(mktemp -d "${TMPDIR:-/tmp}/cdktn-fresh.XXXXXX")"
 trap 'rm -rf "$DIR"' EXIT

@@ -1,3 +1,6 @@
+import * as fs from 'fs';
+import * as path from 'path';
+
 /**
  * The two flavours of the library: one source tree, built against CDK for Terraform (`cdktf`,
  * the primary flavour, today's package names) or against CDK Terrain (`cdktn`, its own names).
@@ -188,6 +191,20 @@ export function frameworkModule(f: Flavour): string {
     '};',
     '',
   ].join('\n');
+}
+
+/**
+ * The files under `srcDir` (a source tree) other than its `private/framework.ts` that name a
+ * package of the framework or of the provider bindings: none may.
+ */
+export function sourcesNamingTheFramework(srcDir: string): string[] {
+  const files = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  const framework = path.join(srcDir, 'private', 'framework.ts');
+  return files(srcDir).filter((f) => {
+    const text = fs.readFileSync(f, 'utf8');
+    return f !== framework && migrate(text, CDKTF, CDKTN) !== text;
+  });
 }
 
 /** The import path of a jsii Go package: module, package, and `/vN` from major version 2 on. */
