@@ -3,16 +3,17 @@
 # virtual environment, outside the repository, install the npm tarballs / wheels (and cdktn and
 # constructs from the registries), then synthesize a small platform; the two outputs must agree.
 #
-#   bash flavours/fresh-project.sh NODE_VERSION FLAVOUR_DIR
+#   bash flavours/fresh-project.sh NODE_VERSION FLAVOUR_DIR CDKTN_VERSION CONSTRUCTS_VERSION
+#   (the versions the flavour was built against: flavours/run.sh passes them)
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 LTS="$1"
 F="$(cd "$2" && pwd)"
+FRAMEWORK_VERSION="$3"
+CONSTRUCTS_VERSION="$4"
 on_node() { local v="$1"; shift; npx -y -p "node@$v" -- "$@"; }
 DIR="$(mktemp -d "${TMPDIR:-/tmp}/cdktn-fresh.XXXXXX")"
 trap 'rm -rf "$DIR"' EXIT
-FRAMEWORK_VERSION="$(node -p "require('$F/node_modules/cdktn/package.json').version")"
-CONSTRUCTS_VERSION="$(node -p "require('$F/node_modules/constructs/package.json').version")"
 
 # --- npm ----------------------------------------------------------------------------------
 mkdir -p "$DIR/ts" && cd "$DIR/ts"

@@ -155,6 +155,6 @@ rm -rf "$F/examples/go/cdktf.out"
 node polyglot/compare.js --ref "$F/examples/platform/cdktf.out" go-cdktn="$F/examples/go/cdktf.out"
 
 log "a fresh npm project outside the repository: the tarballs install and synthesize"
-bash flavours/fresh-project.sh "$LTS" "$F"
+bash flavours/fresh-project.sh "$LTS" "$F" "$FRAMEWORK_VERSION" "$CONSTRUCTS_VERSION"
 
 log "done in $((SECONDS - T0)) s"
